@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The product has no package dependencies: only the toolchain, libffi and
+// (for the SQLite exporter) libsqlite3 from the system.
+let package = Package(
+    name: "newshost",
+    products: [
+        .executable(name: "newshost", targets: ["newshost"]),
+        .library(name: "NewsHostPluginKit", targets: ["NewsHostPluginKit"]),
+        // Shipped plugins: one dynamic library each, found by the host next
+        // to its executable as lib<id>.so.
+        .library(name: "classify", type: .dynamic, targets: ["ClassifyPlugin"]),
+        .library(name: "export-csv", type: .dynamic, targets: ["ExportCSVPlugin"]),
+    ],
+    targets: [
+        // The ABI: the one header a third party needs.
+        .target(name: "CNewsHostPlugin", path: "Sources/CNewsHostPlugin"),
+        // libffi as a system module, with accessors for its type globals.
+        .systemLibrary(
+            name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi",
+            providers: [.apt(["libffi-dev"])]),
+        // Article model, decoding and page parsing: safe Swift only.
+        .target(name: "NewsHostCore"),
+        // dlopen, libffi and the C structs of the ABI: the only unsafe layer.
+        .target(name: "PluginHost", dependencies: ["NewsHostCore", "CNewsHostPlugin", "CFFI"]),
+        // Discovery, options, the chain and the run report, on top of PluginHost.
+        .target(name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost"]),
+        // The command line: argument parsing and commands, no business logic.
+        .executableTarget(name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore"]),
+        // Helpers for plugins written in Swift: a protocol and the entry glue.
+        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin"]),
+
+        .target(name: "ClassifyPlugin", dependencies: ["CNewsHostPlugin"], path: "Plugins/classify", publicHeadersPath: "."),
+        .target(name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv"),
+
+        .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore"]),
+        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin"]),
+        .testTarget(name: "NewsHostRuntimeTests", dependencies: ["NewsHostRuntime", "PluginHost", "NewsHostCore"]),
+        .testTarget(name: "newshostTests", dependencies: ["NewsHostCore"]),
+    ]
+)

@@ -1,0 +1,163 @@
+/// A first page parser: articles start at a lead (`本报讯…`) or right after a
+/// byline; the run of title-like lines before a lead or byline becomes the
+/// article's titles; body fragments are joined into paragraphs.
+///
+/// It is deliberately simple and rule-based; every rule is about page dumps
+/// in general, not about any one page. It runs in time linear in the input.
+public struct BasicPageParser: PageParser {
+    /// The longest line that can still be a title, in characters.
+    public var maxTitleLength = 40
+    /// The most lines a run of titles can have.
+    public var maxTitleLines = 4
+
+    /// Creates a parser with the default limits.
+    public init() {}
+
+    private enum LineKind: Equatable {
+        case lead
+        case byline([String])
+        case credit
+        case text
+    }
+
+    private struct Draft {
+        var titles: [String] = []
+        var bylines: [String] = []
+        var dateline: String?
+        var fragments: [Substring] = []
+        var captions: [String] = []
+    }
+
+    /// Parses `text` into articles named after `source`.
+    public func parse(_ text: String, source: String) -> Page {
+        let lines = text.split(separator: "\n").map(Self.trim).filter { !$0.isEmpty }
+        let kinds = lines.map(Self.kind)
+        let isTitle = titleMarks(lines: lines, kinds: kinds)
+
+        var drafts: [Draft] = []
+        var furniture: [String] = []
+        var current: Draft?
+        var pendingTitles: [String] = []
+        var headerOpen = false  // titles/bylines seen since the last body line
+
+        func close() {
+            if let draft = current, !draft.fragments.isEmpty || !draft.titles.isEmpty { drafts.append(draft) }
+            current = nil
+        }
+
+        for (index, line) in lines.enumerated() {
+            switch kinds[index] {
+            case .lead:
+                if !headerOpen || current?.fragments.isEmpty == false { close() }
+                var draft = current ?? Draft()
+                draft.titles += pendingTitles
+                pendingTitles = []
+                var rest = line.dropFirst(3)
+                if let split = Bylines.splitLead(line) {
+                    draft.bylines += split.names
+                    rest = split.rest
+                }
+                draft.dateline = Datelines.find(in: String(rest))
+                draft.fragments.append(rest)
+                current = draft
+                headerOpen = false
+            case .byline(let names):
+                if !headerOpen { close() }
+                var draft = current ?? Draft()
+                draft.titles += pendingTitles
+                pendingTitles = []
+                draft.bylines += names
+                current = draft
+                headerOpen = true
+            case .credit:
+                if var draft = current {
+                    let caption = draft.fragments.last.map { String($0) + " " + String(line) } ?? String(line)
+                    if !draft.fragments.isEmpty { draft.fragments.removeLast() }
+                    draft.captions.append(CJKText.normalizeSpaces(caption))
+                    current = draft
+                } else {
+                    furniture.append(String(line))
+                }
+            case .text where isTitle[index]:
+                if headerOpen, current?.fragments.isEmpty == true {
+                    // Titles between two bylines belong to the next article.
+                    close()
+                    headerOpen = false
+                }
+                pendingTitles.append(CJKText.normalizeSpaces(line))
+            case .text:
+                if current == nil { current = Draft(titles: pendingTitles); pendingTitles = [] }
+                current?.fragments.append(line)
+                headerOpen = false
+            }
+        }
+        close()
+        furniture += pendingTitles
+
+        let articles = drafts.enumerated().map { offset, draft in
+            Article(
+                source: source, index: offset, titles: draft.titles,
+                headline: draft.titles.max(by: { $0.count < $1.count }),
+                bylines: draft.bylines, dateline: draft.dateline,
+                paragraphs: Self.paragraphs(from: draft.fragments), captions: draft.captions)
+        }
+        return Page(source: source, articles: articles, furniture: furniture)
+    }
+
+    /// Marks each text line that belongs to the run of title-like lines
+    /// right before a lead or byline.
+    private func titleMarks(lines: [Substring], kinds: [LineKind]) -> [Bool] {
+        var marks = [Bool](repeating: false, count: lines.count)
+        for (index, kind) in kinds.enumerated() {
+            switch kind {
+            case .lead, .byline: break
+            default: continue
+            }
+            var cursor = index - 1
+            var taken = 0
+            while cursor >= 0, taken < maxTitleLines, kinds[cursor] == .text, !marks[cursor],
+                  lines[cursor].count <= maxTitleLength, !CJKText.endsSentence(lines[cursor]) {
+                marks[cursor] = true
+                taken += 1
+                cursor -= 1
+            }
+        }
+        return marks
+    }
+
+    private static func kind(_ line: Substring) -> LineKind {
+        if line.hasPrefix("本报讯") { return .lead }
+        if let names = Bylines.names(in: line) { return .byline(names) }
+        if line.hasSuffix("摄"), line.count <= 16, line.contains(" ") { return .credit }
+        return .text
+    }
+
+    private static func trim(_ line: Substring) -> Substring {
+        guard let first = line.firstIndex(where: { !$0.isWhitespace }),
+              let last = line.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return line[first...last]
+    }
+
+    /// Joins fragments into paragraphs. A fragment that ends a sentence and
+    /// is clearly shorter than the block's column width ends a paragraph;
+    /// when the lines are long (one paragraph per line), every sentence end
+    /// at a line end does.
+    static func paragraphs(from fragments: [Substring]) -> [String] {
+        guard !fragments.isEmpty else { return [] }
+        let lengths = fragments.map(\.count).sorted()
+        let width = lengths[(lengths.count * 3) / 4]
+        let wideLines = lengths[lengths.count / 2] > 60
+        var paragraphs: [String] = []
+        var pending: [Substring] = []
+        for fragment in fragments {
+            pending.append(fragment)
+            if CJKText.endsSentence(fragment), wideLines || fragment.count < width - 1 {
+                paragraphs.append(CJKText.joinFragments(pending))
+                pending = []
+            }
+        }
+        if !pending.isEmpty { paragraphs.append(CJKText.joinFragments(pending)) }
+        return paragraphs.filter { !$0.isEmpty }
+    }
+}

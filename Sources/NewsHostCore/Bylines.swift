@@ -1,0 +1,39 @@
+/// Recognises byline lines and pulls the people's names out of them.
+enum Bylines {
+    /// Role words that come before names in a byline.
+    static let roles = ["见习记者", "实习记者", "首席记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "文/图", "文", "图"]
+    /// Glyphs that stand before bylines in the dumps as bullets (`筅` and
+    /// U+FFFD are mis-decoded bullets).
+    static let noise: Set<Character> = ["●", "○", "■", "◆", "▲", "筅", "\u{FFFD}", "·", "•"]
+
+    /// The names in `line` if it is a byline such as `● 记者 耿洁玉` or
+    /// `（记者 江跃中 通讯员 濮蓉）`, else `nil`.
+    static func names(in line: Substring) -> [String]? {
+        var text = Substring(line.drop(while: { noise.contains($0) || $0.isWhitespace }))
+        if text.hasPrefix("本报讯") { text = text.dropFirst(3) }
+        if let open = text.first, open == "（" || open == "(" {
+            guard let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+            text = text[text.index(after: text.startIndex)..<close]
+        }
+        guard roles.contains(where: { text.hasPrefix($0) }), text.count <= 40 else { return nil }
+        var names: [String] = []
+        for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "、" || $0 == "，" }) {
+            var word = Substring(token)
+            while let role = roles.first(where: { word.hasPrefix($0) }) { word = word.dropFirst(role.count) }
+            if !word.isEmpty { names.append(String(word)) }
+        }
+        return names.isEmpty ? nil : names
+    }
+
+    /// For a lead like `本报讯（记者 袁玮） 正文…`: the names and the text
+    /// after the closing bracket.
+    static func splitLead(_ line: Substring) -> (names: [String], rest: Substring)? {
+        guard line.hasPrefix("本报讯") else { return nil }
+        let afterMarker = line.dropFirst(3).drop(while: { $0.isWhitespace })
+        guard let open = afterMarker.first, open == "（" || open == "(",
+              let close = afterMarker.firstIndex(where: { $0 == "）" || $0 == ")" }),
+              let names = self.names(in: afterMarker[...close])
+        else { return nil }
+        return (names, afterMarker[afterMarker.index(after: close)...])
+    }
+}

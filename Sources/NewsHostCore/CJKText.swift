@@ -1,0 +1,58 @@
+/// Character classes and joining rules for Chinese text mixed with Latin.
+enum CJKText {
+    /// Whether `scalar` is a CJK ideograph or CJK/full-width punctuation,
+    /// next to which no space belongs.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x2FA1F,
+             0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether a line ends a sentence (a closing quote or bracket after the
+    /// sentence mark counts too).
+    static func endsSentence<S: StringProtocol>(_ line: S) -> Bool {
+        var scalars = line.unicodeScalars.reversed().makeIterator()
+        guard var last = scalars.next() else { return false }
+        if "”’）)」』\"".unicodeScalars.contains(last), let before = scalars.next() { last = before }
+        return "。！？；!?;".unicodeScalars.contains(last)
+    }
+
+    /// Removes white space that sits next to a wide character, and folds
+    /// other runs of white space into one space.
+    static func normalizeSpaces<S: StringProtocol>(_ text: S) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, let previous = out.last, !isWide(previous), !isWide(scalar) {
+                out.append(" ")
+            }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Joins column-wrapped fragments of one paragraph: no space between
+    /// wide characters, one space between Latin words or numbers.
+    static func joinFragments<S: StringProtocol>(_ fragments: [S]) -> String {
+        var out = ""
+        for fragment in fragments {
+            let piece = normalizeSpaces(fragment)
+            guard !piece.isEmpty else { continue }
+            if let previous = out.unicodeScalars.last, let next = piece.unicodeScalars.first,
+               !isWide(previous), !isWide(next) {
+                out.append(" ")
+            }
+            out += piece
+        }
+        return out
+    }
+}

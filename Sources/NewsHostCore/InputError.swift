@@ -1,0 +1,33 @@
+/// Why an input could not be read or turned into articles.
+public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The path does not exist.
+    case missing(path: String)
+    /// The path exists but could not be read.
+    case unreadable(path: String, reason: String)
+    /// The file holds no bytes, or only white space.
+    case empty(path: String)
+    /// The bytes are not text newshost can decode.
+    case notText(path: String, reason: String)
+    /// A directory was given but holds no `*.txt` or `*.jsonl` files.
+    case noTextFiles(directory: String)
+    /// No input was given and there is no `./seeds` directory to default to.
+    case noInput
+
+    /// A message for the person running the command.
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "\(path): no such file or directory; check the path or pass a directory of .txt pages"
+        case .unreadable(let path, let reason):
+            return "\(path): cannot be read (\(reason)); check its permissions"
+        case .empty(let path):
+            return "\(path): the file is empty, so it holds no articles; skipped"
+        case .notText(let path, let reason):
+            return "\(path): not a text page (\(reason)); pass UTF-8 text pages or newshost JSON Lines"
+        case .noTextFiles(let directory):
+            return "\(directory): the directory holds no .txt or .jsonl files; pass the files themselves or another directory"
+        case .noInput:
+            return "no input given and no ./seeds directory here; pass page files, directories or - for stdin"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One input of a run: a file, or standard input.
+public enum InputSource: Hashable, Sendable {
+    /// A file at a path.
+    case file(String)
+    /// Standard input (`-` on the command line).
+    case standardInput
+
+    /// The name articles from this input carry as their `source`.
+    public var name: String {
+        switch self {
+        case .file(let path): return (path as NSString).lastPathComponent
+        case .standardInput: return "-"
+        }
+    }
+
+    /// The path or `-`, as the user would recognise it in a message.
+    public var displayPath: String {
+        switch self {
+        case .file(let path): return path
+        case .standardInput: return "-"
+        }
+    }
+
+    /// Expands command-line operands into inputs: files as they are,
+    /// directories into their `*.txt` and `*.jsonl` files (sorted by name),
+    /// `-` into standard input.
+    ///
+    /// - Throws: ``InputError/missing(path:)`` for a path that does not exist,
+    ///   ``InputError/noTextFiles(directory:)`` for a directory with no pages.
+    public static func expand(_ operands: [String]) throws -> [InputSource] {
+        var sources: [InputSource] = []
+        let fileManager = FileManager.default
+        for operand in operands {
+            if operand == "-" {
+                sources.append(.standardInput)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: operand, isDirectory: &isDirectory) else {
+                throw InputError.missing(path: operand)
+            }
+            guard isDirectory.boolValue else {
+                sources.append(.file(operand))
+                continue
+            }
+            let names: [String]
+            do {
+                names = try fileManager.contentsOfDirectory(atPath: operand)
+            } catch {
+                throw InputError.unreadable(path: operand, reason: "cannot list the directory")
+            }
+            let pages = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl") }.sorted()
+            guard !pages.isEmpty else { throw InputError.noTextFiles(directory: operand) }
+            sources += pages.map { .file((operand as NSString).appendingPathComponent($0)) }
+        }
+        return sources
+    }
+
+    /// Reads the raw bytes of the input.
+    public func readBytes() throws -> [UInt8] {
+        switch self {
+        case .standardInput:
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        case .file(let path):
+            guard FileManager.default.fileExists(atPath: path) else { throw InputError.missing(path: path) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError.unreadable(path: path, reason: "permission denied or not a regular file")
+            }
+            return [UInt8](data)
+        }
+    }
+}
