@@ -223,12 +223,16 @@ typedef struct nh_plugin_descriptor {
     uint32_t kind;
     /** NH_FLAG_* bits; unknown bits must be 0. */
     uint32_t flags;
-    /** The option table: `option_count` entries, or NULL when there are none. */
+    /** The option table: `option_count` entries, or NULL when there are none.
+     *  All entries have the same `struct_size`, and the host steps through
+     *  the array by that size, so entries built with a later header whose
+     *  struct grew are still read correctly. */
     const nh_option_spec *options;
     /** Number of entries in `options`. */
     size_t option_count;
-    /** The hook table: `hook_count` entries. Must contain at least the
-     *  required hooks (create, process, destroy). */
+    /** The hook table: `hook_count` entries, each name at most once. Must
+     *  contain at least the required hooks (create, process, destroy). Like
+     *  the option table, it is stepped through by the entries' `struct_size`. */
     const nh_hook *hooks;
     /** Number of entries in `hooks`. */
     size_t hook_count;

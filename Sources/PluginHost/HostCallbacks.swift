@@ -1,0 +1,142 @@
+import CNewsHostPlugin
+import NewsHostCore
+
+/// The host side of one plugin instance: what the `host` pointer of its
+/// `nh_host_api` refers to.
+final class HostContext {
+    let pluginID: String
+    let logHandler: PluginLogHandler
+    /// The message of `set_error(host, NULL, …)`, for create/finish/destroy.
+    var lifecycleError: String?
+
+    init(pluginID: String, logHandler: @escaping PluginLogHandler) {
+        self.pluginID = pluginID
+        self.logHandler = logHandler
+    }
+
+    /// Takes the lifecycle error message, leaving none behind.
+    func takeLifecycleError() -> String? {
+        defer { lifecycleError = nil }
+        return lifecycleError
+    }
+}
+
+/// What one `process` call produced: what `nh_result *` refers to.
+final class ResultCollector {
+    let pluginID: String
+    var annotations = Annotations()
+    var error: String?
+    /// Callback calls that were refused (invalid arguments), for diagnostics.
+    var refused: [String] = []
+
+    init(pluginID: String) {
+        self.pluginID = pluginID
+    }
+}
+
+/// The C functions of `nh_host_api`, and the table that holds them.
+enum HostCallbacks {
+    /// Fills an `nh_host_api` for `context`. The context must outlive it.
+    static func makeAPI(for context: HostContext) -> nh_host_api {
+        nh_host_api(
+            struct_size: UInt32(MemoryLayout<nh_host_api>.size),
+            abi_major: UInt16(NH_ABI_VERSION_MAJOR),
+            abi_minor: UInt16(NH_ABI_VERSION_MINOR),
+            host: Unmanaged.passUnretained(context).toOpaque(),
+            log: log, set_error: setError, add_label: addLabel, set_summary: setSummary,
+            add_keyword: addKeyword, set_field: setField)
+    }
+
+    private static func context(_ pointer: UnsafeMutableRawPointer?) -> HostContext? {
+        pointer.map { Unmanaged<HostContext>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    private static func collector(_ pointer: OpaquePointer?) -> ResultCollector? {
+        pointer.map { Unmanaged<ResultCollector>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }
+    }
+
+    /// The bytes of `text` as a String if they are valid UTF-8.
+    static func validString(_ text: nh_str) -> String? {
+        guard text.len > 0 else { return "" }
+        guard let data = text.data else { return nil }
+        return data.withMemoryRebound(to: UInt8.self, capacity: text.len) {
+            String(validating: UnsafeBufferPointer(start: $0, count: text.len), as: UTF8.self)
+        }
+    }
+
+    /// The bytes of `text` as a String, invalid sequences replaced.
+    static func lossyString(_ text: nh_str) -> String {
+        guard text.len > 0, let data = text.data else { return "" }
+        return data.withMemoryRebound(to: UInt8.self, capacity: text.len) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: text.len), as: UTF8.self)
+        }
+    }
+
+    private static let invalid = Int32(NH_ERR_INVALID_INPUT)
+
+    private static let log: @convention(c) (UnsafeMutableRawPointer?, Int32, nh_str) -> Void = { host, level, message in
+        guard let context = context(host) else { return }
+        let severity = PluginLogMessage.Level(rawValue: level) ?? (level > 3 ? .error : .debug)
+        context.logHandler(PluginLogMessage(pluginID: context.pluginID, level: severity, message: lossyString(message)))
+    }
+
+    private static let setError: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, nh_str) -> Void = { host, result, message in
+        let text = lossyString(message)
+        if let collector = collector(result) {
+            collector.error = text
+        } else {
+            context(host)?.lifecycleError = text
+        }
+    }
+
+    private static let addLabel: @convention(c) (OpaquePointer?, nh_str, Double) -> Int32 = { result, name, score in
+        guard let collector = collector(result) else { return invalid }
+        guard let label = validString(name), !label.isEmpty, score.isFinite, (0...1).contains(score) else {
+            collector.refused.append("add_label(\(lossyString(name).debugDescription), \(score)): the name must be non-empty UTF-8 and the score finite within [0, 1]")
+            return invalid
+        }
+        collector.annotations.labels.removeAll { $0.name == label }
+        collector.annotations.labels.append(Label(plugin: collector.pluginID, name: label, score: score))
+        return 0
+    }
+
+    private static let setSummary: @convention(c) (OpaquePointer?, nh_str) -> Int32 = { result, text in
+        guard let collector = collector(result) else { return invalid }
+        guard let summary = validString(text), !summary.isEmpty else {
+            collector.refused.append("set_summary: the text must be non-empty UTF-8")
+            return invalid
+        }
+        collector.annotations.summaries = [Summary(plugin: collector.pluginID, text: summary)]
+        return 0
+    }
+
+    private static let addKeyword: @convention(c) (OpaquePointer?, nh_str, Double) -> Int32 = { result, term, weight in
+        guard let collector = collector(result) else { return invalid }
+        guard let keyword = validString(term), !keyword.isEmpty, weight.isFinite else {
+            collector.refused.append("add_keyword(\(lossyString(term).debugDescription), \(weight)): the term must be non-empty UTF-8 and the weight finite")
+            return invalid
+        }
+        collector.annotations.keywords.append(Keyword(plugin: collector.pluginID, term: keyword, weight: weight))
+        return 0
+    }
+
+    private static let setField: @convention(c) (OpaquePointer?, nh_str, nh_str) -> Int32 = { result, key, value in
+        guard let collector = collector(result) else { return invalid }
+        guard let fieldKey = validString(key), isValidFieldKey(fieldKey), let fieldValue = validString(value) else {
+            collector.refused.append("set_field(\(lossyString(key).debugDescription)): the key must match [a-z0-9][a-z0-9_.-]* and the value be UTF-8")
+            return invalid
+        }
+        collector.annotations.fields.removeAll { $0.key == fieldKey }
+        collector.annotations.fields.append(Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue))
+        return 0
+    }
+
+    private static func isValidFieldKey(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first.isLowerAlnum else { return false }
+        return key.unicodeScalars.allSatisfy { $0.isLowerAlnum || "_.-".unicodeScalars.contains($0) }
+    }
+}
+
+private extension Unicode.Scalar {
+    var isLowerAlnum: Bool { ("a"..."z").contains(self) || ("0"..."9").contains(self) }
+}

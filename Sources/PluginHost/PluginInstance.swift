@@ -1,0 +1,101 @@
+import CNewsHostPlugin
+import NewsHostCore
+
+/// One instance of a plugin, made by its `create` hook with a set of option
+/// values. `destroy` is called exactly once: by ``destroy()`` or, failing
+/// that, when the instance is deallocated.
+///
+/// An instance is not safe to call from several threads at once unless its
+/// plugin declares ``PluginDescriptor/isThreadSafe``.
+public final class PluginInstance: @unchecked Sendable {
+    /// The library the instance belongs to (kept loaded by this reference).
+    public let library: PluginLibrary
+    private let context: HostContext
+    private let api: UnsafeMutablePointer<nh_host_api>
+    private var handle: UnsafeMutableRawPointer?
+    private var destroyed = false
+
+    /// The plugin id.
+    public var pluginID: String { library.descriptor.id }
+
+    /// Calls `create` with `options` (key/value pairs, passed in this order).
+    ///
+    /// - Throws: ``PluginCallError/createFailed(plugin:status:message:)``.
+    public init(library: PluginLibrary, options: [(key: String, value: String)],
+                logHandler: @escaping PluginLogHandler) throws(PluginCallError) {
+        self.library = library
+        context = HostContext(pluginID: library.descriptor.id, logHandler: logHandler)
+        api = .allocate(capacity: 1)
+        api.initialize(to: HostCallbacks.makeAPI(for: context))
+
+        let arena = ByteArena(capacity: ByteArena.size(of: options.flatMap { [$0.key, $0.value] }))
+        let entries = UnsafeMutablePointer<nh_kv>.allocate(capacity: max(1, options.count))
+        defer { entries.deallocate() }
+        for (index, option) in options.enumerated() {
+            (entries + index).initialize(to: nh_kv(key: arena.store(option.key), value: arena.store(option.value)))
+        }
+        var config = nh_config(struct_size: UInt32(MemoryLayout<nh_config>.size), entries: entries, count: options.count)
+        var created: UnsafeMutableRawPointer?
+        let status: Int32 = withExtendedLifetime(arena) {
+            withUnsafeMutablePointer(to: &config) { configPointer in
+                withUnsafeMutablePointer(to: &created) { out in
+                    library.call(.create, UnsafeRawPointer(api), UnsafeRawPointer(configPointer), UnsafeRawPointer(out)) ?? -5
+                }
+            }
+        }
+        guard status == 0 else {
+            let message = context.takeLifecycleError()
+            api.deinitialize(count: 1)
+            api.deallocate()
+            destroyed = true
+            throw .createFailed(plugin: library.descriptor.id, status: status, message: message)
+        }
+        handle = created
+    }
+
+    /// Calls `process` for one article and returns what the plugin added.
+    ///
+    /// - Parameter annotations: what earlier plugins in the chain produced,
+    ///   shown to this plugin in the article view.
+    /// - Throws: ``PluginCallError/processFailed(plugin:articleID:status:message:)``.
+    public func process(_ article: Article, annotations: Annotations) throws(PluginCallError) -> Annotations {
+        precondition(!destroyed, "process called on a destroyed plugin instance")
+        let view = ArticleView(article: article, annotations: annotations)
+        let collector = ResultCollector(pluginID: pluginID)
+        let result = Unmanaged.passUnretained(collector).toOpaque()
+        let status = withExtendedLifetime((view, collector)) {
+            library.call(.process, UnsafeRawPointer(handle), UnsafeRawPointer(view.pointer), UnsafeRawPointer(result)) ?? -5
+        }
+        for refusal in collector.refused {
+            context.logHandler(PluginLogMessage(pluginID: pluginID, level: .warn, message: "host refused \(refusal)"))
+        }
+        guard status == 0 else {
+            throw .processFailed(plugin: pluginID, articleID: article.id, status: status, message: collector.error)
+        }
+        return collector.annotations
+    }
+
+    /// Calls `finish` (a plugin without the hook finishes successfully).
+    ///
+    /// - Throws: ``PluginCallError/finishFailed(plugin:status:message:)``.
+    public func finish() throws(PluginCallError) {
+        precondition(!destroyed, "finish called on a destroyed plugin instance")
+        let status = library.call(.finish, UnsafeRawPointer(handle)) ?? 0
+        guard status == 0 else {
+            throw .finishFailed(plugin: pluginID, status: status, message: context.takeLifecycleError())
+        }
+    }
+
+    /// Calls `destroy`; later calls do nothing.
+    public func destroy() {
+        guard !destroyed else { return }
+        destroyed = true
+        _ = library.call(.destroy, UnsafeRawPointer(handle))
+        api.deinitialize(count: 1)
+        api.deallocate()
+    }
+
+    deinit {
+        destroy()
+    }
+}
