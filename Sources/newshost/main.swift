@@ -1,1 +1,39 @@
-print("stub")
+import Foundation
+import NewsHostCore
+import NewsHostRuntime
+import PluginHost
+
+/// Runs the command named by the first argument and returns its exit status.
+func runCommandLine(_ commandLine: [String]) -> ExitStatus {
+    guard let command = commandLine.first else {
+        Console.err(Help.main)
+        return .usage
+    }
+    var arguments = Arguments(Array(commandLine.dropFirst()))
+    do {
+        switch command {
+        case "run": return try RunCommand.main(&arguments)
+        case "parse": return try ParseCommand.main(&arguments)
+        case "plugins": return try PluginsCommand.list(&arguments)
+        case "inspect": return try PluginsCommand.inspect(&arguments)
+        case "-h", "--help", "help":
+            Console.out(Help.main)
+            return .success
+        case "--version", "version":
+            Console.out(Help.version)
+            return .success
+        default:
+            throw UsageError(description: "unknown command `\(command)`; commands are run, parse, plugins, inspect (see `newshost --help`)")
+        }
+    } catch {
+        Console.err("newshost: \(error)")
+        switch error {
+        case is UsageError, is RuntimeError: return .usage
+        case is InputError: return .input
+        case is PluginLoadError, is PluginCallError: return .pluginUnusable
+        default: return .pluginFailed
+        }
+    }
+}
+
+exit(runCommandLine(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -1,0 +1,43 @@
+/// The JSON Lines form of articles that `newshost parse` prints, with keys
+/// in a fixed order: `id`, `source`, `index`, `headline`, `titles`,
+/// `bylines`, `dateline`, `paragraphs`, `body`, `captions`, `subheadings`.
+public enum ArticleJSON {
+    /// One line of JSON (no trailing newline) for `article`.
+    public static func line(for article: Article) -> String {
+        var out = "{"
+        out += "\"id\":" + quoted(article.id)
+        out += ",\"source\":" + quoted(article.source)
+        out += ",\"index\":\(article.index)"
+        out += ",\"headline\":" + (article.headline.map(quoted) ?? "null")
+        out += ",\"titles\":" + array(article.titles)
+        out += ",\"bylines\":" + array(article.bylines)
+        out += ",\"dateline\":" + (article.dateline.map(quoted) ?? "null")
+        out += ",\"paragraphs\":" + array(article.paragraphs)
+        out += ",\"body\":" + quoted(article.body)
+        out += ",\"captions\":" + array(article.captions)
+        out += ",\"subheadings\":" + array(article.subheadings)
+        return out + "}"
+    }
+
+    /// `text` as a JSON string literal.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func array(_ items: [String]) -> String {
+        "[" + items.map(quoted).joined(separator: ",") + "]"
+    }
+}

@@ -1,0 +1,79 @@
+/// A wrong command line, with what to do about it.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Hand-written argument parsing: flags with values (`--flag VALUE` or
+/// `--flag=VALUE`), boolean flags and operands, in any order. `--` ends
+/// the flags.
+struct Arguments {
+    private var tokens: [String]
+    private var operandsStart: Int?
+
+    init(_ tokens: [String]) {
+        if let dashDash = tokens.firstIndex(of: "--") {
+            self.tokens = Array(tokens[..<dashDash]) + Array(tokens[(dashDash + 1)...])
+            operandsStart = dashDash
+        } else {
+            self.tokens = tokens
+        }
+    }
+
+    /// Whether the boolean `flag` was given (and removes it).
+    mutating func flag(_ names: String...) -> Bool {
+        var found = false
+        var index = 0
+        while index < limit {
+            if names.contains(tokens[index]) {
+                tokens.remove(at: index)
+                shiftLimit(by: -1)
+                found = true
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// Every value given to `name` (and removes them).
+    mutating func values(_ name: String) throws -> [String] {
+        var found: [String] = []
+        var index = 0
+        while index < limit {
+            let token = tokens[index]
+            if token == name {
+                guard index + 1 < limit else { throw UsageError(description: "\(name) needs a value") }
+                found.append(tokens[index + 1])
+                tokens.removeSubrange(index...index + 1)
+                shiftLimit(by: -2)
+            } else if token.hasPrefix(name + "=") {
+                found.append(String(token.dropFirst(name.count + 1)))
+                tokens.remove(at: index)
+                shiftLimit(by: -1)
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The last value given to `name`, if any.
+    mutating func value(_ name: String) throws -> String? {
+        try values(name).last
+    }
+
+    /// What is left: the operands. Fails on anything that looks like an
+    /// unknown flag (a lone `-` is an operand: standard input).
+    func operands(command: String) throws -> [String] {
+        for (index, token) in tokens.enumerated() where index < limit && token.hasPrefix("-") && token != "-" {
+            throw UsageError(description: "unknown flag \(token) for `newshost \(command)`; see `newshost \(command) --help`")
+        }
+        return tokens
+    }
+
+    private var limit: Int { operandsStart ?? tokens.count }
+
+    private mutating func shiftLimit(by delta: Int) {
+        if let start = operandsStart { operandsStart = start + delta }
+    }
+}

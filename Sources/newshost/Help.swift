@@ -1,0 +1,100 @@
+/// The help texts of every command.
+enum Help {
+    static let version = "newshost 0.1.0 (plugin ABI 1.0)"
+
+    static let exitStatuses = """
+    Exit status:
+      0  success
+      1  a plugin failed on an article or while finishing
+      2  wrong command line: unknown flag, plugin name, option key or value
+      3  an input is missing, or some inputs were refused (the rest were processed)
+      4  a plugin could not be loaded (mis-built, wrong ABI) or refused to start
+    """
+
+    static let main = """
+    newshost — parse Chinese newspaper page dumps into articles and run them
+    through a chain of native plugins (.so files speaking the newshost C ABI).
+
+    Usage: newshost <command> [options]
+
+    Commands:
+      run       parse inputs and send every article through --plugins
+      parse     print the parsed articles (JSON Lines or text)
+      plugins   list the plugins found in the search path
+      inspect   show everything a plugin's descriptor says
+
+    Options:
+      -h, --help     show help (also `newshost <command> --help`)
+      --version      show the version and the plugin ABI version
+
+    Example:
+      newshost run --plugins classify,export-csv seeds/
+
+    \(exitStatuses)
+    """
+
+    static let run = """
+    Usage: newshost run --plugins LIST [options] [INPUT...]
+
+    Parses every INPUT into articles and sends each article through the
+    plugins in LIST, in order; each plugin sees what the plugins before it
+    produced. INPUT is a page file, a directory (its *.txt files) or - for
+    standard input; with none, ./seeds is read.
+
+    Options:
+      --plugins LIST          comma-separated plugin names or .so paths (required)
+      --plugin-path DIR       look for plugins in DIR first (repeatable); then
+                              $NEWSHOST_PLUGIN_PATH (colon list), then the
+                              directory of the newshost executable
+      --option P.KEY=VALUE    set option KEY of plugin P (repeatable);
+                              see `newshost inspect P` for the keys
+      --on-error stop|skip    when a plugin fails on an article: stop the run
+                              (default) or leave the article out and go on
+      --verbose               show plugins' debug messages
+      -h, --help              show this help
+
+    A plugin name is looked up as lib<name>.so or <name>.so; a value with a
+    / or ending in .so is a path. Exporters are finished even when the run
+    stops early, so their output is complete for the articles processed.
+    A summary line (articles, plugins, time) goes to stderr at the end.
+
+    \(exitStatuses)
+    """
+
+    static let parse = """
+    Usage: newshost parse [--format jsonl|text] [INPUT...]
+
+    Parses every INPUT (page file, directory of *.txt, or - for stdin;
+    default ./seeds) and prints the articles.
+
+    Options:
+      --format jsonl   one JSON object per line (default) with the keys id,
+                       source, index, headline, titles, bylines, dateline,
+                       paragraphs, body, captions, subheadings
+      --format text    a readable view
+      -h, --help       show this help
+
+    \(exitStatuses)
+    """
+
+    static let plugins = """
+    Usage: newshost plugins [--plugin-path DIR]...
+
+    Lists the plugins found in the search path (--plugin-path directories,
+    then $NEWSHOST_PLUGIN_PATH, then the directory of the executable): id,
+    kind, version, file and description. Libraries that are plugins but
+    cannot be loaded are listed with the reason.
+
+    \(exitStatuses)
+    """
+
+    static let inspect = """
+    Usage: newshost inspect [--plugin-path DIR]... PLUGIN
+
+    Shows everything PLUGIN's descriptor says: id, version, vendor, kind,
+    ABI version, thread safety, options with types, defaults and help, and
+    hooks with their signatures. PLUGIN is a name or a .so path.
+
+    \(exitStatuses)
+    """
+}

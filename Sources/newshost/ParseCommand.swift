@@ -1,0 +1,42 @@
+import NewsHostCore
+
+/// `newshost parse`.
+enum ParseCommand {
+    static func main(_ arguments: inout Arguments) throws -> ExitStatus {
+        if arguments.flag("-h", "--help") {
+            Console.out(Help.parse)
+            return .success
+        }
+        let format = try arguments.value("--format") ?? "jsonl"
+        guard format == "jsonl" || format == "text" else {
+            throw UsageError(description: "--format \(format): expected jsonl or text")
+        }
+        let inputs = try InputSelection.resolve(try arguments.operands(command: "parse"))
+        let reader = PageReader()
+        var refused = false
+        for input in inputs {
+            do {
+                let page = try reader.read(input)
+                for article in page.articles {
+                    Console.out(format == "jsonl" ? ArticleJSON.line(for: article) : text(article))
+                }
+            } catch {
+                refused = true
+                Console.err("newshost: \(error)")
+            }
+        }
+        return refused ? .input : .success
+    }
+
+    private static func text(_ article: Article) -> String {
+        var lines = ["── \(article.id) " + String(repeating: "─", count: 40)]
+        for title in article.titles { lines.append(title == article.headline ? "# \(title)" : "  \(title)") }
+        if !article.bylines.isEmpty { lines.append("by \(article.bylines.joined(separator: ", "))") }
+        if let dateline = article.dateline { lines.append("dateline: \(dateline)") }
+        lines.append("")
+        lines += article.paragraphs.map { "    \($0)" }
+        lines += article.subheadings.map { "  ## \($0)" }
+        lines += article.captions.map { "  [caption] \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
