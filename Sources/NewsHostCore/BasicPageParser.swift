@@ -23,10 +23,19 @@ public struct BasicPageParser: PageParser {
     private struct Draft {
         var titles: [String] = []
         var bylines: [String] = []
-        var dateline: String?
+        var hasLead = false
         var fragments: [Substring] = []
         var captions: [String] = []
+
+        /// A stray short line with nothing that makes an article of it,
+        /// such as a section label (`要闻`).
+        var isFurniture: Bool {
+            titles.isEmpty && bylines.isEmpty && !hasLead && fragments.reduce(0) { $0 + $1.count } < minimumBodyLength
+        }
     }
+
+    /// Bodies shorter than this, with no title, byline or lead, are page furniture.
+    static let minimumBodyLength = 12
 
     /// Parses `text` into articles named after `source`.
     public func parse(_ text: String, source: String) -> Page {
@@ -41,7 +50,13 @@ public struct BasicPageParser: PageParser {
         var headerOpen = false  // titles/bylines seen since the last body line
 
         func close() {
-            if let draft = current, !draft.fragments.isEmpty || !draft.titles.isEmpty { drafts.append(draft) }
+            if let draft = current {
+                if draft.isFurniture {
+                    furniture += draft.fragments.map(String.init)
+                } else if !draft.fragments.isEmpty || !draft.titles.isEmpty {
+                    drafts.append(draft)
+                }
+            }
             current = nil
         }
 
@@ -57,7 +72,7 @@ public struct BasicPageParser: PageParser {
                     draft.bylines += split.names
                     rest = split.rest
                 }
-                draft.dateline = Datelines.find(in: String(rest))
+                draft.hasLead = true
                 draft.fragments.append(rest)
                 current = draft
                 headerOpen = false
@@ -84,7 +99,7 @@ public struct BasicPageParser: PageParser {
                     close()
                     headerOpen = false
                 }
-                pendingTitles.append(CJKText.normalizeSpaces(line))
+                pendingTitles.append(CJKText.collapseSpaces(line))
             case .text:
                 if current == nil { current = Draft(titles: pendingTitles); pendingTitles = [] }
                 current?.fragments.append(line)
@@ -95,11 +110,12 @@ public struct BasicPageParser: PageParser {
         furniture += pendingTitles
 
         let articles = drafts.enumerated().map { offset, draft in
-            Article(
+            let paragraphs = Self.paragraphs(from: draft.fragments)
+            return Article(
                 source: source, index: offset, titles: draft.titles,
                 headline: draft.titles.max(by: { $0.count < $1.count }),
-                bylines: draft.bylines, dateline: draft.dateline,
-                paragraphs: Self.paragraphs(from: draft.fragments), captions: draft.captions)
+                bylines: draft.bylines, dateline: paragraphs.first.flatMap(Datelines.find),
+                paragraphs: paragraphs, captions: draft.captions)
         }
         return Page(source: source, articles: articles, furniture: furniture)
     }
@@ -116,13 +132,19 @@ public struct BasicPageParser: PageParser {
             var cursor = index - 1
             var taken = 0
             while cursor >= 0, taken < maxTitleLines, kinds[cursor] == .text, !marks[cursor],
-                  lines[cursor].count <= maxTitleLength, !CJKText.endsSentence(lines[cursor]) {
+                  lines[cursor].count <= maxTitleLength, !CJKText.endsSentence(lines[cursor]),
+                  !Self.isBracketedNote(lines[cursor]) {
                 marks[cursor] = true
                 taken += 1
                 cursor -= 1
             }
         }
         return marks
+    }
+
+    /// A line wholly in brackets, such as a source note `（转摘自“今日漕河泾”）`.
+    private static func isBracketedNote(_ line: Substring) -> Bool {
+        (line.hasPrefix("（") && line.hasSuffix("）")) || (line.hasPrefix("(") && line.hasSuffix(")"))
     }
 
     private static func kind(_ line: Substring) -> LineKind {

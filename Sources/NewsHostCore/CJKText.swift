@@ -40,6 +40,12 @@ enum CJKText {
         return String(out)
     }
 
+    /// Folds runs of white space into one space and trims the ends, for
+    /// titles, where a space between CJK words separates phrases.
+    static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
     /// Joins column-wrapped fragments of one paragraph: no space between
     /// wide characters, one space between Latin words or numbers.
     static func joinFragments<S: StringProtocol>(_ fragments: [S]) -> String {

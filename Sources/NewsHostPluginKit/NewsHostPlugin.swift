@@ -1,0 +1,28 @@
+/// A plugin written in Swift. Conform a class to it, then export it with
+/// ``PluginExport/descriptor(for:)`` from a `@_cdecl("newshost_plugin_entry")`
+/// function; the kit turns the ABI's hooks into these calls.
+public protocol NewsHostPlugin: AnyObject {
+    /// Who the plugin is and which options it takes.
+    static var metadata: PluginMetadata { get }
+
+    /// Creates an instance (the `create` hook). `options` holds every key of
+    /// the option table; throw `.badConfig` for a value you cannot use.
+    init(options: [String: String], host: Host) throws(PluginFailure)
+
+    /// Handles one article (the `process` hook).
+    func process(_ article: IncomingArticle, results: Results) throws(PluginFailure)
+
+    /// The run is over: commit output (the `finish` hook).
+    func finish() throws(PluginFailure)
+
+    /// The instance is going away without `finish` having succeeded or been
+    /// called: discard uncommitted output (called from `destroy`).
+    func discard()
+}
+
+extension NewsHostPlugin {
+    /// Does nothing.
+    public func finish() throws(PluginFailure) {}
+    /// Does nothing.
+    public func discard() {}
+}

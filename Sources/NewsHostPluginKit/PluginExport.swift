@@ -1,0 +1,111 @@
+import CNewsHostPlugin
+
+/// Exports a ``NewsHostPlugin`` through the C ABI. In the plugin module:
+///
+/// ```swift
+/// @_cdecl("newshost_plugin_entry")
+/// public func newshostPluginEntry() -> UnsafeRawPointer {
+///     PluginExport.descriptor(for: MyPlugin.self)
+/// }
+/// ```
+///
+/// One library exports one plugin type.
+public enum PluginExport {
+    nonisolated(unsafe) private static var exported: (type: any NewsHostPlugin.Type, descriptor: UnsafeRawPointer)?
+    private static let lock = SpinLock()
+
+    /// The descriptor of `type`, built on the first call and kept for the
+    /// life of the library.
+    public static func descriptor(for type: any NewsHostPlugin.Type) -> UnsafeRawPointer {
+        lock.withLock {
+            if let exported { return exported.descriptor }
+            let descriptor = UnsafeRawPointer(DescriptorBuilder.build(type.metadata, hooks: hooks))
+            exported = (type, descriptor)
+            return descriptor
+        }
+    }
+
+    private static var pluginType: any NewsHostPlugin.Type {
+        lock.withLock { exported!.type }
+    }
+
+    /// The instance handle the host holds: the plugin object and the host API.
+    private final class Instance {
+        let plugin: any NewsHostPlugin
+        let api: UnsafePointer<nh_host_api>
+        var finished = false
+        init(plugin: any NewsHostPlugin, api: UnsafePointer<nh_host_api>) {
+            self.plugin = plugin
+            self.api = api
+        }
+    }
+
+    private static func instance(_ pointer: UnsafeMutableRawPointer?) -> Instance {
+        Unmanaged<Instance>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+
+    private static func report(_ failure: PluginFailure, _ api: UnsafePointer<nh_host_api>, _ result: OpaquePointer?) -> Int32 {
+        StringBridge.withStr(failure.description) { api.pointee.set_error(api.pointee.host, result, $0) }
+        return failure.status.rawValue
+    }
+
+    private static let create: @convention(c) (UnsafePointer<nh_host_api>?, UnsafePointer<nh_config>?,
+                                               UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> Int32 = { api, config, out in
+        guard let api, let config, let out else { return Int32(NH_ERR_INVALID_INPUT) }
+        var options: [String: String] = [:]
+        for index in 0..<config.pointee.count {
+            let entry = config.pointee.entries[index]
+            options[StringBridge.string(entry.key)] = StringBridge.string(entry.value)
+        }
+        let known = Set(pluginType.metadata.options.map(\.key))
+        if let unknown = options.keys.sorted().first(where: { !known.contains($0) }) {
+            let list = known.isEmpty ? "none" : known.sorted().joined(separator: ", ")
+            return report(PluginFailure(.badConfig, "unknown option `\(unknown)`; known options: \(list)"), api, nil)
+        }
+        do throws(PluginFailure) {
+            let plugin = try pluginType.init(options: options, host: Host(api: api))
+            out.pointee = Unmanaged.passRetained(Instance(plugin: plugin, api: api)).toOpaque()
+            return 0
+        } catch {
+            return report(error, api, nil)
+        }
+    }
+
+    private static let process: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = { handle, article, result in
+        let instance = instance(handle)
+        guard let article else { return Int32(NH_ERR_INVALID_INPUT) }
+        do throws(PluginFailure) {
+            try instance.plugin.process(IncomingArticle(article.pointee), results: Results(api: instance.api, result: result))
+            return 0
+        } catch {
+            return report(error, instance.api, result)
+        }
+    }
+
+    private static let finish: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { handle in
+        let instance = instance(handle)
+        do throws(PluginFailure) {
+            try instance.plugin.finish()
+            instance.finished = true
+            return 0
+        } catch {
+            return report(error, instance.api, nil)
+        }
+    }
+
+    private static let destroy: @convention(c) (UnsafeMutableRawPointer?) -> Void = { handle in
+        guard let handle else { return }
+        let instance = Unmanaged<Instance>.fromOpaque(handle)
+        if !instance.takeUnretainedValue().finished { instance.takeUnretainedValue().plugin.discard() }
+        instance.release()
+    }
+
+    private static var hooks: [(name: String, signature: String, function: nh_fn)] {
+        [
+            (NH_HOOK_CREATE, NH_SIG_CREATE, unsafeBitCast(create, to: nh_fn.self)),
+            (NH_HOOK_PROCESS, NH_SIG_PROCESS, unsafeBitCast(process, to: nh_fn.self)),
+            (NH_HOOK_FINISH, NH_SIG_FINISH, unsafeBitCast(finish, to: nh_fn.self)),
+            (NH_HOOK_DESTROY, NH_SIG_DESTROY, unsafeBitCast(destroy, to: nh_fn.self)),
+        ]
+    }
+}

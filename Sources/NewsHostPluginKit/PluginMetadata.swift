@@ -1,0 +1,81 @@
+/// What a Swift plugin says about itself; becomes its `nh_plugin_descriptor`.
+public struct PluginMetadata: Sendable {
+    /// Plugin kinds, as in the ABI's NH_KIND_*.
+    public enum Kind: UInt32, Sendable {
+        case classifier = 1, summarizer = 2, exporter = 3
+    }
+
+    /// One option of the plugin's option table.
+    public struct Option: Sendable {
+        /// Value types, as in the ABI's NH_OPTION_*.
+        public enum ValueType: Sendable {
+            case string, int, float, bool, path
+            /// One of the listed words.
+            case choice([String])
+        }
+
+        /// The key.
+        public var key: String
+        /// The value type.
+        public var type: ValueType
+        /// The default value, as text.
+        public var defaultValue: String
+        /// One line of help.
+        public var help: String
+
+        /// Declares an option.
+        public init(_ key: String, _ type: ValueType, default defaultValue: String, help: String) {
+            self.key = key
+            self.type = type
+            self.defaultValue = defaultValue
+            self.help = help
+        }
+    }
+
+    /// The id (`[a-z0-9][a-z0-9-]*`).
+    public var id: String
+    /// Semantic version.
+    public var version: String
+    /// Who made it.
+    public var vendor: String
+    /// One line: what it does.
+    public var description: String
+    /// The kind.
+    public var kind: Kind
+    /// Whether one instance may be called from several threads at once.
+    public var isThreadSafe: Bool
+    /// The option table.
+    public var options: [Option]
+
+    /// Describes a plugin.
+    public init(id: String, version: String, vendor: String, description: String, kind: Kind,
+                isThreadSafe: Bool = false, options: [Option] = []) {
+        self.id = id
+        self.version = version
+        self.vendor = vendor
+        self.description = description
+        self.kind = kind
+        self.isThreadSafe = isThreadSafe
+        self.options = options
+    }
+}
+
+/// A failure a Swift plugin reports from a hook: a status and a message for
+/// the user.
+public struct PluginFailure: Error, CustomStringConvertible, Sendable {
+    /// Status codes, as in the ABI's NH_ERR_*.
+    public enum Status: Int32, Sendable {
+        case invalidInput = -1, badConfig = -2, io = -3, unsupported = -4, internalError = -5
+    }
+
+    /// The status returned to the host.
+    public var status: Status
+    /// What went wrong and what to do.
+    public var description: String
+
+    /// Creates a failure.
+    public init(_ status: Status, _ message: String) {
+        self.status = status
+        self.description = message
+    }
+}
