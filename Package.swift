@@ -34,9 +34,11 @@ let package = Package(
         .target(name: "ClassifyPlugin", dependencies: ["CNewsHostPlugin"], path: "Plugins/classify", publicHeadersPath: "."),
         .target(name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv"),
 
-        .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore"]),
-        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin"]),
-        .testTarget(name: "NewsHostRuntimeTests", dependencies: ["NewsHostRuntime", "PluginHost", "NewsHostCore"]),
-        .testTarget(name: "newshostTests", dependencies: ["NewsHostCore"]),
+        // Paths, process running and fixture compilation shared by the tests.
+        .target(name: "NewsHostTestSupport", path: "Tests/Support"),
+        .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
+        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin", "NewsHostTestSupport"]),
+        .testTarget(name: "NewsHostRuntimeTests", dependencies: ["NewsHostRuntime", "PluginHost", "NewsHostCore", "NewsHostTestSupport"]),
+        .testTarget(name: "newshostTests", dependencies: ["NewsHostTestSupport"]),
     ]
 )

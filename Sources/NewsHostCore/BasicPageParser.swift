@@ -9,6 +9,8 @@ public struct BasicPageParser: PageParser {
     public var maxTitleLength = 40
     /// The most lines a run of titles can have.
     public var maxTitleLines = 4
+    /// Lines this short in a run of titles are section labels, not titles.
+    public var maxSectionLabelLength = 3
 
     /// Creates a parser with the default limits.
     public init() {}
@@ -41,7 +43,7 @@ public struct BasicPageParser: PageParser {
     public func parse(_ text: String, source: String) -> Page {
         let lines = text.split(separator: "\n").map(Self.trim).filter { !$0.isEmpty }
         let kinds = lines.map(Self.kind)
-        let isTitle = titleMarks(lines: lines, kinds: kinds)
+        let roles = headerRoles(lines: lines, kinds: kinds)
 
         var drafts: [Draft] = []
         var furniture: [String] = []
@@ -93,7 +95,9 @@ public struct BasicPageParser: PageParser {
                 } else {
                     furniture.append(String(line))
                 }
-            case .text where isTitle[index]:
+            case .text where roles[index] == .sectionLabel:
+                furniture.append(String(line))
+            case .text where roles[index] == .title:
                 if headerOpen, current?.fragments.isEmpty == true {
                     // Titles between two bylines belong to the next article.
                     close()
@@ -120,10 +124,13 @@ public struct BasicPageParser: PageParser {
         return Page(source: source, articles: articles, furniture: furniture)
     }
 
-    /// Marks each text line that belongs to the run of title-like lines
-    /// right before a lead or byline.
-    private func titleMarks(lines: [Substring], kinds: [LineKind]) -> [Bool] {
-        var marks = [Bool](repeating: false, count: lines.count)
+    private enum HeaderRole { case none, title, sectionLabel }
+
+    /// Marks the run of title-like lines right before each lead or byline:
+    /// lines of up to ``maxSectionLabelLength`` characters there are section
+    /// labels (`要闻`, `普陀区`), the others titles.
+    private func headerRoles(lines: [Substring], kinds: [LineKind]) -> [HeaderRole] {
+        var roles = [HeaderRole](repeating: .none, count: lines.count)
         for (index, kind) in kinds.enumerated() {
             switch kind {
             case .lead, .byline: break
@@ -131,15 +138,19 @@ public struct BasicPageParser: PageParser {
             }
             var cursor = index - 1
             var taken = 0
-            while cursor >= 0, taken < maxTitleLines, kinds[cursor] == .text, !marks[cursor],
+            while cursor >= 0, taken < maxTitleLines, kinds[cursor] == .text, roles[cursor] == .none,
                   lines[cursor].count <= maxTitleLength, !CJKText.endsSentence(lines[cursor]),
                   !Self.isBracketedNote(lines[cursor]) {
-                marks[cursor] = true
-                taken += 1
+                if lines[cursor].count <= maxSectionLabelLength {
+                    roles[cursor] = .sectionLabel
+                } else {
+                    roles[cursor] = .title
+                    taken += 1
+                }
                 cursor -= 1
             }
         }
-        return marks
+        return roles
     }
 
     /// A line wholly in brackets, such as a source note `（转摘自“今日漕河泾”）`.

@@ -1,0 +1,150 @@
+/* A test plugin built by the tests with `cc -shared -fPIC`, in one good and
+ * several deliberately broken variants chosen with -D:
+ *
+ *   (none)            a well-behaved classifier: adds label `fixture` (or the
+ *                     `label` option), and the field `seen` telling how many
+ *                     labels earlier plugins had added
+ *   NO_ENTRY          exports no `newshost_plugin_entry`
+ *   WRONG_MAJOR       claims ABI major 99
+ *   NEWER_MINOR       claims ABI minor 99
+ *   WRONG_SIGNATURE   declares `process` as i32(ptr)
+ *   MISSING_HOOK      has no `destroy` hook
+ *   BAD_ID            has the id `Bad_Id`
+ *   FAIL_CREATE       `create` fails with NH_ERR_BAD_CONFIG and a message
+ *   FAIL_PROCESS_AT=N `process` fails on its N-th call (from 1)
+ *   NAN_SCORE         adds a label with a NaN score
+ *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newshost/plugin.h"
+
+#ifndef PLUGIN_ID
+#define PLUGIN_ID "fixture"
+#endif
+
+typedef struct fixture {
+    const nh_host_api *host;
+    char label[64];
+    long calls;
+} fixture;
+
+static nh_str str(const char *s) {
+    nh_str out = {s, strlen(s)};
+    return out;
+}
+
+static int32_t fixture_create(const nh_host_api *host, const nh_config *config, void **instance) {
+#ifdef FAIL_CREATE
+    (void)config;
+    (void)instance;
+    host->set_error(host->host, NULL, str("fixture refuses to start: FAIL_CREATE was set"));
+    return NH_ERR_BAD_CONFIG;
+#else
+    fixture *self = calloc(1, sizeof *self);
+    if (!self) return NH_ERR_INTERNAL;
+    self->host = host;
+    strcpy(self->label, "fixture");
+    for (size_t i = 0; i < config->count; i++) {
+        nh_kv kv = config->entries[i];
+        if (kv.key.len == 5 && memcmp(kv.key.data, "label", 5) == 0 && kv.value.len < sizeof self->label) {
+            memcpy(self->label, kv.value.data, kv.value.len);
+            self->label[kv.value.len] = '\0';
+        } else {
+            host->set_error(host->host, NULL, str("unknown option; fixture takes only `label`"));
+            free(self);
+            return NH_ERR_BAD_CONFIG;
+        }
+    }
+    host->log(host->host, NH_LOG_DEBUG, str("fixture created"));
+    *instance = self;
+    return NH_OK;
+#endif
+}
+
+static int32_t fixture_process(void *instance, const nh_article *article, nh_result *result) {
+    fixture *self = instance;
+    self->calls++;
+#ifdef FAIL_PROCESS_AT
+    if (self->calls == FAIL_PROCESS_AT) {
+        self->host->set_error(self->host->host, result, str("fixture fails here on purpose"));
+        return NH_ERR_INVALID_INPUT;
+    }
+#endif
+#ifdef NAN_SCORE
+    if (self->host->add_label(result, str("nan"), NAN) == NH_OK) return NH_ERR_INTERNAL;
+#endif
+    char seen[32];
+    size_t n = article->label_count, k = 0;
+    char digits[32];
+    do { digits[k++] = (char)('0' + n % 10); n /= 10; } while (n > 0);
+    for (size_t i = 0; i < k; i++) seen[i] = digits[k - 1 - i];
+    seen[k] = '\0';
+    self->host->set_field(result, str("seen"), str(seen));
+    return self->host->add_label(result, str(self->label), 0.5);
+}
+
+static int32_t fixture_finish(void *instance) {
+    (void)instance;
+    return NH_OK;
+}
+
+static void fixture_destroy(void *instance) {
+    free(instance);
+}
+
+static const nh_option_spec fixture_options[] = {
+    {sizeof(nh_option_spec), NH_OPTION_STRING, "label", "fixture", "the label to add", NULL},
+};
+
+static const nh_hook fixture_hooks[] = {
+    NH_HOOK_ENTRY(NH_HOOK_CREATE, NH_SIG_CREATE, fixture_create),
+#ifdef WRONG_SIGNATURE
+    NH_HOOK_ENTRY(NH_HOOK_PROCESS, "i32(ptr)", fixture_process),
+#else
+    NH_HOOK_ENTRY(NH_HOOK_PROCESS, NH_SIG_PROCESS, fixture_process),
+#endif
+    NH_HOOK_ENTRY(NH_HOOK_FINISH, NH_SIG_FINISH, fixture_finish),
+#ifndef MISSING_HOOK
+    NH_HOOK_ENTRY(NH_HOOK_DESTROY, NH_SIG_DESTROY, fixture_destroy),
+#endif
+    NH_HOOK_ENTRY("future-hook", "void(u64,f64)", fixture_destroy),
+};
+
+static const nh_plugin_descriptor fixture_descriptor = {
+    sizeof(nh_plugin_descriptor),
+#ifdef WRONG_MAJOR
+    99,
+#else
+    NH_ABI_VERSION_MAJOR,
+#endif
+#ifdef NEWER_MINOR
+    99,
+#else
+    NH_ABI_VERSION_MINOR,
+#endif
+#ifdef BAD_ID
+    "Bad_Id",
+#else
+    PLUGIN_ID,
+#endif
+    "1.0.0",
+    "newshost tests",
+    "A test plugin in good and broken variants",
+    NH_KIND_CLASSIFIER,
+    0,
+    fixture_options,
+    1,
+    fixture_hooks,
+    sizeof fixture_hooks / sizeof fixture_hooks[0],
+};
+
+#ifdef NO_ENTRY
+const nh_plugin_descriptor *some_other_symbol(void) {
+#else
+const nh_plugin_descriptor *newshost_plugin_entry(void) {
+#endif
+    return &fixture_descriptor;
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Paths of the repository and of the build products the tests use.
+public enum TestPaths {
+    /// The repository root.
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The directory holding `newshost` and the plugin libraries: the test
+    /// binary's own directory (where `swift build --build-tests` puts them).
+    public static let buildDirectory: URL = {
+        if let override = ProcessInfo.processInfo.environment["NEWSHOST_BUILD_DIR"] {
+            return URL(fileURLWithPath: override)
+        }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        // On Linux the test binary may sit inside a .xctest directory.
+        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
+        return directory
+    }()
+
+    /// The `newshost` executable.
+    public static var newshost: String { buildDirectory.appendingPathComponent("newshost").path }
+
+    /// A shipped plugin library, `lib<id>.so`.
+    public static func plugin(_ id: String) -> String {
+        buildDirectory.appendingPathComponent("lib\(id).so").path
+    }
+
+    /// The directory with the ABI header (`newshost/plugin.h`).
+    public static var include: String { root.appendingPathComponent("Sources/CNewsHostPlugin/include").path }
+
+    /// The seed pages.
+    public static var seeds: URL { root.appendingPathComponent("seeds") }
+
+    /// A fresh temporary directory.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("newshost-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// The outcome of running a command.
+public struct CommandResult: Sendable {
+    /// Exit status (128 + signal number when killed by a signal).
+    public var status: Int32
+    /// Everything written to stdout.
+    public var stdout: String
+    /// Everything written to stderr.
+    public var stderr: String
+}
+
+/// Runs external commands for tests.
+public enum Command {
+    /// Runs `executable` with `arguments` and waits for it.
+    @discardableResult
+    public static func run(_ executable: String, _ arguments: [String], directory: URL? = nil,
+                           environment: [String: String] = [:], stdin: Data? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NEWSHOST_PLUGIN_PATH")
+        env.merge(environment) { $1 }
+        process.environment = env
+        // Output goes to files, so a chatty child can never block on a full pipe.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newshost-cmd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return CommandResult(status: status, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    /// Runs the built `newshost` with `arguments`.
+    @discardableResult
+    public static func newshost(_ arguments: [String], directory: URL? = nil, environment: [String: String] = [:],
+                                stdin: Data? = nil) throws -> CommandResult {
+        try run(TestPaths.newshost, arguments, directory: directory, environment: environment, stdin: stdin)
+    }
+}
+
+/// Builds C plugins the way a third party would: `cc -shared -fPIC` against
+/// the ABI header only.
+public enum PluginCompiler {
+    /// Why a fixture did not compile.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Compiles `source` with `defines` (`-D` values) into `lib<name>.so`
+    /// in `directory` and returns the library's path.
+    public static func compile(_ source: URL, name: String, defines: [String] = [], into directory: URL) throws -> String {
+        let output = directory.appendingPathComponent("lib\(name).so").path
+        let arguments = ["-std=c99", "-Wall", "-Werror", "-shared", "-fPIC", "-I", TestPaths.include]
+            + defines.map { "-D\($0)" } + [source.path, "-o", output, "-lm"]
+        let result = try Command.run("/usr/bin/cc", arguments)
+        guard result.status == 0 else { throw Failure(description: "cc failed for \(name): \(result.stderr)") }
+        return output
+    }
+
+    /// The test fixture plugin (`Tests/Fixtures/plugins/fixture.c`) built with `defines`.
+    public static func fixture(_ name: String, defines: [String] = [], into directory: URL) throws -> String {
+        try compile(TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins/fixture.c"),
+                    name: name, defines: defines, into: directory)
+    }
+}
