@@ -29,7 +29,8 @@ let package = Package(
         // The command line: argument parsing and commands, no business logic.
         .executableTarget(name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore"]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.
-        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin"]),
+        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport"]),
+        .target(name: "CPluginKitSupport"),
 
         .target(name: "ClassifyPlugin", dependencies: ["CNewsHostPlugin"], path: "Plugins/classify", publicHeadersPath: "."),
         .target(name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv"),

@@ -19,6 +19,7 @@ public enum PluginExport {
     public static func descriptor(for type: any NewsHostPlugin.Type) -> UnsafeRawPointer {
         lock.withLock {
             if let exported { return exported.descriptor }
+            ImagePinning.pinImage(containing: unsafeBitCast(create, to: UnsafeRawPointer.self))
             let descriptor = UnsafeRawPointer(DescriptorBuilder.build(type.metadata, hooks: hooks))
             exported = (type, descriptor)
             return descriptor

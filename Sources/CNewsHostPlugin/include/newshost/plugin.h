@@ -494,7 +494,12 @@ typedef void (*nh_destroy_fn)(void *instance);
  *  the host looks up). Returns the plugin's descriptor, which must remain
  *  valid until the library is unloaded. Must be cheap, must not fail and
  *  must not call the host: it may be called several times, from any thread,
- *  before any instance exists (e.g. by `newshost plugins`). */
+ *  before any instance exists (e.g. by `newshost plugins`).
+ *
+ *  The host `dlclose`s the library when it is done with it. A plugin whose
+ *  language runtime cannot survive being unmapped (Swift, for one) must keep
+ *  itself loaded: link with `-Wl,-z,nodelete`, or re-open itself with
+ *  RTLD_NOLOAD | RTLD_NODELETE from here. The Swift plugin kit does this. */
 const nh_plugin_descriptor *newshost_plugin_entry(void);
 
 /** Type of `newshost_plugin_entry`, for hosts that look it up. */

@@ -1,0 +1,98 @@
+import NewsHostCore
+import NewsHostTestSupport
+import Synchronization
+import Testing
+@testable import PluginHost
+
+/// Collects plugin log messages for assertions.
+final class LogRecorder: Sendable {
+    private let messages = Mutex<[PluginLogMessage]>([])
+    var handler: PluginLogHandler { { message in self.messages.withLock { $0.append(message) } } }
+    var all: [PluginLogMessage] { messages.withLock { $0 } }
+}
+
+@Suite struct PluginInstanceTests {
+    let article = Article(source: "t.txt", index: 3, titles: ["区里召开会议"], headline: "区里召开会议",
+                          bylines: ["张三"], paragraphs: ["知识产权和专利保护。", "企业融资。"])
+
+    @Test func classifyLabelsAnArticleAndExplainsWhy() throws {
+        let library = try PluginLibrary(path: TestPaths.plugin("classify"))
+        let instance = try PluginInstance(library: library, options: [("threshold", "0.3"), ("max-labels", "3")], logHandler: { _ in })
+        let result = try instance.process(article, annotations: Annotations())
+        #expect(result.labels.first?.name == "intellectual-property")
+        #expect(result.labels.allSatisfy { $0.plugin == "classify" && (0...1).contains($0.score) })
+        #expect(result.fields.first { $0.key == "matched_terms" }?.value.contains("专利") == true)
+        try instance.finish()
+        instance.destroy()
+    }
+
+    @Test func earlierAnnotationsAreVisibleToTheNextPlugin() throws {
+        let library = try PluginLibrary(path: try Fixtures.plugin("fixture"))
+        let log = LogRecorder()
+        let instance = try PluginInstance(library: library, options: [("label", "x")], logHandler: log.handler)
+        var earlier = Annotations()
+        earlier.labels = [Label(plugin: "a", name: "one", score: 0.1), Label(plugin: "a", name: "two", score: 0.2)]
+        let result = try instance.process(article, annotations: earlier)
+        #expect(result.labels == [Label(plugin: "fixture", name: "x", score: 0.5)])
+        #expect(result.fields == [Field(plugin: "fixture", key: "seen", value: "2")])
+        #expect(log.all.contains(PluginLogMessage(pluginID: "fixture", level: .debug, message: "fixture created")))
+    }
+
+    @Test func failingCreateReportsStatusAndMessage() throws {
+        let library = try PluginLibrary(path: try Fixtures.plugin("fail-create", ["FAIL_CREATE"]))
+        #expect(throws: PluginCallError.createFailed(plugin: "fixture", status: -2, message: "fixture refuses to start: FAIL_CREATE was set")) {
+            try PluginInstance(library: library, options: [("label", "fixture")], logHandler: { _ in })
+        }
+    }
+
+    @Test func unknownOptionIsRefusedByThePlugin() throws {
+        let library = try PluginLibrary(path: try Fixtures.plugin("fixture"))
+        #expect(throws: PluginCallError.self) {
+            try PluginInstance(library: library, options: [("colour", "red")], logHandler: { _ in })
+        }
+    }
+
+    @Test func failingProcessNamesTheArticle() throws {
+        let library = try PluginLibrary(path: try Fixtures.plugin("fail-second", ["FAIL_PROCESS_AT=2"]))
+        let instance = try PluginInstance(library: library, options: [("label", "fixture")], logHandler: { _ in })
+        _ = try instance.process(article, annotations: Annotations())
+        #expect(throws: PluginCallError.processFailed(plugin: "fixture", articleID: "t.txt#3", status: -1, message: "fixture fails here on purpose")) {
+            try instance.process(article, annotations: Annotations())
+        }
+        _ = try instance.process(article, annotations: Annotations())
+    }
+
+    @Test func hostRefusesANaNScoreAndWarns() throws {
+        let library = try PluginLibrary(path: try Fixtures.plugin("nan", ["NAN_SCORE"]))
+        let log = LogRecorder()
+        let instance = try PluginInstance(library: library, options: [("label", "fixture")], logHandler: log.handler)
+        let result = try instance.process(article, annotations: Annotations())
+        #expect(!result.labels.contains { $0.name == "nan" })
+        #expect(log.all.contains { $0.level == .warn && $0.message.contains("add_label") })
+    }
+
+    @Test func articleViewCarriesEveryField() throws {
+        // export-csv writes what it sees, so its output shows what crossed the boundary.
+        let directory = try TestPaths.temporaryDirectory()
+        let path = directory.appendingPathComponent("out.csv").path
+        let library = try PluginLibrary(path: TestPaths.plugin("export-csv"))
+        let instance = try PluginInstance(library: library, options: [("path", path), ("bom", "false")], logHandler: { _ in })
+        var annotations = Annotations()
+        annotations.labels = [Label(plugin: "p", name: "economy", score: 0.25)]
+        annotations.summaries = [Summary(plugin: "s", text: "摘要")]
+        annotations.keywords = [Keyword(plugin: "s", term: "专利", weight: 2)]
+        var full = article
+        full.dateline = "3月5日"
+        _ = try instance.process(full, annotations: annotations)
+        #expect(!FileManagerProbe.exists(path), "nothing is visible before finish")
+        try instance.finish()
+        let csv = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(csv == "id,source,headline,bylines,dateline,labels,summary,keywords,body\r\n"
+            + "t.txt#3,t.txt,区里召开会议,张三,3月5日,economy:0.25,摘要,专利,\"知识产权和专利保护。\n企业融资。\"\r\n")
+    }
+}
+
+import Foundation
+enum FileManagerProbe {
+    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+}
