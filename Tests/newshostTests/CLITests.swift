@@ -1,0 +1,158 @@
+import Foundation
+import NewsHostTestSupport
+import Testing
+
+/// The `newshost` executable, run as a user would.
+@Suite struct CLITests {
+    @Test(arguments: [["--help"], ["run", "--help"], ["parse", "--help"], ["plugins", "--help"], ["inspect", "--help"]])
+    func everyCommandHasHelp(arguments: [String]) throws {
+        let result = try Command.newshost(arguments)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Usage: newshost"))
+        #expect(result.stdout.contains("Exit status:"))
+    }
+
+    @Test func versionNamesTheABI() throws {
+        let result = try Command.newshost(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("plugin ABI 1.0"))
+    }
+
+    @Test func mainJobOnTheSeedsWritesACSVAndASummary() throws {
+        let result = try Command.newshost(["run", "--plugins", "classify,export-csv"], directory: TestPaths.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try CSVReader.parse(result.stdout)
+        #expect(rows.count > 20)
+        #expect(result.stderr.contains("newshost: \(rows.count - 1) of \(rows.count - 1) articles from 5 inputs through 2 plugins"))
+    }
+
+    @Test func pluginsTableListsTheShippedPlugins() throws {
+        let result = try Command.newshost(["plugins"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ID") == true)
+        #expect(lines.contains { $0.hasPrefix("classify") && $0.contains("classifier") })
+        #expect(lines.contains { $0.hasPrefix("export-csv") && $0.contains("exporter") })
+    }
+
+    @Test func inspectShowsOptionsAndHooks() throws {
+        let result = try Command.newshost(["inspect", "export-csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("export-csv.bom (bool, default false)"))
+        #expect(result.stdout.contains("process    i32(ptr,ptr,ptr)"))
+    }
+
+    @Test func unknownPluginIsAUsageErrorListingWhatWasFound() throws {
+        let result = try Command.newshost(["run", "--plugins", "clasify", "seeds"], directory: TestPaths.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown plugin `clasify`"))
+        #expect(result.stderr.contains("plugins found: classify, export-csv"))
+    }
+
+    @Test func unknownOptionKeyIsAUsageError() throws {
+        let result = try Command.newshost(["run", "--plugins", "classify", "--option", "classify.colour=red", "seeds"], directory: TestPaths.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("plugin classify has no option `colour`; it takes threshold, max-labels"))
+    }
+
+    @Test func badOptionValueIsAUsageError() throws {
+        let result = try Command.newshost(["run", "--plugins", "classify", "--option", "classify.max-labels=many"], directory: TestPaths.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("option classify.max-labels=many: expected an integer"))
+    }
+
+    @Test func missingInputIsNamed() throws {
+        let result = try Command.newshost(["run", "--plugins", "classify", "no-such-page.txt"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("no-such-page.txt: no such file or directory"))
+    }
+
+    @Test func emptyInputIsReportedAndTheOthersStillRun() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let empty = directory.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        let seed = TestPaths.seeds.appendingPathComponent("002_67aee3b59f0a252d.txt").path
+        let result = try Command.newshost(["run", "--plugins", "classify,export-csv", empty.path, seed])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("empty.txt: the file is empty"))
+        #expect(try CSVReader.parse(result.stdout).count > 1, "the seed was still processed")
+    }
+
+    @Test func binaryInputIsRefused() throws {
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("image.txt")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: file)
+        let result = try Command.newshost(["parse", file.path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("image.txt: not a text page"))
+    }
+
+    @Test func directoryWithoutTextFilesIsNamed() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let result = try Command.newshost(["run", "--plugins", "classify", directory.path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("the directory holds no .txt or .jsonl files"))
+    }
+
+    @Test func noInputAndNoSeedsSaysWhatToPass() throws {
+        let result = try Command.newshost(["run", "--plugins", "classify"], directory: try TestPaths.temporaryDirectory())
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("no input given and no ./seeds directory here"))
+    }
+
+    @Test func unknownFlagAndCommandAreUsageErrors() throws {
+        #expect(try Command.newshost(["run", "--plugns", "x"]).status == 2)
+        let result = try Command.newshost(["frobnicate"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown command `frobnicate`"))
+    }
+
+    @Test func misbuiltPluginExitsFourWithItsReason() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let path = try PluginCompiler.fixture("old", defines: ["WRONG_MAJOR"], into: directory)
+        let result = try Command.newshost(["run", "--plugins", path, "seeds"], directory: TestPaths.root)
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("\(path): built for plugin ABI v99, this host speaks ABI v1"))
+    }
+
+    @Test func failingPluginNamesPluginArticleAndMessage() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        try PluginCompiler.fixture("flaky", defines: ["FAIL_PROCESS_AT=2"], into: directory)
+        let result = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "flaky", "seeds"], directory: TestPaths.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("plugin fixture: failed on article 000_90bab6fec0c8b54c.txt#1 (NH_ERR_INVALID_INPUT): fixture fails here on purpose"))
+        let skipped = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "flaky", "--on-error", "skip", "seeds"],
+                                           directory: TestPaths.root)
+        #expect(skipped.status == 1)
+        #expect(skipped.stderr.contains("article skipped"))
+        #expect(!skipped.stderr.contains("stopped early"))
+    }
+
+    @Test func failingCreateExitsFour() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        try PluginCompiler.fixture("grumpy", defines: ["FAIL_CREATE"], into: directory)
+        let result = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "grumpy", "seeds"], directory: TestPaths.root)
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("plugin fixture: could not start (NH_ERR_BAD_CONFIG): fixture refuses to start"))
+    }
+
+    @Test func csvToAFileAppearsOnlyComplete() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let output = directory.appendingPathComponent("out.csv")
+        let result = try Command.newshost(["run", "--plugins", "classify,export-csv", "--option", "export-csv.path=\(output.path)",
+                                           "--option", "export-csv.bom=true"], directory: TestPaths.root)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let bytes = try Data(contentsOf: output)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.csv"], "no temporary file is left behind")
+    }
+
+    @Test func parseJSONLinesHasTheDocumentedKeys() throws {
+        let result = try Command.newshost(["parse", "seeds/001_911cc9f572ef2ec7.txt"], directory: TestPaths.root)
+        #expect(result.status == 0)
+        let first = try #require(result.stdout.split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["id", "source", "index", "headline", "titles", "bylines", "dateline",
+                                     "paragraphs", "body", "captions", "subheadings"])
+    }
+}
