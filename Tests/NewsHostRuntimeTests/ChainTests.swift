@@ -35,34 +35,34 @@ import Testing
         }
     }
 
-    @Test func stopPolicyStopsButStillFinishesExporters() throws {
+    /// A chain of a fixture that fails on its third article, then export-csv
+    /// writing to a file, run over the seeds with `policy`.
+    private func runWithFailingThirdArticle(_ policy: ErrorPolicy) throws -> (RunReport, problems: [String], rows: [[String]]) {
         let directory = try TestPaths.temporaryDirectory()
         try PluginCompiler.fixture("failing", defines: ["FAIL_PROCESS_AT=3"], into: directory)
-        let output = directory.appendingPathComponent("partial.csv")
+        let output = directory.appendingPathComponent("out.csv")
         let path = PluginSearchPath(explicit: [directory.path, TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
         let chain = try Chain.load(plugins: ["failing", "export-csv"], searchPath: path,
                                    options: [try OptionAssignment(parsing: "export-csv.path=\(output.path)")], logHandler: { _ in })
         var problems: [String] = []
-        let report = Runner(policy: .stop, onProblem: { problems.append($0) }).run(try InputSource.expand([TestPaths.seeds.path]), through: chain)
+        let report = Runner(policy: policy, onProblem: { problems.append($0) }).run(try InputSource.expand([TestPaths.seeds.path]), through: chain)
+        return (report, problems, try CSVReader.parse(try String(contentsOf: output, encoding: .utf8)))
+    }
+
+    @Test func stopPolicyStopsButStillFinishesExporters() throws {
+        let (report, problems, rows) = try runWithFailingThirdArticle(.stop)
         #expect(report.stoppedEarly)
         #expect(report.articlesCompleted == 2)
         #expect(report.pluginFailures.count == 1)
         #expect(problems.first?.contains("plugin fixture: failed on article 000_90bab6fec0c8b54c.txt#2") == true)
-        let rows = try CSVReader.parse(try String(contentsOf: output, encoding: .utf8))
         #expect(rows.count == 3, "the header and the two completed articles")
     }
 
     @Test func skipPolicyLeavesOutOnlyTheFailingArticle() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        try PluginCompiler.fixture("failing", defines: ["FAIL_PROCESS_AT=3"], into: directory)
-        let output = directory.appendingPathComponent("all-but-one.csv")
-        let path = PluginSearchPath(explicit: [directory.path, TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
-        let chain = try Chain.load(plugins: ["failing", "export-csv"], searchPath: path,
-                                   options: [try OptionAssignment(parsing: "export-csv.path=\(output.path)")], logHandler: { _ in })
-        let report = Runner(policy: .skip, onProblem: { _ in }).run(try InputSource.expand([TestPaths.seeds.path]), through: chain)
+        let (report, _, rows) = try runWithFailingThirdArticle(.skip)
         #expect(!report.stoppedEarly)
         #expect(report.articlesCompleted == report.articlesRead - 1)
-        let ids = try CSVReader.parse(try String(contentsOf: output, encoding: .utf8)).dropFirst().map { $0[0] }
+        let ids = rows.dropFirst().map { $0[0] }
         #expect(!ids.contains("000_90bab6fec0c8b54c.txt#2"))
         #expect(ids.count == report.articlesCompleted)
     }
