@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport"]),
         .target(name: "CPluginKitSupport"),
 
-        .target(name: "ClassifyPlugin", dependencies: ["CNewsHostPlugin"], path: "Plugins/classify", publicHeadersPath: "."),
+        .target(name: "ClassifyEngine", path: "Plugins/classify/Engine"),
+        .target(name: "ClassifyPlugin", dependencies: ["ClassifyEngine", "NewsHostPluginKit"], path: "Plugins/classify/Plugin"),
         .target(name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv"),
 
         // Paths, process running and fixture compilation shared by the tests.

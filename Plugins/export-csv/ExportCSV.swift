@@ -13,7 +13,7 @@ final class ExportCSV: NewsHostPlugin {
 
     private let output: AtomicOutput
 
-    init(options: [String: String], host: Host) throws(PluginFailure) {
+    init(options: [String: String], host: HostServices) throws(PluginFailure) {
         output = try AtomicOutput(path: options["path"] ?? "-")
         if options["bom"] == "true" { try output.write("\u{FEFF}") }
         try output.write(CSVRow.encode(CSVRow.header))

@@ -1,7 +1,7 @@
 import CNewsHostPlugin
 
 /// The host, as a Swift plugin sees it: logging.
-public struct Host: @unchecked Sendable {
+public struct HostServices: @unchecked Sendable {
     let api: UnsafePointer<nh_host_api>
 
     /// Log levels, as in the ABI's NH_LOG_*.

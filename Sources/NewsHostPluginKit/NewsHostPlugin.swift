@@ -7,7 +7,7 @@ public protocol NewsHostPlugin: AnyObject {
 
     /// Creates an instance (the `create` hook). `options` holds every key of
     /// the option table; throw `.badConfig` for a value you cannot use.
-    init(options: [String: String], host: Host) throws(PluginFailure)
+    init(options: [String: String], host: HostServices) throws(PluginFailure)
 
     /// Handles one article (the `process` hook).
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure)

@@ -64,7 +64,7 @@ public enum PluginExport {
             return report(PluginFailure(.badConfig, "unknown option `\(unknown)`; known options: \(list)"), api, nil)
         }
         do throws(PluginFailure) {
-            let plugin = try pluginType.init(options: options, host: Host(api: api))
+            let plugin = try pluginType.init(options: options, host: HostServices(api: api))
             out.pointee = Unmanaged.passRetained(Instance(plugin: plugin, api: api)).toOpaque()
             return 0
         } catch {

@@ -1,0 +1,78 @@
+/// A multi-pattern matcher (Aho–Corasick) over UTF-8 bytes: finds every
+/// occurrence of every pattern in one pass over the text, in time linear in
+/// the text plus the number of matches.
+///
+/// The automaton is a full transition table (256 entries per state), built
+/// once; matching is then one table lookup per byte.
+public struct AhoCorasick: Sendable {
+    /// The patterns, by index.
+    public let patterns: [String]
+    private let transitions: [Int32]
+    /// For each state, the patterns that end there (including via suffix links).
+    private let outputs: [[Int32]]
+
+    /// Builds the automaton for `patterns` (empty patterns are ignored).
+    public init(patterns: [String]) {
+        self.patterns = patterns
+        var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
+        var outputs: [[Int32]] = [[]]
+        for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+            var state = 0
+            for byte in pattern.utf8 {
+                if goto[state][Int(byte)] < 0 {
+                    goto[state][Int(byte)] = Int32(goto.count)
+                    goto.append(Array(repeating: -1, count: 256))
+                    outputs.append([])
+                }
+                state = Int(goto[state][Int(byte)])
+            }
+            outputs[state].append(Int32(index))
+        }
+        // Breadth-first: fill failure links and complete the transition table.
+        var failure = [Int](repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for byte in 0..<256 {
+            let next = goto[0][byte]
+            if next < 0 {
+                goto[0][byte] = 0
+            } else {
+                failure[Int(next)] = 0
+                queue.append(Int(next))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            outputs[state] += outputs[failure[state]]
+            for byte in 0..<256 {
+                let next = goto[state][byte]
+                if next < 0 {
+                    goto[state][byte] = goto[failure[state]][byte]
+                } else {
+                    failure[Int(next)] = Int(goto[failure[state]][byte])
+                    queue.append(Int(next))
+                }
+            }
+        }
+        transitions = goto.flatMap { $0 }
+        self.outputs = outputs
+    }
+
+    /// How often each pattern occurs in `text` (overlapping occurrences
+    /// count), indexed like ``patterns``.
+    public func counts(in text: String) -> [Int] {
+        var counts = [Int](repeating: 0, count: patterns.count)
+        var text = text
+        text.withUTF8 { bytes in
+            transitions.withUnsafeBufferPointer { table in
+                var state = 0
+                for byte in bytes {
+                    state = Int(table[state &* 256 &+ Int(byte)])
+                    for pattern in outputs[state] { counts[Int(pattern)] += 1 }
+                }
+            }
+        }
+        return counts
+    }
+}

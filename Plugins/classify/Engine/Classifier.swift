@@ -1,0 +1,70 @@
+import Foundation
+
+/// Scores text against a ``Taxonomy`` with one Aho–Corasick pass.
+public struct Classifier: Sendable {
+    /// A label's score and the evidence behind it.
+    public struct Score: Sendable, Equatable {
+        /// The label id.
+        public var label: String
+        /// Calibrated score in [0, 1].
+        public var score: Double
+        /// Matched positive terms with their counts, most frequent first.
+        public var matches: [(term: String, count: Int)]
+
+        public static func == (lhs: Score, rhs: Score) -> Bool {
+            lhs.label == rhs.label && lhs.score == rhs.score
+                && lhs.matches.map(\.term) == rhs.matches.map(\.term) && lhs.matches.map(\.count) == rhs.matches.map(\.count)
+        }
+    }
+
+    /// The scheme in use.
+    public let taxonomy: Taxonomy
+    private let matcher: AhoCorasick
+    /// For each pattern: (label index, weight, is negative).
+    private let entries: [[(label: Int, weight: Double, negative: Bool)]]
+
+    /// Prepares the matcher for `taxonomy`.
+    public init(taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        var index: [String: Int] = [:]
+        var patterns: [String] = []
+        var entries: [[(label: Int, weight: Double, negative: Bool)]] = []
+        func add(_ term: String, _ entry: (label: Int, weight: Double, negative: Bool)) {
+            if let existing = index[term] {
+                entries[existing].append(entry)
+            } else {
+                index[term] = patterns.count
+                patterns.append(term)
+                entries.append([entry])
+            }
+        }
+        for (labelIndex, label) in taxonomy.labels.enumerated() {
+            for (term, weight) in label.terms.sorted(by: { $0.key < $1.key }) { add(term, (labelIndex, weight, false)) }
+            for (term, weight) in (label.negative ?? [:]).sorted(by: { $0.key < $1.key }) { add(term, (labelIndex, weight, true)) }
+        }
+        matcher = AhoCorasick(patterns: patterns)
+        self.entries = entries
+    }
+
+    /// Every label's score for `text`, best first (ties by label id).
+    public func scores(for text: String) -> [Score] {
+        let counts = matcher.counts(in: text)
+        var evidence = [Double](repeating: 0, count: taxonomy.labels.count)
+        var matches = [[(term: String, count: Int)]](repeating: [], count: taxonomy.labels.count)
+        for (pattern, count) in counts.enumerated() where count > 0 {
+            for entry in entries[pattern] {
+                evidence[entry.label] += (entry.negative ? -entry.weight : entry.weight) * Double(count)
+                if !entry.negative { matches[entry.label].append((matcher.patterns[pattern], count)) }
+            }
+        }
+        let c = taxonomy.calibration
+        let length = Double(text.unicodeScalars.count)
+        let lengthFactor = (max(length, c.referenceLength) / c.referenceLength).squareRoot()
+        return taxonomy.labels.enumerated().map { index, label in
+            let x = max(0, evidence[index]) / lengthFactor
+            let score = x == 0 ? 0 : 1 / (1 + exp(-(c.slope * x + c.offset)))
+            let sorted = matches[index].sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
+            return Score(label: label.id, score: score, matches: sorted)
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.label < $1.label }
+    }
+}
