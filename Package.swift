@@ -11,6 +11,7 @@ let package = Package(
         // Shipped plugins: one dynamic library each, found by the host next
         // to its executable as lib<id>.so.
         .library(name: "classify", type: .dynamic, targets: ["ClassifyPlugin"]),
+        .library(name: "summarize", type: .dynamic, targets: ["SummarizePlugin"]),
         .library(name: "export-csv", type: .dynamic, targets: ["ExportCSVPlugin"]),
     ],
     targets: [
@@ -32,8 +33,10 @@ let package = Package(
         .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport"]),
         .target(name: "CPluginKitSupport"),
 
-        .target(name: "ClassifyEngine", path: "Plugins/classify/Engine"),
+        .target(name: "ClassifyEngine", path: "Plugins/classify/Engine", exclude: []),
         .target(name: "ClassifyPlugin", dependencies: ["ClassifyEngine", "NewsHostPluginKit"], path: "Plugins/classify/Plugin"),
+        .target(name: "SummarizeEngine", path: "Plugins/summarize/Engine"),
+        .target(name: "SummarizePlugin", dependencies: ["SummarizeEngine", "NewsHostPluginKit"], path: "Plugins/summarize/Plugin"),
         .target(name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv"),
 
         // Paths, process running and fixture compilation shared by the tests.
