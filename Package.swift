@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "classify", type: .dynamic, targets: ["ClassifyPlugin"]),
         .library(name: "summarize", type: .dynamic, targets: ["SummarizePlugin"]),
         .library(name: "export-csv", type: .dynamic, targets: ["ExportCSVPlugin"]),
+        .library(name: "export-jsonl", type: .dynamic, targets: ["ExportJSONLPlugin"]),
     ],
     targets: [
         // The ABI: the one header a third party needs.
@@ -38,6 +39,7 @@ let package = Package(
         .target(name: "SummarizeEngine", path: "Plugins/summarize/Engine"),
         .target(name: "SummarizePlugin", dependencies: ["SummarizeEngine", "NewsHostPluginKit"], path: "Plugins/summarize/Plugin"),
         .target(name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv"),
+        .target(name: "ExportJSONLPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-jsonl"),
 
         // Paths, process running and fixture compilation shared by the tests.
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),
