@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "summarize", type: .dynamic, targets: ["SummarizePlugin"]),
         .library(name: "export-csv", type: .dynamic, targets: ["ExportCSVPlugin"]),
         .library(name: "export-jsonl", type: .dynamic, targets: ["ExportJSONLPlugin"]),
+        .library(name: "export-sqlite", type: .dynamic, targets: ["ExportSQLitePlugin"]),
     ],
     targets: [
         // The ABI: the one header a third party needs.
@@ -40,6 +41,8 @@ let package = Package(
         .target(name: "SummarizePlugin", dependencies: ["SummarizeEngine", "NewsHostPluginKit"], path: "Plugins/summarize/Plugin"),
         .target(name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv"),
         .target(name: "ExportJSONLPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-jsonl"),
+        .target(name: "ExportSQLitePlugin", dependencies: ["CNewsHostPlugin"], path: "Plugins/export-sqlite",
+                publicHeadersPath: ".", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // Paths, process running and fixture compilation shared by the tests.
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),
