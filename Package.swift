@@ -50,5 +50,8 @@ let package = Package(
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin", "NewsHostTestSupport"]),
         .testTarget(name: "NewsHostRuntimeTests", dependencies: ["NewsHostRuntime", "PluginHost", "NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "newshostTests", dependencies: ["NewsHostTestSupport"]),
+        .testTarget(name: "ClassifyEngineTests", dependencies: ["ClassifyEngine", "NewsHostTestSupport"], path: "Tests/Plugins/ClassifyEngineTests"),
+        .testTarget(name: "SummarizeEngineTests", dependencies: ["SummarizeEngine"], path: "Tests/Plugins/SummarizeEngineTests"),
+        .testTarget(name: "ShippedPluginsTests", dependencies: ["PluginHost", "NewsHostRuntime", "NewsHostCore", "NewsHostTestSupport"], path: "Tests/Plugins/ShippedPluginsTests"),
     ]
 )

@@ -16,12 +16,12 @@ import Testing
 
     @Test func defaultsFillTheRestInTableOrder() throws {
         let values = try PluginOptions.resolve([try OptionAssignment(parsing: "classify.max-labels=5")], for: descriptor)
-        #expect(values.map(\.key) == ["threshold", "max-labels"])
-        #expect(values.map(\.value) == ["0.3", "5"])
+        #expect(values.map(\.key) == ["taxonomy", "threshold", "max-labels"])
+        #expect(values.map(\.value) == ["", "0.5", "5"])
     }
 
     @Test func unknownKeyIsRefusedWithTheKnownOnes() throws {
-        #expect(throws: RuntimeError.unknownOptionKey(plugin: "classify", key: "colour", known: ["threshold", "max-labels"])) {
+        #expect(throws: RuntimeError.unknownOptionKey(plugin: "classify", key: "colour", known: ["taxonomy", "threshold", "max-labels"])) {
             try PluginOptions.resolve([try OptionAssignment(parsing: "classify.colour=red")], for: descriptor)
         }
     }

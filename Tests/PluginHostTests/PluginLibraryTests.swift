@@ -4,15 +4,20 @@ import Testing
 
 @Suite struct PluginLibraryTests {
     @Test func loadsTheShippedCPlugin() throws {
-        let library = try PluginLibrary(path: TestPaths.plugin("classify"))
-        let d = library.descriptor
-        #expect(d.id == "classify")
-        #expect(d.kind == .classifier)
-        #expect(d.isThreadSafe)
+        let d = try PluginLibrary(path: TestPaths.plugin("export-sqlite")).descriptor
+        #expect(d.id == "export-sqlite")
+        #expect(d.kind == .exporter)
+        #expect(!d.isThreadSafe)
         #expect(d.abiMajor == 1)
-        #expect(d.options.map(\.key) == ["threshold", "max-labels"])
-        #expect(d.options.first?.type == .float)
-        #expect(d.hooks.map(\.name) == ["create", "process", "destroy"])
+        #expect(d.options == [OptionSpec(key: "path", type: .path, defaultValue: "newshost.sqlite",
+                                         help: "database file; created when missing, updated in place when it exists")])
+        #expect(d.hooks.map(\.name) == ["create", "process", "finish", "destroy"])
+    }
+
+    @Test func enumOptionsCarryTheirChoices() throws {
+        let d = try PluginLibrary(path: TestPaths.plugin("summarize")).descriptor
+        #expect(d.options.first { $0.key == "method" }?.type == .choice(["hybrid", "textrank", "lead"]))
+        #expect(d.isThreadSafe)
     }
 
     @Test func loadsTheShippedSwiftPlugin() throws {

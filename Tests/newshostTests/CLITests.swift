@@ -52,7 +52,7 @@ import Testing
     @Test func unknownOptionKeyIsAUsageError() throws {
         let result = try Command.newshost(["run", "--plugins", "classify", "--option", "classify.colour=red", "seeds"], directory: TestPaths.root)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("plugin classify has no option `colour`; it takes threshold, max-labels"))
+        #expect(result.stderr.contains("plugin classify has no option `colour`; it takes taxonomy, threshold, max-labels"))
     }
 
     @Test func badOptionValueIsAUsageError() throws {

@@ -6,6 +6,8 @@ public struct KeywordExtractor: Sendable {
     public var count: Int
     /// Most candidates that enter the ranking graph (the most frequent).
     public var maximumCandidates = 48
+    /// Most sentences read: keywords of a very long body come from its start.
+    public var maximumSentences = 400
 
     /// Creates an extractor.
     public init(count: Int = 10) {
@@ -15,7 +17,7 @@ public struct KeywordExtractor: Sendable {
     /// Characters that almost never start or end a term: particles,
     /// prepositions, pronouns, measure words and the like.
     static let edgeStopCharacters: Set<Unicode.Scalar> = Set(
-        "的了和是在与及等也都将对为这那其并从而于以之被把让向到个一有不就要会更还所已又或但若如此各该我你他她它们".unicodeScalars)
+        "的了和是在与及等也都将对为这那其并从而于以之被把让向到个一不就更还所已又或但若如此各该我你他她它们".unicodeScalars)
 
     /// Frequent multi-character words that carry no topic.
     static let stopWords: Set<String> = [
@@ -26,7 +28,7 @@ public struct KeywordExtractor: Sendable {
 
     /// The best `count` keywords of `body` with weights in (0, 1], best first.
     public func keywords(in body: String) -> [(term: String, weight: Double)] {
-        let sentences = Sentences.split(body)
+        let sentences = Sentences.split(body, limit: maximumSentences)
         var stats: [String: TermStats] = [:]
         var sentenceTerms: [[String]] = []
         for sentence in sentences {

@@ -13,8 +13,9 @@ public enum Sentences {
     private static let openers: Set<Unicode.Scalar> = ["“", "「", "『"]
     private static let closers: Set<Unicode.Scalar> = ["”", "」", "』"]
 
-    /// The sentences of `text`, trimmed, without empty ones.
-    public static func split(_ text: String) -> [String] {
+    /// The sentences of `text`, trimmed, without empty ones; at most `limit`
+    /// of them (the rest of the text is not read).
+    public static func split(_ text: String, limit: Int = .max) -> [String] {
         var sentences: [String] = []
         var current = String.UnicodeScalarView()
         var depth = 0
@@ -29,6 +30,7 @@ public enum Sentences {
         }
 
         for scalar in text.unicodeScalars {
+            if sentences.count >= limit { return sentences }
             if scalar == "\n" {
                 flush()
                 depth = 0
@@ -51,7 +53,7 @@ public enum Sentences {
             }
         }
         flush()
-        return sentences
+        return Array(sentences.prefix(limit))
     }
 }
 

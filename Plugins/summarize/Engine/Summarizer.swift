@@ -21,6 +21,9 @@ public struct Summarizer: Sendable {
     public var leadWeight = 0.35
     /// Longest sentence kept whole in a summary; longer ones are cut.
     public var maximumSentenceLength = 300
+    /// Most sentences ranked: the graph is quadratic in their number, and
+    /// news puts what matters early, so a longer body is ranked on its start.
+    public var maximumSentences = 200
 
     /// Creates a summarizer.
     public init(sentenceCount: Int = 2, method: Method = .hybrid) {
@@ -30,7 +33,7 @@ public struct Summarizer: Sendable {
 
     /// The summary of `body`, or `nil` when it has no text.
     public func summarize(_ body: String) -> String? {
-        let sentences = Sentences.split(body)
+        let sentences = Sentences.split(body, limit: maximumSentences)
         guard !sentences.isEmpty else { return nil }
         let chosen = rank(sentences).prefix(sentenceCount).sorted()
         return chosen.map { clip(sentences[$0]) }.joined()

@@ -1,0 +1,94 @@
+import Foundation
+import NewsHostCore
+import NewsHostTestSupport
+import PluginHost
+import Testing
+
+@Suite struct ExporterTests {
+    /// Runs the seeds through classify, summarize and `exporter` into `directory`.
+    private func export(_ exporter: String, into directory: URL, finish: Bool = true) throws -> Int {
+        let classify = try ShippedPlugin.instance("classify"), summarize = try ShippedPlugin.instance("summarize")
+        let sink = try ShippedPlugin.instance(exporter, ShippedPlugin.outputOptions(exporter, in: directory))
+        let articles = try ShippedPlugin.seedArticles()
+        for article in articles {
+            var annotations = try classify.process(article, annotations: Annotations())
+            annotations.merge(try summarize.process(article, annotations: annotations))
+            _ = try sink.process(article, annotations: annotations)
+        }
+        if finish { try sink.finish() }
+        sink.destroy()
+        return articles.count
+    }
+
+    @Test func jsonLinesValidateAgainstTheSchema() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let count = try export("export-jsonl", into: directory)
+        let output = directory.appendingPathComponent("out.jsonl")
+        let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == count)
+        let check = try Command.run("/usr/bin/python3", ["-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            validator = jsonschema.Draft202012Validator(schema)
+            for number, line in enumerate(open(sys.argv[2]), 1):
+                errors = list(validator.iter_errors(json.loads(line)))
+                if errors:
+                    sys.exit(f"line {number}: {errors[0].message}")
+            """, TestPaths.root.appendingPathComponent("schemas/export-jsonl.schema.json").path, output.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect((first["labels"] as? [[String: Any]])?.first?["plugin"] as? String == "classify")
+        #expect((first["summaries"] as? [[String: Any]])?.first?["plugin"] as? String == "summarize")
+    }
+
+    @Test func sqliteDatabaseHasTheRowsAndASecondRunUpdatesInPlace() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let count = try export("export-sqlite", into: directory)
+        let database = directory.appendingPathComponent("out.sqlite").path
+        func query(_ sql: String) throws -> String {
+            let result = try Command.run("/usr/bin/sqlite3", [database, sql])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try query("SELECT count(*) FROM articles") == "\(count)")
+        let labels = try query("SELECT count(*) FROM labels"), keywords = try query("SELECT count(*) FROM keywords")
+        #expect(Int(labels)! >= count)
+        #expect(Int(keywords)! > count)
+        #expect(try query("PRAGMA foreign_key_check") == "")
+        #expect(try query("SELECT count(*) FROM articles WHERE summary_plugin = 'summarize'") != "0")
+
+        _ = try export("export-sqlite", into: directory)
+        #expect(try query("SELECT count(*) FROM articles") == "\(count)")
+        #expect(try query("SELECT count(*) FROM labels") == labels)
+        #expect(try query("SELECT count(*) FROM keywords") == keywords)
+    }
+
+    @Test func sqliteRunThatDoesNotFinishLeavesTheDatabaseAsItWas() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let database = directory.appendingPathComponent("out.sqlite")
+        _ = try export("export-sqlite", into: directory, finish: false)
+        #expect(!FileManager.default.fileExists(atPath: database.path), "a database this run created is removed")
+
+        _ = try export("export-sqlite", into: directory)
+        let before = try Data(contentsOf: database)
+        let sink = try ShippedPlugin.instance("export-sqlite", ShippedPlugin.outputOptions("export-sqlite", in: directory))
+        _ = try sink.process(Article(source: "new.txt", index: 0, paragraphs: ["不该留下。"]), annotations: Annotations())
+        sink.destroy()
+        #expect(try Data(contentsOf: database) == before)
+    }
+
+    @Test(arguments: ["export-csv", "export-jsonl"])
+    func fileExportersLeaveNothingWhenTheRunDoesNotFinish(id: String) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        _ = try export(id, into: directory, finish: false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test(arguments: ["export-csv", "export-jsonl", "export-sqlite"])
+    func exportersWriteOnlyThePathTheyWereGiven(id: String) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        _ = try export(id, into: directory)
+        let name = URL(fileURLWithPath: ShippedPlugin.outputOptions(id, in: directory)["path"]!).lastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [name])
+    }
+}
