@@ -17,7 +17,7 @@ final class LogRecorder: Sendable {
 
     @Test func classifyLabelsAnArticleAndExplainsWhy() throws {
         let library = try PluginLibrary(path: TestPaths.plugin("classify"))
-        let instance = try PluginInstance(library: library, options: [("threshold", "0.3"), ("max-labels", "3")], logHandler: { _ in })
+        let instance = try PluginInstance(library: library, options: [("threshold", "0.01"), ("max-labels", "3")], logHandler: { _ in })
         let result = try instance.process(article, annotations: Annotations())
         #expect(result.labels.first?.name == "intellectual-property")
         #expect(result.labels.allSatisfy { $0.plugin == "classify" && (0...1).contains($0.score) })
