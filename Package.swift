@@ -8,6 +8,10 @@ let package = Package(
     products: [
         .executable(name: "newshost", targets: ["newshost"]),
         .library(name: "NewsHostPluginKit", targets: ["NewsHostPluginKit"]),
+        // The host as libraries, for tools built on it (the benchmarks use them).
+        .library(name: "NewsHostCore", targets: ["NewsHostCore"]),
+        .library(name: "PluginHost", targets: ["PluginHost"]),
+        .library(name: "NewsHostRuntime", targets: ["NewsHostRuntime"]),
         // Shipped plugins: one dynamic library each, found by the host next
         // to its executable as lib<id>.so.
         .library(name: "classify", type: .dynamic, targets: ["ClassifyPlugin"]),

@@ -1,0 +1,130 @@
+import Foundation
+import NewsHostCore
+import NewsHostRuntime
+import PluginHost
+
+// plugin-bench: parser throughput and each shipped plugin's cost per article,
+// measured in one run on one core, with a trivial C plugin (the wordcount
+// example, built here with cc) as the baseline.
+//
+//   plugin-bench --corpus DIR --plugins DIR [--articles N] [--repeat N]
+
+struct Options {
+    var corpus = ""
+    var plugins = ""
+    var articles = 3000
+    var repeats = 5
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let flag = iterator.next() {
+            switch flag {
+            case "--corpus": corpus = iterator.next() ?? ""
+            case "--plugins": plugins = iterator.next() ?? ""
+            case "--articles": articles = Int(iterator.next() ?? "") ?? articles
+            case "--repeat": repeats = Int(iterator.next() ?? "") ?? repeats
+            default: fatalError("unknown flag \(flag); usage: plugin-bench --corpus DIR --plugins DIR [--articles N] [--repeat N]")
+            }
+        }
+        guard !corpus.isEmpty, !plugins.isEmpty else { fatalError("usage: plugin-bench --corpus DIR --plugins DIR") }
+    }
+}
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Median of `repeats` timings of `body`, in seconds.
+func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<repeats {
+        let start = now()
+        try body()
+        times.append(now() - start)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+
+// Parser throughput over the whole corpus.
+let inputs = try InputSource.expand([options.corpus])
+let texts = try inputs.map { input -> (String, String) in
+    (try TextDecoding.decode(try input.readBytes(), path: input.displayPath), input.name)
+}
+let corpusBytes = texts.reduce(0) { $0 + $1.0.utf8.count }
+let parser = BasicPageParser()
+var articles: [Article] = []
+let parseSeconds = median(3) {
+    articles = texts.flatMap { parser.parse($0.0, source: $0.1).articles }
+}
+print("corpus: \(inputs.count) pages, \(String(format: "%.1f", Double(corpusBytes) / 1_048_576)) MiB, \(articles.count) articles")
+print(String(format: "parse (BasicPageParser, 1 core): %.1f MB/s, %.1f µs/article",
+             Double(corpusBytes) / 1_048_576 / parseSeconds, parseSeconds / Double(articles.count) * 1e6))
+
+let sample = Array(articles.filter { !$0.paragraphs.isEmpty }.prefix(options.articles))
+let meanLength = Double(sample.reduce(0) { $0 + $1.body.count }) / Double(sample.count)
+
+// 1,000-character articles for the summarize target: bodies cut or extended to that length.
+let allText = sample.map(\.body).joined(separator: "\n")
+let thousand: [Article] = (0..<min(1000, sample.count)).map { index in
+    let start = allText.index(allText.startIndex, offsetBy: (index * 997) % max(1, allText.count - 1000))
+    let body = String(allText[start...].prefix(1000))
+    return Article(source: "bench", index: index, paragraphs: body.split(separator: "\n").map(String.init))
+}
+
+// The baseline: the wordcount example, compiled the way a third party would.
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("plugin-bench-\(getpid())")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+let cc = Process()
+cc.executableURL = URL(fileURLWithPath: "/usr/bin/cc")
+cc.arguments = ["-O2", "-std=c99", "-shared", "-fPIC", "-I", root.appendingPathComponent("Sources/CNewsHostPlugin/include").path,
+                root.appendingPathComponent("Examples/wordcount/wordcount.c").path, "-o", scratch.appendingPathComponent("libwordcount.so").path]
+try cc.run()
+cc.waitUntilExit()
+
+let searchPath = PluginSearchPath(explicit: [scratch.path, options.plugins], environment: [:], executableDirectory: nil)
+func instance(_ id: String, _ values: [String: String] = [:]) throws -> PluginInstance {
+    let library = try PluginLibrary(path: try searchPath.resolve(id))
+    let assignments = try values.map { try OptionAssignment(parsing: "\(id).\($0.key)=\($0.value)") }
+    return try PluginInstance(library: library, options: try PluginOptions.resolve(assignments, for: library.descriptor), logHandler: { _ in })
+}
+
+// Annotations a real chain would hand to an exporter.
+let classify = try instance("classify"), summarize = try instance("summarize")
+let annotated = try sample.map { article -> Annotations in
+    var annotations = try classify.process(article, annotations: Annotations())
+    annotations.merge(try summarize.process(article, annotations: annotations))
+    return annotations
+}
+
+func perArticle(_ plugin: PluginInstance, _ batch: [Article], annotations: [Annotations]? = nil) throws -> Double {
+    let seconds = try median(options.repeats) {
+        for (index, article) in batch.enumerated() {
+            _ = try plugin.process(article, annotations: annotations?[index] ?? Annotations())
+        }
+    }
+    return seconds / Double(batch.count) * 1e6
+}
+
+let baseline = try perArticle(try instance("wordcount"), sample)
+print(String(format: "\n%d articles, mean body %.0f characters; median of %d passes, 1 core", sample.count, meanLength, options.repeats))
+print("plugin                         µs/article   × baseline")
+func row(_ name: String, _ micros: Double) {
+    print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: " %10.1f   %10.1f", micros, micros / baseline))
+}
+row("wordcount (C, baseline)", baseline)
+row("classify", try perArticle(classify, sample))
+row("summarize", try perArticle(summarize, sample))
+row("summarize, 1,000-char bodies", try perArticle(summarize, thousand))
+for exporter in ["export-csv", "export-jsonl", "export-sqlite"] {
+    let ext = exporter.split(separator: "-").last!
+    let plugin = try instance(exporter, ["path": scratch.appendingPathComponent("out.\(ext)").path])
+    row(exporter, try perArticle(plugin, sample, annotations: annotated))
+    try plugin.finish()
+}
