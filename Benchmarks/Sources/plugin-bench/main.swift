@@ -65,13 +65,13 @@ print(String(format: "parse (BasicPageParser, 1 core): %.1f MB/s, %.1f µs/artic
              Double(corpusBytes) / 1_048_576 / parseSeconds, parseSeconds / Double(articles.count) * 1e6))
 
 let sample = Array(articles.filter { !$0.paragraphs.isEmpty }.prefix(options.articles))
-let meanLength = Double(sample.reduce(0) { $0 + $1.body.count }) / Double(sample.count)
+let meanLength = Double(sample.reduce(0) { $0 + $1.body.unicodeScalars.count }) / Double(sample.count)
 
 // 1,000-character articles for the summarize target: bodies cut or extended to that length.
-let allText = sample.map(\.body).joined(separator: "\n")
+let allScalars = Array(sample.map(\.body).joined(separator: "\n").unicodeScalars)
 let thousand: [Article] = (0..<min(1000, sample.count)).map { index in
-    let start = allText.index(allText.startIndex, offsetBy: (index * 997) % max(1, allText.count - 1000))
-    let body = String(allText[start...].prefix(1000))
+    let start = (index * 997) % max(1, allScalars.count - 1000)
+    let body = String(String.UnicodeScalarView(allScalars[start..<min(allScalars.count, start + 1000)]))
     return Article(source: "bench", index: index, paragraphs: body.split(separator: "\n").map(String.init))
 }
 

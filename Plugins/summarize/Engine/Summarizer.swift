@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Extractive summaries of news bodies: TextRank over sentences (character
 /// bigram overlap), combined with the lead position prior that works for news.
@@ -80,7 +82,7 @@ enum Bigrams {
         var grams: [UInt64] = []
         var previous: UInt32?
         for scalar in text.unicodeScalars {
-            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+            guard isWordCharacter(scalar) else {
                 previous = nil
                 continue
             }
@@ -92,6 +94,18 @@ enum Bigrams {
         unique.reserveCapacity(grams.count)
         for gram in grams where unique.last != gram { unique.append(gram) }
         return unique
+    }
+
+    /// Letters, digits and ideographs; checked by range first, since the
+    /// Unicode property tables are slow in a hot loop.
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        if IdeographSet.isIdeograph(value) { return true }
+        if (0x3000...0x303F).contains(value) || (0xFF00...0xFF0F).contains(value) || (0x2000...0x206F).contains(value) { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// TextRank's sentence similarity: shared bigrams over the log lengths.
