@@ -27,8 +27,10 @@ let package = Package(
         .systemLibrary(
             name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi",
             providers: [.apt(["libffi-dev"])]),
+        // iconv for GB18030 input: a few lines of C interop kept apart.
+        .target(name: "CharsetConversion"),
         // Article model, decoding and page parsing: safe Swift only.
-        .target(name: "NewsHostCore"),
+        .target(name: "NewsHostCore", dependencies: ["CharsetConversion"]),
         // dlopen, libffi and the C structs of the ABI: the only unsafe layer.
         .target(name: "PluginHost", dependencies: ["NewsHostCore", "CNewsHostPlugin", "CFFI"]),
         // Discovery, options, the chain and the run report, on top of PluginHost.

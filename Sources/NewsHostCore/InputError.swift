@@ -12,6 +12,8 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
     case noTextFiles(directory: String)
     /// No input was given and there is no `./seeds` directory to default to.
     case noInput
+    /// A JSON Lines input has a line that is not an article object.
+    case invalidJSONLine(path: String, line: Int, reason: String)
 
     /// A message for the person running the command.
     public var description: String {
@@ -28,6 +30,8 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(directory): the directory holds no .txt or .jsonl files; pass the files themselves or another directory"
         case .noInput:
             return "no input given and no ./seeds directory here; pass page files, directories or - for stdin"
+        case .invalidJSONLine(let path, let line, let reason):
+            return "\(path):\(line): not a newshost article in JSON (\(reason)); each line must be an object with at least `body` or `paragraphs`"
         }
     }
 }

@@ -8,13 +8,18 @@ public struct PageReader: Sendable {
         self.parser = parser
     }
 
-    /// Reads, decodes and parses one input.
+    /// Reads, decodes and parses one input: a page dump, or JSON Lines of
+    /// articles (recognised by content, whatever the file is called).
     ///
     /// - Throws: ``InputError`` when the input cannot be read or is not text.
     public func read(_ source: InputSource) throws -> Page {
         let bytes = try source.readBytes()
         if bytes.isEmpty { throw InputError.empty(path: source.displayPath) }
         let text = try TextDecoding.decode(bytes, path: source.displayPath)
+        if ArticleJSONReader.looksLikeJSONLines(text) {
+            return Page(source: source.name,
+                        articles: try ArticleJSONReader.articles(from: text, source: source.name, path: source.displayPath))
+        }
         return parser.parse(text, source: source.name)
     }
 }

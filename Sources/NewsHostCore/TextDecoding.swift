@@ -1,28 +1,106 @@
+import CharsetConversion
 import Foundation
 
 /// Turns the bytes of an input into normalized text.
+///
+/// Accepted: UTF-8 (with or without a byte-order mark), UTF-16 with a
+/// byte-order mark, and GB18030/GBK (the common encodings of Chinese text,
+/// converted with iconv) when the bytes are not UTF-8. Line ends become LF.
 public enum TextDecoding {
-    /// Decodes `bytes` as UTF-8 (a leading byte-order mark is dropped),
-    /// turns CRLF and CR line ends into LF.
+    /// The encoding an input turned out to be in.
+    public enum Encoding: String, Sendable {
+        case utf8 = "UTF-8", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE", gb18030 = "GB18030"
+    }
+
+    /// Decodes `bytes`; see ``decodeDetectingEncoding(_:path:)``.
+    public static func decode(_ bytes: [UInt8], path: String) throws -> String {
+        try decodeDetectingEncoding(bytes, path: path).text
+    }
+
+    /// Decodes `bytes` and says which encoding they were in.
     ///
     /// - Parameter path: how to name the input in errors.
     /// - Throws: ``InputError/empty(path:)`` when there is nothing but white
-    ///   space, ``InputError/notText(path:reason:)`` for NUL bytes or invalid UTF-8.
-    public static func decode(_ bytes: [UInt8], path: String) throws -> String {
+    ///   space, ``InputError/notText(path:reason:)`` for binary data and for
+    ///   bytes that are neither UTF-8 nor GB18030.
+    public static func decodeDetectingEncoding(_ bytes: [UInt8], path: String) throws -> (text: String, encoding: Encoding) {
+        let (text, encoding) = try rawDecode(bytes, path: path)
+        let normalized = text.contains("\r")
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            : text
+        if normalized.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw InputError.empty(path: path) }
+        return (normalized, encoding)
+    }
+
+    private static func rawDecode(_ bytes: [UInt8], path: String) throws -> (String, Encoding) {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = bytes[0] == 0xFF
+            let body = bytes.dropFirst(2)
+            guard body.count % 2 == 0 else {
+                throw InputError.notText(path: path, reason: "UTF-16 byte-order mark, but an odd number of bytes follows")
+            }
+            let units = stride(from: body.startIndex, to: body.endIndex, by: 2).map { index -> UInt16 in
+                littleEndian ? UInt16(body[index]) | UInt16(body[index + 1]) << 8 : UInt16(body[index]) << 8 | UInt16(body[index + 1])
+            }
+            guard let text = String(validating: units, as: UTF16.self) else {
+                throw InputError.notText(path: path, reason: "UTF-16 byte-order mark, but the text has an unpaired surrogate")
+            }
+            try refuseControlCharacters(text, path: path)
+            return (text, littleEndian ? .utf16LE : .utf16BE)
+        }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let nul = body.firstIndex(of: 0) {
             throw InputError.notText(path: path, reason: "NUL byte at offset \(nul), which text never has; is it a binary file?")
         }
-        guard let text = String(validating: body, as: UTF8.self) else {
-            let offset = firstInvalidUTF8Offset(body) ?? body.startIndex
-            throw InputError.notText(path: path, reason: "invalid UTF-8 at byte offset \(offset)")
+        if let text = String(validating: body, as: UTF8.self) {
+            return (text, .utf8)
         }
-        let normalized = text.contains("\r")
-            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            : text
-        if normalized.allSatisfy({ $0.isWhitespace }) { throw InputError.empty(path: path) }
-        return normalized
+        let utf8Offset = firstInvalidUTF8Offset(body) ?? body.startIndex
+        do {
+            let converted = try Iconv.toUTF8(Array(body), from: "GB18030")
+            guard let text = String(validating: converted, as: UTF8.self), looksLikeChineseText(text) else {
+                throw InputError.notText(path: path, reason: "invalid UTF-8 at byte offset \(utf8Offset), and not readable as GB18030 either")
+            }
+            try refuseControlCharacters(text, path: path)
+            return (text, .gb18030)
+        } catch let failure as Iconv.Failure {
+            let detail: String
+            switch failure {
+            case .invalidSequence(let offset): detail = "not GB18030 either (invalid sequence at byte offset \(offset))"
+            case .truncatedInput: detail = "not GB18030 either (it ends inside a character)"
+            case .unsupportedEncoding: detail = "and this system cannot convert GB18030"
+            }
+            throw InputError.notText(path: path, reason: "invalid UTF-8 at byte offset \(utf8Offset), \(detail)")
+        }
+    }
+
+    /// Text has line breaks and tabs, not other control characters; a few
+    /// percent of them means binary data that happened to decode.
+    private static func refuseControlCharacters(_ text: String, path: String) throws {
+        var controls = 0, total = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { controls += 1 }
+        }
+        if controls * 100 > total {
+            throw InputError.notText(path: path, reason: "\(controls) control characters in \(total); is it a binary file?")
+        }
+    }
+
+    /// Whether converted GB18030 text reads as Chinese (or ASCII) text
+    /// rather than noise: at least 90% ASCII printable, CJK or CJK punctuation.
+    private static func looksLikeChineseText(_ text: String) -> Bool {
+        var good = 0, total = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            let v = scalar.value
+            if (0x20...0x7E).contains(v) || v == 0x0A || v == 0x0D || v == 0x09 || (0x4E00...0x9FFF).contains(v)
+                || (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v) || (0x2010...0x201F).contains(v) {
+                good += 1
+            }
+        }
+        return total > 0 && good * 10 >= total * 9
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
@@ -35,11 +113,11 @@ public enum TextDecoding {
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3
             case 0xF0...0xF4: length = 4
-            default: return index
+            default: return index - bytes.startIndex
             }
             guard index + length <= bytes.endIndex,
                   String(validating: bytes[index..<index + length], as: UTF8.self) != nil
-            else { return index }
+            else { return index - bytes.startIndex }
             index += length
         }
         return nil

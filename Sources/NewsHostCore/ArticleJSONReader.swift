@@ -1,0 +1,73 @@
+import Foundation
+
+/// Reads articles from JSON Lines: the output of `newshost parse` and of the
+/// `export-jsonl` plugin, or anything another tool writes with the same keys.
+///
+/// Each non-blank line is one object. `body` (split at newlines) or
+/// `paragraphs` is required; `id`, `source`, `index`, `headline`, `titles`,
+/// `bylines`, `dateline`, `captions`, `subheadings` are taken when present.
+/// Missing `source` and `index` default to the input's name and the line's
+/// position. Other keys (annotations, for example) are ignored.
+public enum ArticleJSONReader {
+    /// Whether `text` looks like JSON Lines rather than a page dump: its
+    /// first non-blank character opens an object.
+    public static func looksLikeJSONLines(_ text: String) -> Bool {
+        text.unicodeScalars.first { !$0.properties.isWhitespace } == "{"
+    }
+
+    /// The articles of a JSON Lines document.
+    ///
+    /// - Throws: ``InputError/invalidJSONLine(path:line:reason:)`` naming the
+    ///   first bad line.
+    public static func articles(from text: String, source: String, path: String) throws -> [Article] {
+        var articles: [Article] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            let object: [String: Any]
+            do {
+                guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                    throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not a JSON object")
+                }
+                object = parsed
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not valid JSON")
+            }
+            articles.append(try article(from: object, source: source, position: articles.count, path: path, line: number + 1))
+        }
+        return articles
+    }
+
+    private static func article(from object: [String: Any], source: String, position: Int, path: String, line: Int) throws -> Article {
+        func strings(_ key: String) throws -> [String] {
+            guard let value = object[key], !(value is NSNull) else { return [] }
+            guard let list = value as? [String] else {
+                throw InputError.invalidJSONLine(path: path, line: line, reason: "`\(key)` must be an array of strings")
+            }
+            return list
+        }
+        func string(_ key: String) throws -> String? {
+            guard let value = object[key], !(value is NSNull) else { return nil }
+            guard let text = value as? String else {
+                throw InputError.invalidJSONLine(path: path, line: line, reason: "`\(key)` must be a string")
+            }
+            return text
+        }
+        var paragraphs = try strings("paragraphs")
+        if paragraphs.isEmpty, let body = try string("body") {
+            paragraphs = body.split(separator: "\n").map(String.init)
+        } else if object["paragraphs"] == nil, object["body"] == nil {
+            throw InputError.invalidJSONLine(path: path, line: line, reason: "no `body` or `paragraphs`")
+        }
+        let index: Int
+        if let number = object["index"] as? NSNumber, number.intValue >= 0 { index = number.intValue } else { index = position }
+        var article = Article(
+            source: try string("source") ?? source, index: index, titles: try strings("titles"),
+            headline: try string("headline"), bylines: try strings("bylines"), dateline: try string("dateline"),
+            paragraphs: paragraphs, captions: try strings("captions"), subheadings: try strings("subheadings"))
+        if let id = try string("id"), !id.isEmpty { article.id = id }
+        if article.headline == nil, let first = article.titles.first { article.headline = first }
+        return article
+    }
+}

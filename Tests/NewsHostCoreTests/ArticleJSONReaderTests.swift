@@ -1,0 +1,36 @@
+import Foundation
+import NewsHostTestSupport
+import Testing
+@testable import NewsHostCore
+
+@Suite struct ArticleJSONReaderTests {
+    @Test func parseOutputReadsBackIdentically() throws {
+        let reader = PageReader()
+        let originals = try InputSource.expand([TestPaths.seeds.path]).flatMap { try reader.read($0).articles }
+        let jsonl = originals.map(ArticleJSON.line(for:)).joined(separator: "\n") + "\n"
+        let again = try ArticleJSONReader.articles(from: jsonl, source: "all.jsonl", path: "all.jsonl")
+        #expect(again == originals)
+    }
+
+    @Test func minimalRecordsGetDefaults() throws {
+        let articles = try ArticleJSONReader.articles(from: "{\"body\":\"一段。\\n二段。\"}\n\n{\"paragraphs\":[\"三\"],\"titles\":[\"题\"]}\n",
+                                                      source: "in.jsonl", path: "in.jsonl")
+        #expect(articles.map(\.id) == ["in.jsonl#0", "in.jsonl#1"])
+        #expect(articles[0].paragraphs == ["一段。", "二段。"])
+        #expect(articles[1].headline == "题")
+    }
+
+    @Test func badLinesAreNamedByNumber() {
+        #expect(throws: InputError.invalidJSONLine(path: "x.jsonl", line: 2, reason: "not valid JSON")) {
+            try ArticleJSONReader.articles(from: "{\"body\":\"a\"}\n{oops\n", source: "x.jsonl", path: "x.jsonl")
+        }
+        #expect(throws: InputError.invalidJSONLine(path: "x.jsonl", line: 1, reason: "no `body` or `paragraphs`")) {
+            try ArticleJSONReader.articles(from: "{\"title\":\"a\"}\n", source: "x.jsonl", path: "x.jsonl")
+        }
+    }
+
+    @Test func detectionIsByContent() {
+        #expect(ArticleJSONReader.looksLikeJSONLines("\n  {\"body\":\"\"}"))
+        #expect(!ArticleJSONReader.looksLikeJSONLines("本报讯 {不是JSON}"))
+    }
+}
