@@ -23,6 +23,8 @@ public struct Article: Hashable, Sendable, Codable {
     public var captions: [String]
     /// In-article sub-headings.
     public var subheadings: [String]
+    /// Source notes such as `（转摘自“今日漕河泾”）`.
+    public var notes: [String] = []
 
     /// The body: the paragraphs joined with newlines.
     public var body: String { paragraphs.joined(separator: "\n") }

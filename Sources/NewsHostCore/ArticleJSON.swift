@@ -1,6 +1,6 @@
 /// The JSON Lines form of articles that `newshost parse` prints, with keys
 /// in a fixed order: `id`, `source`, `index`, `headline`, `titles`,
-/// `bylines`, `dateline`, `paragraphs`, `body`, `captions`, `subheadings`.
+/// `bylines`, `dateline`, `paragraphs`, `body`, `captions`, `subheadings`, `notes`.
 public enum ArticleJSON {
     /// One line of JSON (no trailing newline) for `article`.
     public static func line(for article: Article) -> String {
@@ -16,6 +16,7 @@ public enum ArticleJSON {
         out += ",\"body\":" + quoted(article.body)
         out += ",\"captions\":" + array(article.captions)
         out += ",\"subheadings\":" + array(article.subheadings)
+        out += ",\"notes\":" + array(article.notes)
         return out + "}"
     }
 

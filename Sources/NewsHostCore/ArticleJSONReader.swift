@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Each non-blank line is one object. `body` (split at newlines) or
 /// `paragraphs` is required; `id`, `source`, `index`, `headline`, `titles`,
-/// `bylines`, `dateline`, `captions`, `subheadings` are taken when present.
+/// `bylines`, `dateline`, `captions`, `subheadings`, `notes` are taken when present.
 /// Missing `source` and `index` default to the input's name and the line's
 /// position. Other keys (annotations, for example) are ignored.
 public enum ArticleJSONReader {
@@ -66,6 +66,7 @@ public enum ArticleJSONReader {
             source: try string("source") ?? source, index: index, titles: try strings("titles"),
             headline: try string("headline"), bylines: try strings("bylines"), dateline: try string("dateline"),
             paragraphs: paragraphs, captions: try strings("captions"), subheadings: try strings("subheadings"))
+        article.notes = try strings("notes")
         if let id = try string("id"), !id.isEmpty { article.id = id }
         if article.headline == nil, let first = article.titles.first { article.headline = first }
         return article

@@ -1,7 +1,7 @@
 /// Recognises byline lines and pulls the people's names out of them.
 enum Bylines {
     /// Role words that come before names in a byline.
-    static let roles = ["见习记者", "实习记者", "首席记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "文/图", "文", "图"]
+    static let roles = ["见习记者", "实习记者", "首席记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "文/图", "文／图"]
     /// Glyphs that stand before bylines in the dumps as bullets (`筅` and
     /// U+FFFD are mis-decoded bullets).
     static let noise: Set<Character> = ["●", "○", "■", "◆", "▲", "筅", "\u{FFFD}", "·", "•"]
@@ -20,7 +20,11 @@ enum Bylines {
         for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "、" || $0 == "，" }) {
             var word = Substring(token)
             while let role = roles.first(where: { word.hasPrefix($0) }) { word = word.dropFirst(role.count) }
-            if !word.isEmpty { names.append(String(word)) }
+            guard !word.isEmpty else { continue }
+            // Names are short runs of ideographs (or Latin letters); anything
+            // else means this was a sentence that happens to start with 记者.
+            guard word.count <= 6, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "·" }) else { return nil }
+            names.append(String(word))
         }
         return names.isEmpty ? nil : names
     }

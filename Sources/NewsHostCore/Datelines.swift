@@ -3,9 +3,9 @@ enum Datelines {
     private static let parts: [String] = ["上午", "下午", "晚上", "晚间", "中午", "凌晨", "早上", "晚"]
 
     /// The normalized dateline near the start of `lead` (within its first
-    /// 40 characters), without spaces: `12月10日下午`.
-    static func find(in lead: String) -> String? {
-        let compact = Array(lead.prefix(40).filter { !$0.isWhitespace })
+    /// `within` characters), without spaces: `12月10日下午`, `10月14-15日`.
+    static func find(in lead: String, within: Int = 40) -> String? {
+        let compact = Array(lead.prefix(within + 8).filter { !$0.isWhitespace }.prefix(within))
         var index = 0
         while index < compact.count {
             if let (text, _) = match(compact, at: index) { return text }
@@ -25,7 +25,13 @@ enum Datelines {
         }
         guard let month = digits(), index < chars.count, chars[index] == "月" else { return nil }
         index += 1
-        guard let day = digits(), index < chars.count, chars[index] == "日" else { return nil }
+        guard var day = digits() else { return nil }
+        if index + 1 < chars.count, chars[index] == "-" || chars[index] == "—" || chars[index] == "至" {
+            index += 1
+            guard let last = digits() else { return nil }
+            day += "-" + last
+        }
+        guard index < chars.count, chars[index] == "日" else { return nil }
         index += 1
         var text = "\(month)月\(day)日"
         let rest = String(chars[index..<min(chars.count, index + 2)])

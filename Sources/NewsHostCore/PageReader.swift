@@ -4,7 +4,7 @@ public struct PageReader: Sendable {
     public var parser: any PageParser
 
     /// Creates a reader around `parser`.
-    public init(parser: any PageParser = BasicPageParser()) {
+    public init(parser: any PageParser = LayoutPageParser()) {
         self.parser = parser
     }
 

@@ -62,7 +62,7 @@ enum Help {
     """
 
     static let parse = """
-    Usage: newshost parse [--format jsonl|text] [INPUT...]
+    Usage: newshost parse [--format jsonl|text|lines] [INPUT...]
 
     Parses every INPUT (page file, directory of *.txt, or - for stdin;
     default ./seeds) and prints the articles.
@@ -70,8 +70,10 @@ enum Help {
     Options:
       --format jsonl   one JSON object per line (default) with the keys id,
                        source, index, headline, titles, bylines, dateline,
-                       paragraphs, body, captions, subheadings
+                       paragraphs, body, captions, subheadings, notes
       --format text    a readable view
+      --format lines   how each line was classified (lead, byline, title,
+                       text, credit, note; > indented, . ends a sentence)
       -h, --help       show this help
 
     \(exitStatuses)

@@ -8,14 +8,19 @@ enum ParseCommand {
             return .success
         }
         let format = try arguments.value("--format") ?? "jsonl"
-        guard format == "jsonl" || format == "text" else {
-            throw UsageError(description: "--format \(format): expected jsonl or text")
+        guard ["jsonl", "text", "lines"].contains(format) else {
+            throw UsageError(description: "--format \(format): expected jsonl, text or lines")
         }
         let inputs = try InputSelection.resolve(try arguments.operands(command: "parse"))
         let reader = PageReader()
         var refused = false
         for input in inputs {
             do {
+                if format == "lines" {
+                    let text = try TextDecoding.decode(try input.readBytes(), path: input.displayPath)
+                    LayoutPageParser().explain(text).forEach(Console.out)
+                    continue
+                }
                 let page = try reader.read(input)
                 for article in page.articles {
                     Console.out(format == "jsonl" ? ArticleJSON.line(for: article) : text(article))

@@ -153,6 +153,6 @@ import Testing
         let first = try #require(result.stdout.split(separator: "\n").first)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["id", "source", "index", "headline", "titles", "bylines", "dateline",
-                                     "paragraphs", "body", "captions", "subheadings"])
+                                     "paragraphs", "body", "captions", "subheadings", "notes"])
     }
 }

@@ -55,13 +55,13 @@ let texts = try inputs.map { input -> (String, String) in
     (try TextDecoding.decode(try input.readBytes(), path: input.displayPath), input.name)
 }
 let corpusBytes = texts.reduce(0) { $0 + $1.0.utf8.count }
-let parser = BasicPageParser()
+let parser = LayoutPageParser()
 var articles: [Article] = []
 let parseSeconds = median(3) {
     articles = texts.flatMap { parser.parse($0.0, source: $0.1).articles }
 }
 print("corpus: \(inputs.count) pages, \(String(format: "%.1f", Double(corpusBytes) / 1_048_576)) MiB, \(articles.count) articles")
-print(String(format: "parse (BasicPageParser, 1 core): %.1f MB/s, %.1f µs/article",
+print(String(format: "parse (LayoutPageParser, 1 core): %.1f MB/s, %.1f µs/article",
              Double(corpusBytes) / 1_048_576 / parseSeconds, parseSeconds / Double(articles.count) * 1e6))
 
 let sample = Array(articles.filter { !$0.paragraphs.isEmpty }.prefix(options.articles))

@@ -23,7 +23,8 @@ import Testing
         for item in fixture.articles {
             let matching = articles.filter { $0.body.hasPrefix(item.body_starts) }
             try #require(matching.count == 1, "one seed article starts with \(item.body_starts)")
-            let predicted = Set(try classify.process(matching[0], annotations: Annotations()).labels.map(\.name))
+            // `other` marks "no topic reached the threshold", not a topic claim.
+            let predicted = Set(try classify.process(matching[0], annotations: Annotations()).labels.map(\.name)).subtracting(["other"])
             let gold = Set(item.labels)
             truePositives += predicted.intersection(gold).count
             falsePositives += predicted.subtracting(gold).count
@@ -31,7 +32,7 @@ import Testing
         }
         let precision = Double(truePositives) / Double(truePositives + falsePositives)
         let recall = Double(truePositives) / Double(truePositives + falseNegatives)
-        // Measured: precision 0.97, recall 0.88 (in-sample: the calibration was fitted on these labels).
+        // Measured: precision 0.93, recall 0.88 (in-sample: the calibration was fitted on these labels).
         #expect(precision >= 0.9, "precision \(precision)")
         #expect(recall >= 0.8, "recall \(recall)")
     }

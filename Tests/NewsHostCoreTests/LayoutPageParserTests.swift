@@ -3,8 +3,8 @@ import NewsHostTestSupport
 import Testing
 @testable import NewsHostCore
 
-@Suite struct BasicPageParserTests {
-    let parser = BasicPageParser()
+@Suite struct LayoutPageParserTests {
+    let parser = LayoutPageParser()
 
     @Test func titlesBylineAndLeadMakeOneArticle() {
         let page = parser.parse("""

@@ -1,0 +1,381 @@
+import Foundation
+
+/// The page parser: recovers articles from column-wrapped page dumps.
+///
+/// It works in three passes, each a general rule about page dumps:
+/// 1. **Lines.** Every line is a lead (`本报讯…`), a byline, a photo credit,
+///    a bracketed source note, or text; text lines at a paragraph boundary
+///    that do not end a sentence and are not as wide as the surrounding
+///    column are title-like.
+/// 2. **Layout.** Bodies start at leads, after headers and at the top of the
+///    page; a lone title-like line inside a body is a sub-heading; a caption
+///    is the short line before a credit (and may interrupt a sentence); a
+///    source note ends its article; very short title-like lines are section
+///    labels.
+/// 3. **Matching.** Titles and bylines are given to the body they share most
+///    character bigrams with (``HeaderAssignment``), so headlines clustered
+///    at the top or placed after their body still find it; paragraphs are
+///    rebuilt from sentence ends and the column width; a paragraph that
+///    repeats text found elsewhere on the page is a pull-quote, set aside.
+///
+/// Everything not in an article is kept as page furniture. Time is linear
+/// in the input apart from the matching step, which is linear in
+/// (titles × articles) on one page.
+public struct LayoutPageParser: PageParser {
+    /// Widest line (half-width units) that can be a title.
+    public var maxTitleWidth = 84
+    /// Title-like lines this short (in characters) are section labels.
+    public var maxSectionLabelLength = 3
+    /// Lines wider than this are whole paragraphs (pages without column wrapping).
+    public var paragraphLineWidth = 120
+
+    /// Creates a parser with the default settings.
+    public init() {}
+
+    struct Draft {
+        var lines: [PageLine] = []
+        var hasLead = false
+        var leadBylines: [String] = []
+        var captions: [String] = []
+        var notes: [String] = []
+        var subheadings: [String] = []
+        var titles: [(text: String, line: Int)] = []
+        var bylines: [String] = []
+        var firstLine = 0
+        var closed = false
+    }
+
+    /// Parses `text` into articles named after `source`.
+    public func parse(_ text: String, source: String) -> Page {
+        var lines = PageLine.lines(of: text)
+        var furniture: [String] = []
+        let quotes = pullQuotes(lines)
+        if !quotes.isEmpty {
+            for range in quotes.reversed() {
+                furniture.append(CJKText.joinFragments(lines[range].map(\.text)))
+                lines.removeSubrange(range)
+            }
+        }
+        let titleLike = markTitles(lines)
+        var drafts: [Draft] = []
+        var units: [HeaderAssignment.Unit] = []
+        var pendingTitles: [(text: String, line: Int)] = []
+        var unitsSinceBody: [Int] = []
+        var current: Int?
+
+        func flushPendingTitles(next: Int?) {
+            guard !pendingTitles.isEmpty else { return }
+            // A cluster without a byline is matched line by line.
+            for title in pendingTitles {
+                units.append(.init(titles: [title], bylines: [], next: next, previous: current))
+                unitsSinceBody.append(units.count - 1)
+            }
+            pendingTitles = []
+        }
+        func startArticle(at line: Int) {
+            flushPendingTitles(next: drafts.count)
+            for index in unitsSinceBody where units[index].next == nil { units[index].next = drafts.count }
+            unitsSinceBody = []
+            drafts.append(Draft(firstLine: line))
+            current = drafts.count - 1
+        }
+
+        for (index, line) in lines.enumerated() {
+            switch line.kind {
+            case .lead(let bylines, let rest):
+                startArticle(at: index)
+                drafts[current!].hasLead = true
+                drafts[current!].leadBylines = bylines
+                var first = line
+                first.text = rest
+                if !PageLine.trim(rest).isEmpty { drafts[current!].lines.append(first) }
+            case .byline(let names):
+                units.append(.init(titles: pendingTitles, bylines: names, next: nil, previous: current))
+                unitsSinceBody.append(units.count - 1)
+                pendingTitles = []
+            case .credit:
+                let credit = CJKText.collapseSpaces(line.text)
+                if let title = pendingTitles.popLast() {
+                    addCaption(title.text + " " + credit, to: current, drafts: &drafts, furniture: &furniture)
+                } else if let article = current, let last = drafts[article].lines.last,
+                          !last.endsSentence, last.width <= maxTitleWidth {
+                    drafts[article].lines.removeLast()
+                    addCaption(CJKText.collapseSpaces(last.text) + " " + credit, to: current, drafts: &drafts, furniture: &furniture)
+                } else {
+                    addCaption(credit, to: current, drafts: &drafts, furniture: &furniture)
+                }
+            case .note:
+                if let article = current, !drafts[article].closed {
+                    drafts[article].notes.append(String(line.text))
+                    drafts[article].closed = true
+                } else {
+                    furniture.append(String(line.text))
+                }
+            case .text where titleLike[index]:
+                if line.text.count <= maxSectionLabelLength {
+                    furniture.append(String(line.text))
+                } else {
+                    pendingTitles.append((CJKText.collapseSpaces(line.text), index))
+                }
+            case .text:
+                if let article = current, !drafts[article].closed, unitsSinceBody.isEmpty, pendingTitles.count == 1,
+                   drafts[article].lines.last?.endsSentence == true, !lines[pendingTitles[0].line].indented {
+                    // A lone title-like line between paragraphs: a sub-heading.
+                    drafts[article].subheadings.append(pendingTitles[0].text)
+                    pendingTitles = []
+                    var opening = line
+                    opening.indented = true
+                    drafts[article].lines.append(opening)
+                    continue
+                }
+                if current == nil || !pendingTitles.isEmpty || !unitsSinceBody.isEmpty || drafts[current!].closed {
+                    startArticle(at: index)
+                }
+                drafts[current!].lines.append(line)
+            }
+        }
+        flushPendingTitles(next: nil)
+
+        return assemble(drafts: drafts, units: units, furniture: furniture, source: source, lines: lines)
+    }
+
+    private func addCaption(_ caption: String, to article: Int?, drafts: inout [Draft], furniture: inout [String]) {
+        if let article { drafts[article].captions.append(caption) } else { furniture.append(caption) }
+    }
+
+    /// Pull-quotes: an indented block of up to four lines, ending a sentence,
+    /// whose text (at least 12 characters) also stands elsewhere on the page.
+    func pullQuotes(_ lines: [PageLine]) -> [Range<Int>] {
+        let page = lines.map { $0.text.filter { !$0.isWhitespace } }.joined()
+        var found: [Range<Int>] = []
+        var index = 0
+        while index < lines.count {
+            defer { index += 1 }
+            guard lines[index].indented, lines[index].kind == .text else { continue }
+            var end = index
+            while end < lines.count, end - index < 4, lines[end].kind == .text {
+                end += 1
+                if lines[end - 1].endsSentence { break }
+            }
+            guard lines[end - 1].endsSentence else { continue }
+            let quote = lines[index..<end].map { $0.text.filter { !$0.isWhitespace } }.joined()
+            guard quote.count >= 12, let first = page.range(of: quote),
+                  page[first.upperBound...].range(of: quote) != nil else { continue }
+            found.append(index..<end)
+            index = end - 1
+        }
+        return found
+    }
+
+    /// How each line of `text` was classified, one line each (for
+    /// `newshost parse --format lines`, when a page parses surprisingly).
+    public func explain(_ text: String) -> [String] {
+        let lines = PageLine.lines(of: text)
+        let titleLike = markTitles(lines)
+        return lines.enumerated().map { index, line in
+            let kind: String
+            switch line.kind {
+            case .lead: kind = "lead"
+            case .byline: kind = "byline"
+            case .credit: kind = "credit"
+            case .note: kind = "note"
+            case .text: kind = titleLike[index] ? "title" : "text"
+            }
+            let flags = (line.indented ? ">" : " ") + (line.endsSentence ? "." : " ")
+            return "\(kind.padding(toLength: 6, withPad: " ", startingAt: 0)) \(flags) w\(line.width)\t\(line.text)"
+        }
+    }
+
+    /// Most lines a run of titles before a lead or byline can have.
+    static let maximumTitleRun = 6
+
+    /// Which lines are title-like. Two rules, both for text at a paragraph
+    /// boundary that does not end a sentence:
+    /// - a run of such lines right before a lead, byline, note, photo credit
+    ///   or the end of the page is a header (its sentence never ends);
+    /// - a line followed by body text is a title (or sub-heading) when it is
+    ///   not as wide as the column around it (a paragraph's first line fills
+    ///   the column, less its two-character indent).
+    func markTitles(_ lines: [PageLine]) -> [Bool] {
+        var marks = [Bool](repeating: false, count: lines.count)
+        func candidate(_ index: Int) -> Bool {
+            let line = lines[index]
+            return line.kind == .text && !line.endsSentence && line.width <= maxTitleWidth && !PageLine.endsWithPause(line.text)
+                && !line.text.unicodeScalars.contains { "。！？".unicodeScalars.contains($0) }
+        }
+        func atBoundary(_ index: Int) -> Bool {
+            guard index > 0 else { return true }
+            let previous = lines[index - 1]
+            switch previous.kind {
+            case .text: return previous.endsSentence || marks[index - 1]
+            case .lead: return previous.endsSentence
+            default: return true
+            }
+        }
+        var index = 0
+        while index < lines.count {
+            defer { index += 1 }
+            guard candidate(index), atBoundary(index) else { continue }
+            var end = index
+            while end < lines.count, candidate(end) { end += 1 }
+            let closedByMarker = end == lines.count || lines[end].kind != .text
+            if closedByMarker, end - index <= Self.maximumTitleRun {
+                for title in index..<end { marks[title] = true }
+                index = end - 1
+                continue
+            }
+            // A line whose next line starts mid-sentence (题，… or ，…) was wrapped.
+            if index + 1 < lines.count, lines[index + 1].kind == .text, PageLine.startsMidSentence(lines[index + 1].text) {
+                continue
+            }
+            if index + 1 < lines.count, lines[index + 1].kind == .text,
+               [columnWidth(after: index, in: lines), columnWidth(before: index, in: lines)].contains(where: { column in
+                   guard let column else { return false }
+                   return abs(lines[index].width - column) <= 2 || abs(lines[index].width - (column - 4)) <= 2
+               }) {
+                continue
+            }
+            marks[index] = true
+        }
+        return marks
+    }
+
+    /// The typical width of full lines after `index` (median of up to six).
+    private func columnWidth(after index: Int, in lines: [PageLine]) -> Int? {
+        columnWidth(of: lines[min(lines.count, index + 1)..<min(lines.count, index + 13)])
+    }
+
+    /// The typical width of full lines before `index` (median of up to six).
+    private func columnWidth(before index: Int, in lines: [PageLine]) -> Int? {
+        columnWidth(of: lines[max(0, index - 12)..<index].reversed())
+    }
+
+    private func columnWidth<C: Collection<PageLine>>(of window: C) -> Int? {
+        let widths = window.lazy.filter { $0.kind == .text && !$0.endsSentence }.prefix(6).map(\.width).sorted()
+        return widths.isEmpty ? nil : widths[widths.count / 2]
+    }
+}
+
+extension LayoutPageParser {
+    private func assemble(drafts: [Draft], units: [HeaderAssignment.Unit], furniture: [String],
+                          source: String, lines: [PageLine]) -> Page {
+        var drafts = drafts
+        var furniture = furniture
+        var paragraphs = drafts.map { paragraphsOf($0.lines) }
+
+        // Pull-quotes repeat a passage of a body elsewhere on the page.
+        let all = paragraphs.flatMap { $0 }
+        for article in paragraphs.indices {
+            paragraphs[article] = paragraphs[article].filter { paragraph in
+                let repeated = paragraph.count >= 12
+                    && all.contains { $0.count > paragraph.count && $0.contains(paragraph) }
+                if repeated { furniture.append(paragraph) }
+                return !repeated
+            }
+        }
+
+        // Section labels glued to the end of a title (…交流看法徐汇区).
+        let labels = Set(furniture.filter { $0.count <= maxSectionLabelLength })
+        var units = units
+        for u in units.indices {
+            for t in units[u].titles.indices {
+                let (title, label) = Self.splitGluedLabel(units[u].titles[t].text, knownLabels: labels)
+                units[u].titles[t].text = title
+                if let label { furniture.append(label) }
+            }
+        }
+
+        let bodies = paragraphs.map { $0.joined(separator: "\n") }
+        let assignment = HeaderAssignment.assign(units, bodies: bodies, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
+        for (unit, article) in zip(units, assignment) {
+            if let article {
+                drafts[article].titles += unit.titles
+                drafts[article].bylines += unit.bylines
+            } else {
+                furniture += unit.titles.map(\.text)
+                if !unit.bylines.isEmpty { furniture.append("记者 " + unit.bylines.joined(separator: " ")) }
+            }
+        }
+
+        var articles: [Article] = []
+        for (index, draft) in drafts.enumerated() where !paragraphs[index].isEmpty || !draft.titles.isEmpty {
+            let titles = draft.titles.sorted { $0.line < $1.line }.map(\.text)
+            let headline = titles.max { PageLine.displayWidth(Substring($0)) < PageLine.displayWidth(Substring($1)) }
+            var article = Article(
+                source: source, index: articles.count, titles: titles, headline: headline,
+                bylines: draft.leadBylines + draft.bylines,
+                dateline: paragraphs[index].first.flatMap { Datelines.find(in: $0, within: draft.hasLead ? 40 : 12) },
+                paragraphs: paragraphs[index], captions: draft.captions, subheadings: draft.subheadings)
+            article.notes = draft.notes
+            articles.append(article)
+        }
+        return Page(source: source, articles: articles, furniture: furniture)
+    }
+
+    /// A title ending in a section label: one seen alone on the page, or a
+    /// district name (`徐汇区`) after at least eight characters of title.
+    static func splitGluedLabel(_ title: String, knownLabels: Set<String>) -> (String, String?) {
+        for label in knownLabels where title.hasSuffix(label) && title.count - label.count >= 8 {
+            return (String(title.dropLast(label.count)), label)
+        }
+        let scalars = Array(title.unicodeScalars)
+        if scalars.count >= 11, scalars.last == "区",
+           scalars.suffix(3).allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }),
+           !"本我全该市城新园社小".unicodeScalars.contains(scalars[scalars.count - 3]) {
+            return (String(String.UnicodeScalarView(scalars.dropLast(3))), String(String.UnicodeScalarView(scalars.suffix(3))))
+        }
+        return (title, nil)
+    }
+
+    /// Joins body lines into paragraphs: a line that ends a sentence and is
+    /// clearly narrower than the column around it ends a paragraph; so does
+    /// a sentence end on a line wider than any column (one paragraph per
+    /// line); an indented line starts one.
+    func paragraphsOf(_ lines: [PageLine]) -> [String] {
+        var paragraphs: [String] = []
+        var pending: [Substring] = []
+        func flush() {
+            let text = CJKText.joinFragments(pending)
+            if !text.isEmpty { paragraphs.append(text) }
+            pending = []
+        }
+        for (index, line) in lines.enumerated() {
+            let window = lines[max(0, index - 4)...min(lines.count - 1, index + 4)]
+            let column = window.map(\.width).max() ?? line.width
+            let full = window.filter { !$0.endsSentence }.map(\.width).sorted()
+            let typical = full.isEmpty ? column : full[full.count / 2]
+            // A new paragraph: an indented block, or a line after a sentence
+            // end that is short by the paragraph indent though the next line is full.
+            if !pending.isEmpty, line.indented
+                || (lines[index - 1].endsSentence && !line.endsSentence && line.width <= typical - 3
+                    && index + 1 < lines.count && lines[index + 1].width > line.width) {
+                flush()
+            }
+            pending.append(line.text)
+            guard line.endsSentence else { continue }
+            if line.width > paragraphLineWidth || line.width < column - 3 { flush() }
+        }
+        flush()
+        return paragraphs
+    }
+}
+
+extension PageLine {
+    /// Whether a line begins in the middle of a sentence: with punctuation
+    /// that closes or continues one, or with one character and then such
+    /// punctuation (the end of a word wrapped from the line before).
+    static func startsMidSentence(_ text: Substring) -> Bool {
+        let marks = "，。、；：！？）」』”,.;:!?)".unicodeScalars
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        if marks.contains(first) { return true }
+        guard let second = scalars.next() else { return false }
+        return (0x4E00...0x9FFF).contains(first.value) && marks.contains(second)
+    }
+
+    /// Whether a line ends on a pause mark, so the sentence goes on.
+    static func endsWithPause(_ text: Substring) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return "，、：,:—".unicodeScalars.contains(last)
+    }
+}
