@@ -15,7 +15,7 @@ enum Bylines {
             guard let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
             text = text[text.index(after: text.startIndex)..<close]
         }
-        guard roles.contains(where: { text.hasPrefix($0) }), text.count <= 40 else { return nil }
+        guard roles.contains(where: { text.hasPrefix($0) }), text.utf8.count <= 160, text.count <= 40 else { return nil }
         var names: [String] = []
         for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "、" || $0 == "，" }) {
             var word = Substring(token)

@@ -27,7 +27,7 @@ enum CJKText {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if PageLine.isBlank(scalar) || scalar == "\n" {
                 pendingSpace = true
                 continue
             }

@@ -2,12 +2,15 @@
 enum Datelines {
     private static let parts: [String] = ["上午", "下午", "晚上", "晚间", "中午", "凌晨", "早上", "晚"]
 
-    /// The normalized dateline near the start of `lead` (within its first
-    /// `within` characters), without spaces: `12月10日下午`, `10月14-15日`.
+    /// The normalized dateline near the start of `lead`, without spaces:
+    /// `12月10日下午`, `10月14-15日`. It must begin within the first
+    /// `within` characters (0: at the very start) and in the first sentence.
     static func find(in lead: String, within: Int = 40) -> String? {
-        let compact = Array(lead.prefix(within + 8).filter { !$0.isWhitespace }.prefix(within))
+        let compact = Array(lead.prefix(within + 24).filter { !$0.isWhitespace })
+        // The dateline belongs to the first sentence.
+        let limit = min(within, compact.firstIndex(where: { "。！？；".contains($0) }) ?? compact.count, compact.count - 1)
         var index = 0
-        while index < compact.count {
+        while index <= limit {
             if let (text, _) = match(compact, at: index) { return text }
             index += 1
         }

@@ -23,11 +23,13 @@ struct HeaderAssignment {
         return Double(grams.filter(bodyBigrams.contains).count) / Double(grams.count)
     }
 
-    /// Distinct bigrams of letters and ideographs (punctuation breaks them).
-    static func bigrams(_ text: String) -> Set<UInt64> {
+    /// Distinct bigrams of letters and ideographs (punctuation breaks them)
+    /// in the first `limit` characters: titles echo the lead, and a bound
+    /// keeps matching linear on huge bodies.
+    static func bigrams(_ text: String, limit: Int = 3000) -> Set<UInt64> {
         var grams = Set<UInt64>()
         var previous: UInt32?
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars.prefix(limit) {
             let value = scalar.value
             let isWord = (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
                 || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
@@ -46,7 +48,8 @@ struct HeaderAssignment {
     /// not to an article whose lead already names its reporters.
     static func assign(_ units: [Unit], bodies: [String], leadBylines: [Bool],
                        threshold: Double = 0.45) -> [Int?] {
-        let bodyGrams = bodies.map(bigrams)
+        guard !units.isEmpty else { return [] }
+        let bodyGrams = bodies.map { bigrams($0) }
         var candidates: [(unit: Int, article: Int, score: Double)] = []
         for (u, unit) in units.enumerated() {
             let text = unit.titles.map(\.text).joined(separator: "\n")

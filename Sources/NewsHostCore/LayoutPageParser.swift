@@ -146,7 +146,8 @@ public struct LayoutPageParser: PageParser {
     /// Pull-quotes: an indented block of up to four lines, ending a sentence,
     /// whose text (at least 12 characters) also stands elsewhere on the page.
     func pullQuotes(_ lines: [PageLine]) -> [Range<Int>] {
-        let page = lines.map { $0.text.filter { !$0.isWhitespace } }.joined()
+        guard lines.contains(where: \.indented) else { return [] }
+        let page = String(String.UnicodeScalarView(lines.lazy.flatMap { $0.text.unicodeScalars }.filter { !PageLine.isBlank($0) }))
         var found: [Range<Int>] = []
         var index = 0
         while index < lines.count {
@@ -158,8 +159,8 @@ public struct LayoutPageParser: PageParser {
                 if lines[end - 1].endsSentence { break }
             }
             guard lines[end - 1].endsSentence else { continue }
-            let quote = lines[index..<end].map { $0.text.filter { !$0.isWhitespace } }.joined()
-            guard quote.count >= 12, let first = page.range(of: quote),
+            let quote = String(String.UnicodeScalarView(lines[index..<end].lazy.flatMap { $0.text.unicodeScalars }.filter { !PageLine.isBlank($0) }))
+            guard quote.unicodeScalars.count >= 12, quote.utf8.count <= 1000, let first = page.range(of: quote),
                   page[first.upperBound...].range(of: quote) != nil else { continue }
             found.append(index..<end)
             index = end - 1
@@ -228,12 +229,12 @@ public struct LayoutPageParser: PageParser {
             if index + 1 < lines.count, lines[index + 1].kind == .text, PageLine.startsMidSentence(lines[index + 1].text) {
                 continue
             }
-            if index + 1 < lines.count, lines[index + 1].kind == .text,
-               [columnWidth(after: index, in: lines), columnWidth(before: index, in: lines)].contains(where: { column in
-                   guard let column else { return false }
-                   return abs(lines[index].width - column) <= 2 || abs(lines[index].width - (column - 4)) <= 2
-               }) {
-                continue
+            // Without a column to compare with there is no evidence of a title.
+            let columns = [columnWidth(after: index, in: lines, marks: marks), columnWidth(before: index, in: lines, marks: marks)]
+                .compactMap { $0 }
+            if index + 1 < lines.count, lines[index + 1].kind == .text {
+                if columns.isEmpty { continue }
+                if columns.contains(where: { abs(lines[index].width - $0) <= 2 || abs(lines[index].width - ($0 - 4)) <= 2 }) { continue }
             }
             marks[index] = true
         }
@@ -241,13 +242,13 @@ public struct LayoutPageParser: PageParser {
     }
 
     /// The typical width of full lines after `index` (median of up to six).
-    private func columnWidth(after index: Int, in lines: [PageLine]) -> Int? {
-        columnWidth(of: lines[min(lines.count, index + 1)..<min(lines.count, index + 13)])
+    private func columnWidth(after index: Int, in lines: [PageLine], marks: [Bool]) -> Int? {
+        columnWidth(of: (min(lines.count, index + 1)..<min(lines.count, index + 13)).lazy.filter { !marks[$0] }.map { lines[$0] })
     }
 
     /// The typical width of full lines before `index` (median of up to six).
-    private func columnWidth(before index: Int, in lines: [PageLine]) -> Int? {
-        columnWidth(of: lines[max(0, index - 12)..<index].reversed())
+    private func columnWidth(before index: Int, in lines: [PageLine], marks: [Bool]) -> Int? {
+        columnWidth(of: (max(0, index - 12)..<index).reversed().lazy.filter { !marks[$0] }.map { lines[$0] })
     }
 
     private func columnWidth<C: Collection<PageLine>>(of window: C) -> Int? {
@@ -261,18 +262,7 @@ extension LayoutPageParser {
                           source: String, lines: [PageLine]) -> Page {
         var drafts = drafts
         var furniture = furniture
-        var paragraphs = drafts.map { paragraphsOf($0.lines) }
-
-        // Pull-quotes repeat a passage of a body elsewhere on the page.
-        let all = paragraphs.flatMap { $0 }
-        for article in paragraphs.indices {
-            paragraphs[article] = paragraphs[article].filter { paragraph in
-                let repeated = paragraph.count >= 12
-                    && all.contains { $0.count > paragraph.count && $0.contains(paragraph) }
-                if repeated { furniture.append(paragraph) }
-                return !repeated
-            }
-        }
+        let paragraphs = drafts.map { paragraphsOf($0.lines) }
 
         // Section labels glued to the end of a title (…交流看法徐汇区).
         let labels = Set(furniture.filter { $0.count <= maxSectionLabelLength })
@@ -304,7 +294,7 @@ extension LayoutPageParser {
             var article = Article(
                 source: source, index: articles.count, titles: titles, headline: headline,
                 bylines: draft.leadBylines + draft.bylines,
-                dateline: paragraphs[index].first.flatMap { Datelines.find(in: $0, within: draft.hasLead ? 40 : 12) },
+                dateline: paragraphs[index].first.flatMap { Datelines.find(in: $0, within: draft.hasLead ? 40 : 0) },
                 paragraphs: paragraphs[index], captions: draft.captions, subheadings: draft.subheadings)
             article.notes = draft.notes
             articles.append(article)

@@ -25,10 +25,10 @@ public enum TextDecoding {
     ///   bytes that are neither UTF-8 nor GB18030.
     public static func decodeDetectingEncoding(_ bytes: [UInt8], path: String) throws -> (text: String, encoding: Encoding) {
         let (text, encoding) = try rawDecode(bytes, path: path)
-        let normalized = text.contains("\r")
+        let normalized = text.utf8.contains(UInt8(ascii: "\r"))
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
-        if normalized.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw InputError.empty(path: path) }
+        if normalized.unicodeScalars.allSatisfy({ PageLine.isBlank($0) || $0 == "\n" }) { throw InputError.empty(path: path) }
         return (normalized, encoding)
     }
 

@@ -3,45 +3,105 @@ import NewsHostTestSupport
 import Testing
 @testable import NewsHostCore
 
+/// One small hand-made page per rule of the parser.
 @Suite struct LayoutPageParserTests {
     let parser = LayoutPageParser()
 
+    /// A page from lines, blank lines between them as in the dumps.
+    private func page(_ lines: [String]) -> Page {
+        parser.parse(lines.joined(separator: "\n\n") + "\n", source: "p.txt")
+    }
+
     @Test func titlesBylineAndLeadMakeOneArticle() {
-        let page = parser.parse("""
-        要闻
-
-        区里召开 重要会议
-
-        ● 记者 张三 通讯员 李四
-
-        本报讯 3 月 5
-        日上午，区里召开了
-        重要会议。
-
-        会议强调要做好工作。
-        """, source: "p.txt")
-        #expect(page.articles.count == 1)
-        let article = page.articles[0]
+        let result = page(["要闻", "区里召开 重要会议", "● 记者 张三 通讯员 李四", "本报讯 3 月 5", "日上午，区里召开了", "重要会议。", "会议强调要做好工作。"])
+        #expect(result.articles.count == 1)
+        let article = result.articles[0]
         #expect(article.id == "p.txt#0")
         #expect(article.titles == ["区里召开 重要会议"])
-        #expect(article.headline == "区里召开 重要会议")
         #expect(article.bylines == ["张三", "李四"])
         #expect(article.dateline == "3月5日上午")
         #expect(article.paragraphs == ["3月5日上午，区里召开了重要会议。", "会议强调要做好工作。"])
-        #expect(page.furniture == ["要闻"])
+        #expect(result.furniture == ["要闻"])
     }
 
     @Test func bylineInsideTheLeadIsRecognized() {
-        let page = parser.parse("标题一行\n本报讯（记者 江跃中 通讯员 濮蓉） 今天有新闻。", source: "s")
-        #expect(page.articles.first?.bylines == ["江跃中", "濮蓉"])
-        #expect(page.articles.first?.paragraphs == ["今天有新闻。"])
+        let result = page(["标题一行", "本报讯（记者 江跃中 通讯员 濮蓉） 今天有新闻。"])
+        #expect(result.articles.first?.bylines == ["江跃中", "濮蓉"])
+        #expect(result.articles.first?.paragraphs == ["今天有新闻。"])
     }
 
     @Test func bulletNoiseBeforeBylinesIsDropped() {
         for bullet in ["●", "筅", "\u{FFFD}"] {
             #expect(Bylines.names(in: Substring("\(bullet) 记者 耿洁玉")) == ["耿洁玉"])
         }
+        #expect(Bylines.names(in: "记者会上，大家发言踊跃。") == nil)
         #expect(Bylines.names(in: "今天天气很好") == nil)
+    }
+
+    @Test func clusteredHeadlinesFindTheirBodiesByOverlap() {
+        let result = page([
+            "图书馆延长开放时间", "公园新增健身步道",
+            "本报讯 区公园管理所在中心公园新增健身步道两条，全长三公里。",
+            "本报讯 区图书馆自下月起延长开放时间，周末开放到晚上九点。",
+        ])
+        #expect(result.articles.map(\.headline) == ["公园新增健身步道", "图书馆延长开放时间"])
+    }
+
+    @Test func titlePlacedAfterItsBodyIsFound() {
+        let result = page([
+            "本报讯 区图书馆自下月起延长开放时间，周末开放到晚上九点。",
+            "图书馆延长开放时间",
+            "本报讯 区公园管理所在中心公园新增健身步道两条，全长三公里。",
+        ])
+        #expect(result.articles.first?.headline == "图书馆延长开放时间")
+        #expect(result.articles.last?.headline == nil)
+    }
+
+    @Test func gluedSectionLabelIsSetAside() {
+        #expect(LayoutPageParser.splitGluedLabel("与企业负责人面对面了解情况交流看法徐汇区", knownLabels: []) == ("与企业负责人面对面了解情况交流看法", "徐汇区"))
+        #expect(LayoutPageParser.splitGluedLabel("本区加强地下空间督查整治", knownLabels: []).1 == nil)
+        #expect(LayoutPageParser.splitGluedLabel("区里召开重要会议普陀区", knownLabels: ["普陀区"]) == ("区里召开重要会议", "普陀区"))
+    }
+
+    @Test func captionInterruptingASentenceIsTakenOut() {
+        let result = page(["本报讯 居民区书记们现身说法，", "论坛现场", "朱亮 摄", "讲述投身基层的经验。"])
+        let article = result.articles[0]
+        #expect(article.captions == ["论坛现场 朱亮 摄"])
+        #expect(article.paragraphs == ["居民区书记们现身说法，讲述投身基层的经验。"])
+    }
+
+    @Test func sourceNoteEndsItsArticle() {
+        let result = page(["本报讯 第一篇的正文到此结束。", "（转摘自“今日漕河泾”）", "第二篇没有标题，正文从这里开始。"])
+        #expect(result.articles.count == 2)
+        #expect(result.articles[0].notes == ["（转摘自“今日漕河泾”）"])
+        #expect(result.articles[1].headline == nil)
+    }
+
+    @Test func loneShortLineBetweenParagraphsIsASubheading() {
+        let result = page([
+            "本报讯 这是第一段，写得比较长一些，", "一直写到这一行才结束。",
+            "服务更有温度",
+            "这是第二段，也写得比较长一些，并且", "在这一行结束。",
+        ])
+        #expect(result.articles.count == 1)
+        #expect(result.articles[0].subheadings == ["服务更有温度"])
+        #expect(result.articles[0].paragraphs.count == 2)
+    }
+
+    @Test func pullQuoteRepeatingTheBodyIsSetAside() {
+        let result = page([
+            "本报讯 此次集中开工的重大工程包括西岸金融城等十个项目。总投资很大。",
+            " 此次集中开工的重大工程包括西岸金融城等十个项目。",
+        ])
+        #expect(result.articles.count == 1)
+        #expect(result.articles[0].paragraphs.count == 1)
+        #expect(result.furniture.contains("此次集中开工的重大工程包括西岸金融城等十个项目。"))
+    }
+
+    @Test func paragraphIndentAndSentenceEndsRebuildParagraphs() {
+        // A 10-character column: full lines are 10 wide, a paragraph's first line is indented by 2.
+        let result = page(["本报讯 第一段的文字写满", "了一整行然后又写满一", "行最后结束了。", "第二段开始写满一", "整行的文字然后又写满", "了结束。"])
+        #expect(result.articles[0].paragraphs == ["第一段的文字写满了一整行然后又写满一行最后结束了。", "第二段开始写满一整行的文字然后又写满了结束。"])
     }
 
     @Test func wrappedFragmentsJoinWithoutSpacesBetweenCJKButKeepLatinSpaces() {
@@ -49,26 +109,26 @@ import Testing
         #expect(CJKText.joinFragments(["2021", "年"]) == "2021年")
     }
 
-    @Test func everySeedPageYieldsArticlesWithBodies() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: TestPaths.seeds.path).filter { $0.hasSuffix(".txt") }
-        #expect(files.count == 5)
-        for file in files {
-            let page = try PageReader(parser: parser).read(.file(TestPaths.seeds.appendingPathComponent(file).path))
-            #expect(page.articles.count >= 3, "\(file) gave \(page.articles.count) articles")
-            #expect(page.articles.filter { !$0.paragraphs.isEmpty }.count >= 3)
-            for article in page.articles {
-                for paragraph in article.paragraphs {
-                    #expect(!paragraph.contains("  "), "\(article.id) has a double space")
-                }
-            }
+    @Test func datelinesAreNormalized() {
+        #expect(Datelines.find(in: "12 月 10 日下午，徐汇区") == "12月10日下午")
+        #expect(Datelines.find(in: "10 月 14-15 日 ，2021 全球") == "10月14-15日")
+        #expect(Datelines.find(in: "为做好工作，12 月 10 日召开", within: 0) == nil)
+    }
+
+    @Test func hostileTextParsesWithoutCrashing() {
+        let inputs = ["", "\n\n\n", String(repeating: "标题\n", count: 50), String(repeating: "长", count: 200_000),
+                      "本报讯", "记者", "（", "● 记者", "本报讯（记者 张三", "摄", "（）", " \n 本报讯\n ", "\u{0}\u{1}",
+                      String(repeating: "本报讯 。\n", count: 1000)]
+        for input in inputs {
+            let result = parser.parse(input, source: "x")
+            #expect(result.articles.allSatisfy { !$0.paragraphs.contains("") })
         }
     }
 
-    @Test func anyTextParsesWithoutCrashing() {
-        let inputs = ["", "\n\n\n", String(repeating: "标题\n", count: 50), String(repeating: "长", count: 200_000),
-                      "本报讯", "记者", "（", "● 记者", "本报讯（记者 张三"]
-        for input in inputs {
-            _ = parser.parse(input, source: "x")
-        }
+    @Test func aFiveMegabyteSingleLineParses() {
+        let line = String(repeating: "知识产权保护，企业发展", count: 180_000)
+        let result = parser.parse(line, source: "huge")
+        #expect(result.articles.count == 1)
+        #expect(result.articles[0].body.unicodeScalars.count == line.unicodeScalars.count)
     }
 }
