@@ -5,10 +5,18 @@ enum Bylines {
     /// Glyphs that stand before bylines in the dumps as bullets (`筅` and
     /// U+FFFD are mis-decoded bullets).
     static let noise: Set<Character> = ["●", "○", "■", "◆", "▲", "筅", "\u{FFFD}", "·", "•"]
+    static let noiseScalars: Set<Unicode.Scalar> = Set(noise.compactMap(\.unicodeScalars.first))
 
     /// The names in `line` if it is a byline such as `● 记者 耿洁玉` or
     /// `（记者 江跃中 通讯员 濮蓉）`, else `nil`.
+    /// Characters a byline can start with once bullets are dropped: the
+    /// first characters of the roles, an opening bracket, 本 of 本报讯.
+    private static let possibleStarts: Set<Unicode.Scalar> = Set(roles.compactMap(\.unicodeScalars.first) + ["（", "(", "本"])
+
     static func names(in line: Substring) -> [String]? {
+        // Most lines are body text: rule them out on their first character.
+        guard let first = line.unicodeScalars.first(where: { !noiseScalars.contains($0) && !PageLine.isBlank($0) }),
+              possibleStarts.contains(first) else { return nil }
         var text = Substring(line.drop(while: { noise.contains($0) || $0.isWhitespace }))
         if text.hasPrefix("本报讯") { text = text.dropFirst(3) }
         if let open = text.first, open == "（" || open == "(" {

@@ -6,7 +6,7 @@ enum Datelines {
     /// `12月10日下午`, `10月14-15日`. It must begin within the first
     /// `within` characters (0: at the very start) and in the first sentence.
     static func find(in lead: String, within: Int = 40) -> String? {
-        let compact = Array(lead.prefix(within + 24).filter { !$0.isWhitespace })
+        let compact = lead.unicodeScalars.prefix(within + 24).filter { !PageLine.isBlank($0) }.map(Character.init)
         // The dateline belongs to the first sentence.
         let limit = min(within, compact.firstIndex(where: { "。！？；".contains($0) }) ?? compact.count, compact.count - 1)
         var index = 0

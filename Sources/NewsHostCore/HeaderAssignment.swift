@@ -26,7 +26,7 @@ struct HeaderAssignment {
     /// Distinct bigrams of letters and ideographs (punctuation breaks them)
     /// in the first `limit` characters: titles echo the lead, and a bound
     /// keeps matching linear on huge bodies.
-    static func bigrams(_ text: String, limit: Int = 3000) -> Set<UInt64> {
+    static func bigrams(_ text: String, limit: Int = 1500) -> Set<UInt64> {
         var grams = Set<UInt64>()
         var previous: UInt32?
         for scalar in text.unicodeScalars.prefix(limit) {

@@ -202,7 +202,7 @@ public struct LayoutPageParser: PageParser {
         func candidate(_ index: Int) -> Bool {
             let line = lines[index]
             return line.kind == .text && !line.endsSentence && line.width <= maxTitleWidth && !PageLine.endsWithPause(line.text)
-                && !line.text.unicodeScalars.contains { "。！？".unicodeScalars.contains($0) }
+                && !line.text.unicodeScalars.contains { $0 == "。" || $0 == "！" || $0 == "？" }
         }
         func atBoundary(_ index: Int) -> Bool {
             guard index > 0 else { return true }
@@ -331,18 +331,17 @@ extension LayoutPageParser {
         }
         for (index, line) in lines.enumerated() {
             let window = lines[max(0, index - 4)...min(lines.count - 1, index + 4)]
-            let column = window.map(\.width).max() ?? line.width
-            let full = window.filter { !$0.endsSentence }.map(\.width).sorted()
-            let typical = full.isEmpty ? column : full[full.count / 2]
             // A new paragraph: an indented block, or a line after a sentence
             // end that is short by the paragraph indent though the next line is full.
-            if !pending.isEmpty, line.indented
-                || (lines[index - 1].endsSentence && !line.endsSentence && line.width <= typical - 3
-                    && index + 1 < lines.count && lines[index + 1].width > line.width) {
-                flush()
+            if !pending.isEmpty, line.indented { flush() }
+            if !pending.isEmpty, lines[index - 1].endsSentence, !line.endsSentence,
+               index + 1 < lines.count, lines[index + 1].width > line.width {
+                let full = window.filter { !$0.endsSentence }.map(\.width).sorted()
+                if !full.isEmpty, line.width <= full[full.count / 2] - 3 { flush() }
             }
             pending.append(line.text)
             guard line.endsSentence else { continue }
+            let column = window.lazy.map(\.width).max() ?? line.width
             if line.width > paragraphLineWidth || line.width < column - 3 { flush() }
         }
         flush()

@@ -36,8 +36,8 @@ struct PageLine {
 
     /// The non-blank lines of `text`.
     static func lines(of text: String) -> [PageLine] {
-        text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { raw in
-            let line = PageLine(raw: raw)
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true).compactMap { raw in
+            let line = PageLine(raw: Substring(raw))
             return line.text.isEmpty ? nil : line
         }
     }
@@ -61,23 +61,27 @@ struct PageLine {
         text.unicodeScalars.reduce(0) { $0 + (CJKText.isWide($1) ? 2 : 1) }
     }
 
+    private static let leadMarker = Array("本报讯".unicodeScalars)
+
     private static func classify(_ line: Substring) -> Kind {
         let start = line.drop(while: { Bylines.noise.contains($0) || $0 == " " })
-        if start.hasPrefix("本报讯") {
+        if start.unicodeScalars.starts(with: leadMarker) {
             if let split = Bylines.splitLead(Substring(start)) { return .lead(bylines: split.names, rest: split.rest) }
             return .lead(bylines: [], rest: start.dropFirst(3))
         }
         if let names = Bylines.names(in: line) { return .byline(names) }
-        if line.hasSuffix("摄"), line.count <= 14, line.dropLast().hasSuffix(" ") || line.count <= 6 { return .credit }
+        if line.unicodeScalars.last == "摄", line.utf8.count <= 60, line.count <= 14, line.dropLast().hasSuffix(" ") || line.count <= 6 {
+            return .credit
+        }
         if isBracketedNote(line) { return .note }
         return .text
     }
 
     /// A line wholly in brackets, such as `（转摘自“今日漕河泾”）`.
     static func isBracketedNote(_ line: Substring) -> Bool {
-        guard let first = line.first, let last = line.last, line.count >= 4 else { return false }
-        let paired = (first == "（" && last == "）") || (first == "(" && last == ")")
-        guard paired else { return false }
+        guard let first = line.unicodeScalars.first, let last = line.unicodeScalars.last,
+              first == "（" || first == "(", last == "）" || last == ")", line.unicodeScalars.count >= 4 else { return false }
+        guard (first == "（" && last == "）") || (first == "(" && last == ")") else { return false }
         // The brackets must enclose the whole line, not open and close twice.
         let inner = line.dropFirst().dropLast()
         return !inner.contains("（") && !inner.contains("）") && !inner.contains("(") && !inner.contains(")")
