@@ -24,20 +24,9 @@ enum CJKText {
     /// Removes white space that sits next to a wide character, and folds
     /// other runs of white space into one space.
     static func normalizeSpaces<S: StringProtocol>(_ text: S) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if PageLine.isBlank(scalar) || scalar == "\n" {
-                pendingSpace = true
-                continue
-            }
-            if pendingSpace, let previous = out.last, !isWide(previous), !isWide(scalar) {
-                out.append(" ")
-            }
-            pendingSpace = false
-            out.append(scalar)
-        }
-        return String(out)
+        var out = UTF8Joiner()
+        out.append(text.unicodeScalars)
+        return out.string
     }
 
     /// Folds runs of white space into one space and trims the ends, for
@@ -49,16 +38,36 @@ enum CJKText {
     /// Joins column-wrapped fragments of one paragraph: no space between
     /// wide characters, one space between Latin words or numbers.
     static func joinFragments<S: StringProtocol>(_ fragments: [S]) -> String {
-        var out = ""
-        for fragment in fragments {
-            let piece = normalizeSpaces(fragment)
-            guard !piece.isEmpty else { continue }
-            if let previous = out.unicodeScalars.last, let next = piece.unicodeScalars.first,
-               !isWide(previous), !isWide(next) {
-                out.append(" ")
-            }
-            out += piece
-        }
-        return out
+        var out = UTF8Joiner()
+        for fragment in fragments { out.append(fragment.unicodeScalars, breakBefore: true) }
+        return out.string
     }
+}
+
+/// Builds text as UTF-8 bytes, dropping white space next to wide characters
+/// and folding other runs of white space (and line breaks between
+/// fragments) into one space.
+struct UTF8Joiner {
+    private var bytes: [UInt8] = []
+    private var last: Unicode.Scalar?
+    private var pendingSpace = false
+
+    mutating func append<C: Collection<Unicode.Scalar>>(_ scalars: C, breakBefore: Bool = false) {
+        if breakBefore, last != nil { pendingSpace = true }
+        bytes.reserveCapacity(bytes.count + scalars.count * 3)
+        for scalar in scalars {
+            if PageLine.isBlank(scalar) || scalar == "\n" {
+                pendingSpace = last != nil
+                continue
+            }
+            if pendingSpace, let previous = last, !CJKText.isWide(previous), !CJKText.isWide(scalar) {
+                bytes.append(0x20)
+            }
+            pendingSpace = false
+            UTF8.encode(scalar) { bytes.append($0) }
+            last = scalar
+        }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

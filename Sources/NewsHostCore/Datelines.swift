@@ -6,9 +6,10 @@ enum Datelines {
     /// `12月10日下午`, `10月14-15日`. It must begin within the first
     /// `within` characters (0: at the very start) and in the first sentence.
     static func find(in lead: String, within: Int = 40) -> String? {
-        let compact = lead.unicodeScalars.prefix(within + 24).filter { !PageLine.isBlank($0) }.map(Character.init)
+        let compact = Array(lead.unicodeScalars.prefix(within + 24).filter { !PageLine.isBlank($0) })
         // The dateline belongs to the first sentence.
-        let limit = min(within, compact.firstIndex(where: { "。！？；".contains($0) }) ?? compact.count, compact.count - 1)
+        let limit = min(within, compact.firstIndex(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "；" }) ?? compact.count,
+                        compact.count - 1)
         var index = 0
         while index <= limit {
             if let (text, _) = match(compact, at: index) { return text }
@@ -17,12 +18,12 @@ enum Datelines {
         return nil
     }
 
-    private static func match(_ chars: [Character], at start: Int) -> (String, Int)? {
+    private static func match(_ chars: [Unicode.Scalar], at start: Int) -> (String, Int)? {
         var index = start
         func digits() -> String? {
             var out = ""
-            while index < chars.count, chars[index].isASCII, chars[index].isNumber {
-                out.append(chars[index]); index += 1
+            while index < chars.count, ("0"..."9").contains(chars[index]) {
+                out.unicodeScalars.append(chars[index]); index += 1
             }
             return out.isEmpty || out.count > 2 ? nil : out
         }
@@ -37,7 +38,7 @@ enum Datelines {
         guard index < chars.count, chars[index] == "日" else { return nil }
         index += 1
         var text = "\(month)月\(day)日"
-        let rest = String(chars[index..<min(chars.count, index + 2)])
+        let rest = String(String.UnicodeScalarView(chars[index..<min(chars.count, index + 2)]))
         if let part = parts.first(where: { rest.hasPrefix($0) }) {
             text += part
             index += part.count

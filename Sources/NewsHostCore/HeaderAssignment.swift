@@ -26,7 +26,7 @@ struct HeaderAssignment {
     /// Distinct bigrams of letters and ideographs (punctuation breaks them)
     /// in the first `limit` characters: titles echo the lead, and a bound
     /// keeps matching linear on huge bodies.
-    static func bigrams(_ text: String, limit: Int = 1500) -> Set<UInt64> {
+    static func bigrams(_ text: String, limit: Int = 1500, keeping filter: Set<UInt64>? = nil) -> Set<UInt64> {
         var grams = Set<UInt64>()
         var previous: UInt32?
         for scalar in text.unicodeScalars.prefix(limit) {
@@ -37,7 +37,10 @@ struct HeaderAssignment {
                 previous = nil
                 continue
             }
-            if let previous { grams.insert(UInt64(previous) << 32 | UInt64(value)) }
+            if let previous {
+                let gram = UInt64(previous) << 32 | UInt64(value)
+                if filter?.contains(gram) ?? true { grams.insert(gram) }
+            }
             previous = value
         }
         return grams
@@ -49,7 +52,9 @@ struct HeaderAssignment {
     static func assign(_ units: [Unit], bodies: [String], leadBylines: [Bool],
                        threshold: Double = 0.45) -> [Int?] {
         guard !units.isEmpty else { return [] }
-        let bodyGrams = bodies.map { bigrams($0) }
+        // Only bigrams that some title has matter: keep just those of each body.
+        let titleGrams = units.reduce(into: Set<UInt64>()) { $0.formUnion(bigrams($1.titles.map(\.text).joined(separator: "\n"))) }
+        let bodyGrams = bodies.map { bigrams($0, keeping: titleGrams) }
         var candidates: [(unit: Int, article: Int, score: Double)] = []
         for (u, unit) in units.enumerated() {
             let text = unit.titles.map(\.text).joined(separator: "\n")
