@@ -35,8 +35,10 @@ let package = Package(
         .target(name: "PluginHost", dependencies: ["NewsHostCore", "CNewsHostPlugin", "CFFI"]),
         // Discovery, options, the chain and the run report, on top of PluginHost.
         .target(name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost"]),
+        // The plugin conformance suite: checks, the child-process runner, reports.
+        .target(name: "NewsHostConformance", dependencies: ["NewsHostCore", "PluginHost"]),
         // The command line: argument parsing and commands, no business logic.
-        .executableTarget(name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore"]),
+        .executableTarget(name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance"]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.
         .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport"]),
         .target(name: "CPluginKitSupport"),

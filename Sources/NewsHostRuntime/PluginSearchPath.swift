@@ -21,8 +21,12 @@ public struct PluginSearchPath: Sendable, Equatable {
 
     /// The directory holding the running executable.
     public static func executableDirectory() -> String? {
-        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
-        return (path as NSString).deletingLastPathComponent
+        executablePath().map { ($0 as NSString).deletingLastPathComponent }
+    }
+
+    /// The running executable.
+    public static func executablePath() -> String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
     }
 
     /// The file a `--plugins` entry names: a path when it contains `/` or

@@ -12,23 +12,26 @@ final class ArticleView {
     private var allocations: [UnsafeMutableRawPointer] = []
     private let arena: ByteArena
 
-    init(article: Article, annotations: Annotations) {
+    convenience init(article: Article, annotations: Annotations) {
+        self.init(raw: RawArticle(article), annotations: annotations)
+    }
+
+    init(raw article: RawArticle, annotations: Annotations) {
         let a = annotations
-        let bodyText = article.body
-        var texts = [article.id, article.source, article.headline ?? "", article.dateline ?? "", bodyText]
-        texts += article.titles + article.bylines + article.paragraphs + article.captions + article.subheadings
-        texts += a.labels.flatMap { [$0.plugin, $0.name] } + a.summaries.flatMap { [$0.plugin, $0.text] }
+        let body = article.body
+        let byteCount = [article.id, article.source, article.headline, article.dateline, body].reduce(0) { $0 + $1.count }
+            + (article.titles + article.bylines + article.paragraphs + article.captions + article.subheadings).reduce(0) { $0 + $1.count }
+        var texts = a.labels.flatMap { [$0.plugin, $0.name] } + a.summaries.flatMap { [$0.plugin, $0.text] }
         texts += a.keywords.flatMap { [$0.plugin, $0.term] } + a.fields.flatMap { [$0.plugin, $0.key, $0.value] }
-        arena = ByteArena(capacity: ByteArena.size(of: texts))
+        arena = ByteArena(capacity: byteCount + ByteArena.size(of: texts))
         pointer = .allocate(capacity: 1)
         allocations = [UnsafeMutableRawPointer(pointer)]
 
-        let body = store(bodyText)
         pointer.initialize(to: nh_article(
             struct_size: UInt32(MemoryLayout<nh_article>.size), reserved: 0,
-            id: store(article.id), source: store(article.source), index: UInt64(max(0, article.index)),
-            headline: store(article.headline ?? ""), titles: list(article.titles), bylines: list(article.bylines),
-            dateline: store(article.dateline ?? ""), body: body, paragraphs: list(article.paragraphs),
+            id: arena.store(article.id), source: arena.store(article.source), index: article.index,
+            headline: arena.store(article.headline), titles: list(article.titles), bylines: list(article.bylines),
+            dateline: arena.store(article.dateline), body: arena.store(body), paragraphs: list(article.paragraphs),
             captions: list(article.captions), subheadings: list(article.subheadings),
             labels: records(a.labels) { [self] in
                 nh_label(struct_size: UInt32(MemoryLayout<nh_label>.size), plugin: store($0.plugin), name: store($0.name), score: $0.score)
@@ -54,11 +57,11 @@ final class ArticleView {
 
     private func store(_ text: String) -> nh_str { arena.store(text) }
 
-    private func list(_ items: [String]) -> nh_str_list {
+    private func list(_ items: [[UInt8]]) -> nh_str_list {
         guard !items.isEmpty else { return nh_str_list(items: nil, count: 0) }
         let storage = UnsafeMutablePointer<nh_str>.allocate(capacity: items.count)
         allocations.append(UnsafeMutableRawPointer(storage))
-        for (index, item) in items.enumerated() { (storage + index).initialize(to: store(item)) }
+        for (index, item) in items.enumerated() { (storage + index).initialize(to: arena.store(item)) }
         return nh_str_list(items: storage, count: items.count)
     }
 

@@ -18,6 +18,18 @@ final class ByteArena {
         texts.reduce(0) { $0 + $1.utf8.count }
     }
 
+    /// Copies `bytes` into the arena.
+    func store(_ bytes: [UInt8]) -> nh_str {
+        bytes.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress, !source.isEmpty else { return nh_str(data: nil, len: 0) }
+            precondition(used + source.count <= capacity, "ByteArena sized too small")
+            let destination = self.base + used
+            destination.copyMemory(from: base, byteCount: source.count)
+            used += source.count
+            return nh_str(data: destination.assumingMemoryBound(to: CChar.self), len: source.count)
+        }
+    }
+
     /// Copies `text` into the arena.
     func store(_ text: String) -> nh_str {
         var text = text

@@ -59,8 +59,17 @@ public final class PluginInstance: @unchecked Sendable {
     ///   shown to this plugin in the article view.
     /// - Throws: ``PluginCallError/processFailed(plugin:articleID:status:message:)``.
     public func process(_ article: Article, annotations: Annotations) throws(PluginCallError) -> Annotations {
+        try process(view: ArticleView(article: article, annotations: annotations), articleID: article.id)
+    }
+
+    /// Calls `process` for an article given as raw bytes (which may be
+    /// invalid UTF-8); for the conformance suite.
+    public func process(raw article: RawArticle, annotations: Annotations = Annotations()) throws(PluginCallError) -> Annotations {
+        try process(view: ArticleView(raw: article, annotations: annotations), articleID: String(decoding: article.id, as: UTF8.self))
+    }
+
+    private func process(view: ArticleView, articleID: String) throws(PluginCallError) -> Annotations {
         precondition(!destroyed, "process called on a destroyed plugin instance")
-        let view = ArticleView(article: article, annotations: annotations)
         let collector = ResultCollector(pluginID: pluginID)
         let result = Unmanaged.passUnretained(collector).toOpaque()
         let status = withExtendedLifetime((view, collector)) {
@@ -70,7 +79,7 @@ public final class PluginInstance: @unchecked Sendable {
             context.logHandler(PluginLogMessage(pluginID: pluginID, level: .warn, message: "host refused \(refusal)"))
         }
         guard status == 0 else {
-            throw .processFailed(plugin: pluginID, articleID: article.id, status: status, message: collector.error)
+            throw .processFailed(plugin: pluginID, articleID: articleID, status: status, message: collector.error)
         }
         return collector.annotations
     }

@@ -13,6 +13,11 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Whether `handle` is a terminal (progress is shown only there).
+    static func isTerminal(_ handle: FileHandle) -> Bool {
+        isatty(handle.fileDescriptor) == 1
+    }
+
     /// A log handler that writes plugin messages to stderr, leaving out
     /// debug messages unless `verbose`.
     static func pluginLog(verbose: Bool) -> PluginLogHandler {

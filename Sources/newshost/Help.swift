@@ -22,6 +22,7 @@ enum Help {
       parse     print the parsed articles (JSON Lines or text)
       plugins   list the plugins found in the search path
       inspect   show everything a plugin's descriptor says
+      conformance  check plugins against the ABI's rules (for plugin CI)
 
     Options:
       -h, --help     show help (also `newshost <command> --help`)
@@ -88,6 +89,43 @@ enum Help {
     cannot be loaded are listed with the reason.
 
     \(exitStatuses)
+    """
+
+    static let conformance = """
+    Usage: newshost conformance [options] PLUGIN...
+
+    Checks each PLUGIN (a name or a .so path) against the rules of the plugin
+    ABI and reports every check with a stable id. Each check runs in a child
+    process, so a plugin that crashes, aborts, hangs, calls exit or writes to
+    stdout fails that check (naming the signal, timeout or exit status) and
+    the suite goes on.
+
+    Levels:
+      1  load: dlopen, entry symbol, ABI version, struct sizes, id, semantic
+         version, kind, description, hooks and signatures, option table,
+         defaults the plugin accepts
+      2  behaviour (default): create/destroy, unknown option and bad values
+         refused with a message, destroy without process, finish with no
+         articles, every seed article, hostile articles (empty, 10 MB body,
+         invalid UTF-8, NULs, emoji, right-to-left), results valid for the
+         kind, exporters writing only their path, determinism, several
+         instances
+      3  stress: 8 threads on one instance (if declared thread-safe);
+         10,000 articles without memory or descriptor growth, µs/article
+
+    Options:
+      --level 1|2|3            how far to go (default 2)
+      --format text|junit|json report format (default text)
+      --output FILE            write the report to FILE (the table still goes
+                               to stdout for junit and json)
+      --timeout SECONDS        time limit per check (default 60)
+      --seeds DIR              pages for the behaviour checks (default ./seeds,
+                               else two built-in articles)
+      --plugin-path DIR        where to look for plugin names (repeatable)
+      -h, --help               show this help
+
+    Exit status: 0 when every check passed (skipped checks do not fail),
+    1 when any failed, 2 for a wrong command line.
     """
 
     static let inspect = """

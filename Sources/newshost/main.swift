@@ -16,6 +16,8 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
         case "parse": return try ParseCommand.main(&arguments)
         case "plugins": return try PluginsCommand.list(&arguments)
         case "inspect": return try PluginsCommand.inspect(&arguments)
+        case "conformance": return try ConformanceCommand.main(&arguments)
+        case "conformance-worker": return try ConformanceCommand.worker(&arguments)
         case "-h", "--help", "help":
             Console.out(Help.main)
             return .success
@@ -23,7 +25,7 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
             Console.out(Help.version)
             return .success
         default:
-            throw UsageError(description: "unknown command `\(command)`; commands are run, parse, plugins, inspect (see `newshost --help`)")
+            throw UsageError(description: "unknown command `\(command)`; commands are run, parse, plugins, inspect, conformance (see `newshost --help`)")
         }
     } catch {
         Console.err("newshost: \(error)")

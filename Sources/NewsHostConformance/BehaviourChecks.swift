@@ -1,0 +1,317 @@
+import Foundation
+import NewsHostCore
+import PluginHost
+import Synchronization
+
+/// Levels 2 and 3: what the plugin does when it runs.
+struct BehaviourChecks {
+    /// A check that passed with a note, or was skipped with a reason.
+    struct Note {
+        var message = ""
+        var skipped = false
+    }
+
+    let worker: Worker
+    private let refusals = RefusalLog()
+
+    /// Messages of results the host refused, from any thread.
+    final class RefusalLog: Sendable {
+        private let messages = Mutex<[String]>([])
+        func append(_ message: String) { messages.withLock { $0.append(message) } }
+        var first: String? { messages.withLock { $0.first } }
+    }
+
+    init(worker: Worker) {
+        self.worker = worker
+    }
+
+    func run(_ check: Check) throws -> Note {
+        let library: PluginLibrary
+        do {
+            library = try PluginLibrary(path: worker.pluginPath)
+        } catch {
+            throw CheckFailure("the plugin does not load (\(error)); fix the level 1 checks first")
+        }
+        switch check {
+        case .createDestroy: try instance(library).destroy()
+        case .unknownOption: try refusesCreate(library, with: [("conformance-unknown-option", "1")], what: "the unknown option `conformance-unknown-option`")
+        case .badValue: return try badValues(library)
+        case .destroyWithoutProcess: return try destroyWithoutProcess(library)
+        case .finishEmpty:
+            let plugin = try instance(library)
+            try finish(plugin)
+            plugin.destroy()
+        case .seeds: return try seeds(library)
+        case .hostile: return try hostile(library)
+        case .outputs: try outputs(library)
+        case .exporterPath: return try exporterPath(library)
+        case .determinism: try determinism(library)
+        case .instances: try severalInstances(library)
+        case .threads: return try threads(library)
+        case .volume: return try volume(library)
+        default: break
+        }
+        return Note()
+    }
+
+    // MARK: - Instances
+
+    private var logHandler: PluginLogHandler {
+        let refusals = self.refusals
+        return { message in
+            if message.message.hasPrefix("host refused") { refusals.append(message.message) }
+        }
+    }
+
+    /// Default options, with every path option pointed into the scratch directory.
+    private func options(_ library: PluginLibrary, directory: String? = nil) -> [(key: String, value: String)] {
+        library.descriptor.options.map { option in
+            guard option.type == .path else { return (option.key, option.defaultValue) }
+            if option.key == "taxonomy" || option.defaultValue.isEmpty { return (option.key, option.defaultValue) }
+            let name = "\(library.descriptor.id)-\(option.key)-\(UUID().uuidString.prefix(8)).out"
+            return (option.key, ((directory ?? worker.scratchDirectory) as NSString).appendingPathComponent(name))
+        }
+    }
+
+    private func instance(_ library: PluginLibrary, options given: [(key: String, value: String)]? = nil) throws -> PluginInstance {
+        do {
+            return try PluginInstance(library: library, options: given ?? options(library), logHandler: logHandler)
+        } catch {
+            throw CheckFailure("create failed with the default options: \(error)")
+        }
+    }
+
+    private func finish(_ plugin: PluginInstance) throws {
+        do { try plugin.finish() } catch { throw CheckFailure("finish failed: \(error)") }
+    }
+
+    private func refusesCreate(_ library: PluginLibrary, with extra: [(key: String, value: String)], what: String) throws {
+        do {
+            let plugin = try PluginInstance(library: library, options: options(library) + extra, logHandler: logHandler)
+            plugin.destroy()
+            throw CheckFailure("create accepted \(what); refuse it: return NH_ERR_BAD_CONFIG after set_error(host, NULL, \"…what is wrong and what is accepted…\")")
+        } catch let error as PluginCallError {
+            guard case .createFailed(_, let status, let message) = error, status < 0 else { throw CheckFailure("\(error)") }
+            guard let message, !message.isEmpty else {
+                throw CheckFailure("create refused \(what) with \(PluginCallError.statusName(status)) but said nothing; call set_error with a message for the user")
+            }
+        }
+    }
+
+    private func badValues(_ library: PluginLibrary) throws -> Note {
+        let typed = library.descriptor.options.filter {
+            switch $0.type {
+            case .int, .float, .bool, .choice: return true
+            case .string, .path: return false
+            }
+        }
+        guard !typed.isEmpty else { return Note(message: "no option with a checkable type", skipped: true) }
+        for option in typed {
+            var values = options(library)
+            if let index = values.firstIndex(where: { $0.key == option.key }) { values[index].value = "not-a-valid-value" }
+            do {
+                let plugin = try PluginInstance(library: library, options: values, logHandler: logHandler)
+                plugin.destroy()
+                throw CheckFailure("create accepted \(option.key)=not-a-valid-value for a \(option.type.name) option; refuse values of the wrong type with NH_ERR_BAD_CONFIG and a message")
+            } catch let error as PluginCallError {
+                guard case .createFailed(_, _, let message) = error, message?.isEmpty == false else {
+                    throw CheckFailure("create refused \(option.key)=not-a-valid-value without a message; call set_error")
+                }
+            }
+        }
+        return Note(message: "checked \(typed.map(\.key).joined(separator: ", "))")
+    }
+
+    private func destroyWithoutProcess(_ library: PluginLibrary) throws -> Note {
+        let directory = try freshDirectory()
+        let plugin = try instance(library, options: options(library, directory: directory))
+        plugin.destroy()
+        if library.descriptor.kind == .exporter {
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            guard left.isEmpty else {
+                throw CheckFailure("an exporter destroyed without finish left \(left.joined(separator: ", ")); write to a temporary file and rename it in finish, remove it in destroy")
+            }
+        }
+        return Note()
+    }
+
+    // MARK: - Processing
+
+    private func process(_ plugin: PluginInstance, _ articles: [Article]) throws -> [Annotations] {
+        try articles.map { article in
+            do { return try plugin.process(article, annotations: Annotations()) } catch { throw CheckFailure("\(error)") }
+        }
+    }
+
+    private func seeds(_ library: PluginLibrary) throws -> Note {
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory)
+        let plugin = try instance(library)
+        _ = try process(plugin, articles)
+        try finish(plugin)
+        return Note(message: "\(articles.count) articles")
+    }
+
+    private func hostile(_ library: PluginLibrary) throws -> Note {
+        let plugin = try instance(library)
+        var refused: [String] = []
+        for article in SampleArticles.hostile {
+            do {
+                _ = try plugin.process(raw: article)
+            } catch {
+                guard case .processFailed(_, let id, _, let message) = error, message?.isEmpty == false else {
+                    throw CheckFailure("process failed without a message on \(String(decoding: article.id, as: UTF8.self)); call set_error with the reason")
+                }
+                refused.append(id)
+            }
+        }
+        try finish(plugin)
+        return Note(message: refused.isEmpty ? "" : "refused with a message: \(refused.joined(separator: ", "))")
+    }
+
+    private func outputs(_ library: PluginLibrary) throws {
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory)
+        let plugin = try instance(library)
+        let results = try process(plugin, articles)
+        for article in SampleArticles.hostile { _ = try? plugin.process(raw: article) }
+        try finish(plugin)
+        if let first = refusals.first {
+            throw CheckFailure("the host refused a result: \(first)")
+        }
+        for (article, result) in zip(articles, results) where !article.body.isEmpty {
+            switch library.descriptor.kind {
+            case .classifier where result.labels.isEmpty:
+                throw CheckFailure("no label for \(article.id); a classifier adds at least one label (e.g. `other`) to every article")
+            case .summarizer:
+                guard let summary = result.summaries.last?.text else {
+                    throw CheckFailure("no summary for \(article.id), which has a body; a summarizer sets one")
+                }
+                guard summary.count <= article.body.count else {
+                    throw CheckFailure("the summary of \(article.id) (\(summary.count) characters) is longer than its body (\(article.body.count))")
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private func exporterPath(_ library: PluginLibrary) throws -> Note {
+        guard library.descriptor.kind == .exporter else { return Note(message: "not an exporter", skipped: true) }
+        let target = try freshDirectory(), elsewhere = try freshDirectory()
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(elsewhere)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        let values = options(library, directory: target)
+        let paths = values.filter { value in library.descriptor.options.contains { $0.key == value.key && $0.type == .path } }
+            .map { ($0.value as NSString).lastPathComponent }
+        guard !paths.isEmpty else { throw CheckFailure("an exporter needs a path option (type NH_OPTION_PATH) saying where it writes") }
+        let plugin = try instance(library, options: values)
+        _ = try process(plugin, SampleArticles.seeds(in: worker.seedsDirectory))
+        try finish(plugin)
+        plugin.destroy()
+        let written = Set((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [])
+        let stray = (try? FileManager.default.contentsOfDirectory(atPath: elsewhere)) ?? []
+        guard written.isSubset(of: Set(paths)), !written.isEmpty else {
+            throw CheckFailure("after finish the output directory holds \(written.sorted()) instead of \(paths); write exactly the path you were given")
+        }
+        guard stray.isEmpty else { throw CheckFailure("the exporter wrote \(stray) in the current directory; write only the path you were given") }
+        return Note()
+    }
+
+    private func determinism(_ library: PluginLibrary) throws {
+        guard library.descriptor.kind != .exporter else { return }
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory)
+        let first = try process(try instance(library), articles)
+        let second = try process(try instance(library), articles)
+        if let index = first.indices.first(where: { first[$0] != second[$0] }) {
+            throw CheckFailure("two runs on \(articles[index].id) gave different results; results must depend on the input and options only")
+        }
+    }
+
+    private func severalInstances(_ library: PluginLibrary) throws {
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory)
+        let plugins = try (0..<3).map { _ in try instance(library) }
+        var results: [Annotations] = []
+        for (index, article) in articles.enumerated() {
+            do { results.append(try plugins[index % 3].process(article, annotations: Annotations())) } catch { throw CheckFailure("\(error)") }
+        }
+        try plugins.forEach(finish)
+        guard library.descriptor.kind != .exporter else { return }
+        let single = try process(try instance(library), articles)
+        if let index = results.indices.first(where: { results[$0] != single[$0] }) {
+            throw CheckFailure("with three instances alive, \(articles[index].id) gave a different result than with one; keep state per instance, not in globals")
+        }
+    }
+
+    // MARK: - Stress
+
+    private func threads(_ library: PluginLibrary) throws -> Note {
+        guard library.descriptor.isThreadSafe else {
+            return Note(message: "the plugin does not declare NH_FLAG_THREAD_SAFE", skipped: true)
+        }
+        guard library.descriptor.kind != .exporter else { return Note(message: "exporters are always called from one thread", skipped: true) }
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory)
+        let shared = try instance(library)
+        let expected = try process(try instance(library), articles)
+        let mismatches = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for round in 0..<4 {
+                for (index, article) in articles.enumerated() where (index + thread + round) % 2 == 0 {
+                    let result = try? shared.process(article, annotations: Annotations())
+                    if result != expected[index] { mismatches.withLock { $0.append(article.id) } }
+                }
+            }
+        }
+        if let first = mismatches.withLock({ $0.first }) {
+            throw CheckFailure("called from 8 threads at once, \(first) gave a different result; the plugin declares NH_FLAG_THREAD_SAFE but is not")
+        }
+        return Note()
+    }
+
+    private func volume(_ library: PluginLibrary) throws -> Note {
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory)
+        let plugin = try instance(library)
+        var annotations = Annotations()
+        annotations.labels = [Label(plugin: "conformance", name: "sample", score: 0.5)]
+        func run(_ range: Range<Int>) throws {
+            for number in range {
+                var article = articles[number % articles.count]
+                article.id = "stress#\(number)"
+                do { _ = try plugin.process(article, annotations: annotations) } catch { throw CheckFailure("\(error)") }
+            }
+        }
+        try run(0..<1000)
+        let (memoryBefore, filesBefore) = (ProcessProbe.residentBytes(), ProcessProbe.openFileDescriptors())
+        let start = Date()
+        try run(1000..<10_000)
+        let perArticle = Date().timeIntervalSince(start) / 9000 * 1e6
+        let (memoryAfter, filesAfter) = (ProcessProbe.residentBytes(), ProcessProbe.openFileDescriptors())
+        try finish(plugin)
+        let growth = max(0, memoryAfter - memoryBefore)
+        guard growth < 64 << 20 else {
+            throw CheckFailure("resident memory grew by \(growth >> 20) MiB over 9,000 articles; free what each article allocates")
+        }
+        guard filesAfter - filesBefore <= 4 else {
+            throw CheckFailure("\(filesAfter - filesBefore) more file descriptors are open after 9,000 articles; close what you open")
+        }
+        return Note(message: String(format: "%.1f µs/article, memory +%d KiB, descriptors %+d", perArticle, growth >> 10, filesAfter - filesBefore))
+    }
+
+    private func freshDirectory() throws -> String {
+        let path = (worker.scratchDirectory as NSString).appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+/// What /proc says about this process.
+enum ProcessProbe {
+    static func residentBytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+    }
+
+    static func openFileDescriptors() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+    }
+}

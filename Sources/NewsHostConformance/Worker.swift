@@ -1,0 +1,101 @@
+import Foundation
+import NewsHostCore
+import PluginHost
+
+/// Runs conformance checks inside the worker process the runner spawned,
+/// so that whatever the plugin does to the process affects one check only.
+public struct Worker {
+    /// The plugin library under test.
+    public var pluginPath: String
+    /// Directory of seed pages, if any.
+    public var seedsDirectory: String?
+    /// A directory the checks may write in (exporter output goes here).
+    public var scratchDirectory: String
+
+    /// Creates a worker.
+    public init(pluginPath: String, seedsDirectory: String?, scratchDirectory: String) {
+        self.pluginPath = pluginPath
+        self.seedsDirectory = seedsDirectory
+        self.scratchDirectory = scratchDirectory
+    }
+
+    /// Runs `group`: "load" (every level-1 check) or one check id.
+    public func run(_ group: String) -> [CheckResult] {
+        if group == "load" { return LoadChecks(path: pluginPath).run() }
+        guard let check = Check(rawValue: group) else { return [] }
+        let start = Date()
+        do {
+            let note = try BehaviourChecks(worker: self).run(check)
+            return [CheckResult(check: check, outcome: note.skipped ? .skipped : .passed,
+                                seconds: Date().timeIntervalSince(start), message: note.message)]
+        } catch {
+            return [CheckResult(check: check, outcome: .failed, seconds: Date().timeIntervalSince(start), message: "\(error)")]
+        }
+    }
+}
+
+/// Level 1: what loading the library tells, one check per rule.
+struct LoadChecks {
+    let path: String
+
+    func run() -> [CheckResult] {
+        let start = Date()
+        let order = Check.upTo(level: 1)
+        let library: PluginLibrary
+        do {
+            library = try PluginLibrary(path: path)
+        } catch {
+            let failing = Self.check(for: error)
+            let position = order.firstIndex(of: failing) ?? 0
+            return order.enumerated().map { index, check in
+                if index < position { return CheckResult(check: check, outcome: .passed) }
+                if index == position {
+                    return CheckResult(check: check, outcome: .failed, seconds: Date().timeIntervalSince(start), message: error.description)
+                }
+                return CheckResult(check: check, outcome: .skipped, message: "not checked: \(failing.rawValue) failed first")
+            }
+        }
+        let d = library.descriptor
+        return order.map { check in
+            switch check {
+            case .version where !Self.isSemanticVersion(d.version):
+                return CheckResult(check: check, outcome: .failed,
+                                   message: "version `\(d.version)` is not semantic; use MAJOR.MINOR.PATCH such as 1.0.0")
+            case .description where d.description.count < 8 || d.vendor.trimmingCharacters(in: .whitespaces).isEmpty:
+                return CheckResult(check: check, outcome: .failed,
+                                   message: "give a one-line description of at least 8 characters and a vendor")
+            case .optionDefaults:
+                do {
+                    let instance = try PluginInstance(library: library, options: d.options.map { ($0.key, $0.defaultValue) }, logHandler: { _ in })
+                    instance.destroy()
+                    return CheckResult(check: check, outcome: .passed)
+                } catch {
+                    return CheckResult(check: check, outcome: .failed,
+                                       message: "create refuses the plugin's own defaults: \(error); every default in the option table must be accepted")
+                }
+            default:
+                return CheckResult(check: check, outcome: .passed)
+            }
+        }
+    }
+
+    static func isSemanticVersion(_ text: String) -> Bool {
+        let core = text.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
+        let parts = core.split(separator: "+", maxSplits: 1).first?.split(separator: ".", omittingEmptySubsequences: false) ?? []
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+
+    static func check(for error: PluginLoadError) -> Check {
+        switch error {
+        case .cannotOpen: return .open
+        case .missingEntrySymbol, .nullDescriptor: return .entry
+        case .abiMajorMismatch, .abiMinorTooNew: return .abi
+        case .badStructSize: return .structSizes
+        case .invalidID: return .id
+        case .missingText(_, let field): return field == "version" ? .version : field == "id" ? .id : .description
+        case .unknownKind, .unknownFlags: return .kind
+        case .missingHook, .duplicateHook, .nullHookFunction, .malformedSignature, .signatureMismatch, .cannotPrepareCall: return .hooks
+        case .invalidOption: return .optionTable
+        }
+    }
+}
