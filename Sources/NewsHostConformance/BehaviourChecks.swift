@@ -63,14 +63,8 @@ struct BehaviourChecks {
         }
     }
 
-    /// Default options, with every path option pointed into the scratch directory.
     private func options(_ library: PluginLibrary, directory: String? = nil) -> [(key: String, value: String)] {
-        library.descriptor.options.map { option in
-            guard option.type == .path else { return (option.key, option.defaultValue) }
-            if option.key == "taxonomy" || option.defaultValue.isEmpty { return (option.key, option.defaultValue) }
-            let name = "\(library.descriptor.id)-\(option.key)-\(UUID().uuidString.prefix(8)).out"
-            return (option.key, ((directory ?? worker.scratchDirectory) as NSString).appendingPathComponent(name))
-        }
+        ScratchOptions.defaults(for: library.descriptor, in: directory ?? worker.scratchDirectory)
     }
 
     private func instance(_ library: PluginLibrary, options given: [(key: String, value: String)]? = nil) throws -> PluginInstance {

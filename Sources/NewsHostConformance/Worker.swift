@@ -21,7 +21,7 @@ public struct Worker {
 
     /// Runs `group`: "load" (every level-1 check) or one check id.
     public func run(_ group: String) -> [CheckResult] {
-        if group == "load" { return LoadChecks(path: pluginPath).run() }
+        if group == "load" { return LoadChecks(path: pluginPath, scratchDirectory: scratchDirectory).run() }
         guard let check = Check(rawValue: group) else { return [] }
         let start = Date()
         do {
@@ -37,6 +37,7 @@ public struct Worker {
 /// Level 1: what loading the library tells, one check per rule.
 struct LoadChecks {
     let path: String
+    let scratchDirectory: String
 
     func run() -> [CheckResult] {
         let start = Date()
@@ -66,7 +67,8 @@ struct LoadChecks {
                                    message: "give a one-line description of at least 8 characters and a vendor")
             case .optionDefaults:
                 do {
-                    let instance = try PluginInstance(library: library, options: d.options.map { ($0.key, $0.defaultValue) }, logHandler: { _ in })
+                    let instance = try PluginInstance(library: library, options: ScratchOptions.defaults(for: d, in: scratchDirectory),
+                                                      logHandler: { _ in })
                     instance.destroy()
                     return CheckResult(check: check, outcome: .passed)
                 } catch {
@@ -96,6 +98,19 @@ struct LoadChecks {
         case .unknownKind, .unknownFlags: return .kind
         case .missingHook, .duplicateHook, .nullHookFunction, .malformedSignature, .signatureMismatch, .cannotPrepareCall: return .hooks
         case .invalidOption: return .optionTable
+        }
+    }
+}
+
+/// The option values checks create instances with: the defaults, except
+/// that output paths point into the check's scratch directory (a default of
+/// `-`, stdout, would mix the plugin's output into the report).
+enum ScratchOptions {
+    static func defaults(for descriptor: PluginDescriptor, in directory: String) -> [(key: String, value: String)] {
+        descriptor.options.map { option in
+            guard option.type == .path, !option.defaultValue.isEmpty else { return (option.key, option.defaultValue) }
+            let name = "\(descriptor.id)-\(option.key)-\(UUID().uuidString.prefix(8)).out"
+            return (option.key, (directory as NSString).appendingPathComponent(name))
         }
     }
 }

@@ -63,6 +63,11 @@ public enum PluginExport {
             let list = known.isEmpty ? "none" : known.sorted().joined(separator: ", ")
             return report(PluginFailure(.badConfig, "unknown option `\(unknown)`; known options: \(list)"), api, nil)
         }
+        for option in pluginType.metadata.options {
+            if let value = options[option.key], let problem = option.type.problem(with: value) {
+                return report(PluginFailure(.badConfig, "option \(option.key)=\(value): \(problem)"), api, nil)
+            }
+        }
         do throws(PluginFailure) {
             let plugin = try pluginType.init(options: options, host: HostServices(api: api))
             out.pointee = Unmanaged.passRetained(Instance(plugin: plugin, api: api)).toOpaque()

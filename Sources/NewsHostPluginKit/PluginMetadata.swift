@@ -60,6 +60,21 @@ public struct PluginMetadata: Sendable {
     }
 }
 
+extension PluginMetadata.Option.ValueType {
+    /// `nil` when `value` is valid for this type, else what a valid value
+    /// looks like. The kit checks every option before `init`, so plugins
+    /// only have to check ranges.
+    func problem(with value: String) -> String? {
+        switch self {
+        case .string, .path: return nil
+        case .int: return Int(value) == nil ? "expected an integer" : nil
+        case .float: return Double(value).map { $0.isFinite } == true ? nil : "expected a finite number"
+        case .bool: return value == "true" || value == "false" ? nil : "expected true or false"
+        case .choice(let words): return words.contains(value) ? nil : "expected one of \(words.joined(separator: ", "))"
+        }
+    }
+}
+
 /// A failure a Swift plugin reports from a hook: a status and a message for
 /// the user.
 public struct PluginFailure: Error, CustomStringConvertible, Sendable {
