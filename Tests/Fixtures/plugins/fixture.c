@@ -13,8 +13,22 @@
  *   FAIL_CREATE       `create` fails with NH_ERR_BAD_CONFIG and a message
  *   FAIL_PROCESS_AT=N `process` fails on its N-th call (from 1)
  *   NAN_SCORE         adds a label with a NaN score
+ *   INVALID_UTF8      adds a label whose name is not UTF-8
+ *   CRASH_AT=N        dereferences NULL in its N-th process call
+ *   ABORT_AT=N        calls abort() in its N-th process call
+ *   HANG_AT=N         never returns from its N-th process call
+ *   EXIT_AT=N         calls exit(3) in its N-th process call
+ *   STDOUT_AT=N       writes to stdout in its N-th process call
+ *   LEAK_FD           opens /dev/null in every process call and never closes it
+ *   ACCEPT_UNKNOWN    silently accepts options it does not know
+ *   RACY              declares NH_FLAG_THREAD_SAFE but shares a buffer between calls
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
  */
+#define _POSIX_C_SOURCE 200809L
+#include <fcntl.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +43,7 @@ typedef struct fixture {
     const nh_host_api *host;
     char label[64];
     long calls;
+    char shared[256];
 } fixture;
 
 static nh_str str(const char *s) {
@@ -53,9 +68,11 @@ static int32_t fixture_create(const nh_host_api *host, const nh_config *config, 
             memcpy(self->label, kv.value.data, kv.value.len);
             self->label[kv.value.len] = '\0';
         } else {
+#ifndef ACCEPT_UNKNOWN
             host->set_error(host->host, NULL, str("unknown option; fixture takes only `label`"));
             free(self);
             return NH_ERR_BAD_CONFIG;
+#endif
         }
     }
     host->log(host->host, NH_LOG_DEBUG, str("fixture created"));
@@ -74,7 +91,39 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
     }
 #endif
 #ifdef NAN_SCORE
-    if (self->host->add_label(result, str("nan"), NAN) == NH_OK) return NH_ERR_INTERNAL;
+    self->host->add_label(result, str("nan"), NAN);
+#endif
+#ifdef INVALID_UTF8
+    nh_str bad = {"\xff\xfe", 2};
+    self->host->add_label(result, bad, 0.5);
+#endif
+#ifdef CRASH_AT
+    if (self->calls == CRASH_AT) *(volatile int *)0 = 1;
+#endif
+#ifdef ABORT_AT
+    if (self->calls == ABORT_AT) abort();
+#endif
+#ifdef HANG_AT
+    if (self->calls == HANG_AT) for (;;) sleep(1);
+#endif
+#ifdef EXIT_AT
+    if (self->calls == EXIT_AT) exit(3);
+#endif
+#ifdef STDOUT_AT
+    if (self->calls == STDOUT_AT) { printf("debug output from a plugin\n"); fflush(stdout); }
+#endif
+#ifdef LEAK_FD
+    if (open("/dev/null", O_RDONLY) < 0) return NH_ERR_IO;
+#endif
+#ifdef RACY
+    /* Copies the id into one buffer shared by every call on the instance,
+     * waits, then labels the article with what the buffer holds. */
+    size_t len = article->id.len < sizeof self->shared - 1 ? article->id.len : sizeof self->shared - 1;
+    memcpy(self->shared, article->id.data, len);
+    self->shared[len] = '\0';
+    struct timespec pause = {0, 200000};
+    nanosleep(&pause, NULL);
+    return self->host->add_label(result, str(self->shared), 0.5);
 #endif
     char seen[32];
     size_t n = article->label_count, k = 0;
@@ -134,7 +183,11 @@ static const nh_plugin_descriptor fixture_descriptor = {
     "newshost tests",
     "A test plugin in good and broken variants",
     NH_KIND_CLASSIFIER,
+#ifdef RACY
+    NH_FLAG_THREAD_SAFE,
+#else
     0,
+#endif
     fixture_options,
     1,
     fixture_hooks,

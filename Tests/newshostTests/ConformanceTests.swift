@@ -1,0 +1,71 @@
+import Foundation
+import FoundationXML
+import NewsHostTestSupport
+import Testing
+
+/// `newshost conformance` against a zoo of broken plugins, all in one run.
+@Suite struct ConformanceTests {
+    struct Report: Decodable {
+        struct Result: Decodable {
+            var id: String
+            var outcome: String
+            var message: String
+        }
+        var plugin: String
+        var results: [Result]
+    }
+
+    /// Variant name, -D defines, the check that must fail and a word its message must contain.
+    static let zoo: [(name: String, defines: [String], check: String, says: String)] = [
+        ("crash", ["CRASH_AT=1"], "process.seed-articles", "SIGSEGV"),
+        ("abort", ["ABORT_AT=1"], "process.seed-articles", "SIGABRT"),
+        ("hang", ["HANG_AT=1"], "process.seed-articles", "no answer within"),
+        ("exits", ["EXIT_AT=1"], "process.seed-articles", "exit status 3"),
+        ("chatty", ["STDOUT_AT=1"], "process.seed-articles", "to stdout"),
+        ("leaky", ["LEAK_FD"], "stress.10000-articles", "file descriptors"),
+        ("nan", ["NAN_SCORE"], "output.valid-for-kind", "host refused add_label"),
+        ("badutf8", ["INVALID_UTF8"], "output.valid-for-kind", "host refused add_label"),
+        ("racy", ["RACY"], "stress.threads-on-one-instance", "NH_FLAG_THREAD_SAFE"),
+        ("badsig", ["WRONG_SIGNATURE"], "load.hooks", "ABI v1 requires `i32(ptr,ptr,ptr)`"),
+        ("oldabi", ["WRONG_MAJOR"], "load.abi-version", "ABI v99"),
+        ("nodestroy", ["MISSING_HOOK"], "load.hooks", "`destroy` is missing"),
+        ("lenient", ["ACCEPT_UNKNOWN"], "lifecycle.unknown-option", "accepted the unknown option"),
+    ]
+
+    @Test func everyBrokenPluginFailsTheCheckThatNamesItsFault() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        var paths = try Self.zoo.map { try PluginCompiler.fixture($0.name, defines: $0.defines, into: directory) }
+        paths.append(try PluginCompiler.fixture("good", into: directory))
+        let json = directory.appendingPathComponent("report.json")
+        let result = try Command.newshost(["conformance", "--level", "3", "--timeout", "4", "--format", "json", "--output", json.path] + paths,
+                                          directory: TestPaths.root)
+        #expect(result.status == 1, "some plugins fail, so the exit status is 1")
+        let reports = try JSONDecoder().decode([Report].self, from: Data(contentsOf: json))
+        #expect(reports.count == paths.count, "the runner survived every plugin")
+        for (variant, report) in zip(Self.zoo, reports) {
+            let failing = report.results.first { $0.id == variant.check }
+            #expect(failing?.outcome == "failed", "\(variant.name): \(variant.check) should fail")
+            #expect(failing?.message.contains(variant.says) == true, "\(variant.name): \(failing?.message ?? "no result")")
+        }
+        let good = try #require(reports.last)
+        #expect(good.results.allSatisfy { $0.outcome != "failed" }, "\(good.results.filter { $0.outcome == "failed" }.map(\.message))")
+        #expect(result.stdout.contains("FAIL  process.seed-articles"), "the table for people goes to stdout")
+    }
+
+    @Test(arguments: ["classify", "summarize", "export-csv", "export-jsonl", "export-sqlite"])
+    func shippedPluginsPassAtLevelThree(plugin: String) throws {
+        let result = try Command.newshost(["conformance", "--level", "3", plugin], directory: TestPaths.root)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(!result.stdout.contains("FAIL"))
+    }
+
+    @Test func junitReportIsWellFormedXML() throws {
+        let output = try TestPaths.temporaryDirectory().appendingPathComponent("junit.xml")
+        let result = try Command.newshost(["conformance", "--level", "1", "--format", "junit", "--output", output.path, "classify"])
+        #expect(result.status == 0)
+        let parser = XMLParser(data: try Data(contentsOf: output))
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        let text = try String(contentsOf: output, encoding: .utf8)
+        #expect(text.contains("<testcase classname=\"newshost.conformance.level1\" name=\"load.hooks\""))
+    }
+}
