@@ -33,7 +33,8 @@ enum ConformanceCommand {
         guard let executable = PluginSearchPath.executablePath() else {
             throw UsageError(description: "cannot find the newshost executable to run checks in (no /proc/self/exe)")
         }
-        let paths = try plugins.map { try searchPath.resolve($0) }
+        // Checks run in a scratch directory, so plugin paths must be absolute too.
+        let paths = try plugins.map { URL(fileURLWithPath: try searchPath.resolve($0)).standardizedFileURL.path }
         let runner = ConformanceRunner(workerExecutable: executable, level: level, timeout: timeout, seedsDirectory: seeds)
         var reports: [PluginReport] = []
         for path in paths {

@@ -23,6 +23,7 @@ enum Help {
       plugins   list the plugins found in the search path
       inspect   show everything a plugin's descriptor says
       conformance  check plugins against the ABI's rules (for plugin CI)
+      new-plugin   write a new plugin project (C or Swift) to start from
 
     Options:
       -h, --help     show help (also `newshost <command> --help`)
@@ -126,6 +127,17 @@ enum Help {
 
     Exit status: 0 when every check passed (skipped checks do not fail),
     1 when any failed, 2 for a wrong command line.
+    """
+
+    static let newPlugin = """
+    Usage: newshost new-plugin NAME [--kind classifier|summarizer|exporter] [--lang c|swift] [--dir DIR]
+
+    Writes DIR/NAME (default ./NAME): a self-contained plugin project that
+    builds outside this package against the installed header (a Makefile
+    using `pkg-config newshost-plugin`; swiftc -emit-library for Swift) and
+    passes `newshost conformance --level 3` as generated. Defaults: classifier, C.
+
+    Exit status: 0 when written, 2 for a wrong command line or an existing directory.
     """
 
     static let inspect = """

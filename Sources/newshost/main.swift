@@ -18,6 +18,7 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
         case "inspect": return try PluginsCommand.inspect(&arguments)
         case "conformance": return try ConformanceCommand.main(&arguments)
         case "conformance-worker": return try ConformanceCommand.worker(&arguments)
+        case "new-plugin": return try NewPluginCommand.main(&arguments)
         case "-h", "--help", "help":
             Console.out(Help.main)
             return .success
@@ -25,7 +26,7 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
             Console.out(Help.version)
             return .success
         default:
-            throw UsageError(description: "unknown command `\(command)`; commands are run, parse, plugins, inspect, conformance (see `newshost --help`)")
+            throw UsageError(description: "unknown command `\(command)`; commands are run, parse, plugins, inspect, conformance, new-plugin (see `newshost --help`)")
         }
     } catch {
         Console.err("newshost: \(error)")
