@@ -13,7 +13,11 @@ public struct PageReader: Sendable {
     ///
     /// - Throws: ``InputError`` when the input cannot be read or is not text.
     public func read(_ source: InputSource) throws -> Page {
-        let bytes = try source.readBytes()
+        try read(bytes: try source.readBytes(), from: source)
+    }
+
+    /// Decodes and parses bytes already read from `source`.
+    public func read(bytes: [UInt8], from source: InputSource) throws -> Page {
         if bytes.isEmpty { throw InputError.empty(path: source.displayPath) }
         let text = try TextDecoding.decode(bytes, path: source.displayPath)
         if ArticleJSONReader.looksLikeJSONLines(text) {

@@ -3,26 +3,66 @@ import PluginHost
 
 /// The plugins of a run, created and ready, in the order the user gave them.
 ///
-/// Every article passes through every plugin in order; each plugin sees the
-/// annotations of the plugins before it. ``finish()`` finishes every
-/// instance and ``destroy()`` (or deinitialization) destroys them all.
-public final class Chain {
-    /// The instances, in chain order.
+/// Classifiers and summarizers run on worker threads: a plugin that declares
+/// itself thread-safe has one instance shared by all workers, any other one
+/// instance per worker. Exporters have one instance each and get articles in
+/// input order, one at a time. Every plugin sees the annotations of the
+/// plugins before it in the chain. ``finish()`` finishes every instance and
+/// ``destroy()`` (or deinitialization) destroys them all.
+public final class Chain: @unchecked Sendable {
+    /// An article and what each plugin of the chain said about it (exporters
+    /// and plugins not run yet contribute nothing).
+    public struct Processed: Sendable {
+        /// The article.
+        public var article: Article
+        /// Annotations, one entry per plugin of the chain.
+        public var perPlugin: [Annotations]
+
+        /// Everything the plugins before `stage` produced.
+        func annotations(before stage: Int) -> Annotations {
+            perPlugin[..<stage].reduce(into: Annotations()) { $0.merge($1) }
+        }
+    }
+
+    private let isExporter: [Bool]
+    /// For each worker, the instance of each non-exporter plugin (nil for exporters).
+    private let workers: [[PluginInstance?]]
+    /// The instance of each exporter, by position in the chain.
+    private let exporters: [Int: PluginInstance]
+
+    /// Every distinct instance, in chain order.
     public let instances: [PluginInstance]
 
-    /// Creates a chain from instances that are already created.
-    public init(instances: [PluginInstance]) {
-        self.instances = instances
+    /// The number of worker threads the chain was made for.
+    public var workerCount: Int { workers.count }
+
+    /// The number of plugins in the chain.
+    public var pluginCount: Int { isExporter.count }
+
+    private init(isExporter: [Bool], workers: [[PluginInstance?]], exporters: [Int: PluginInstance]) {
+        self.isExporter = isExporter
+        self.workers = workers
+        self.exporters = exporters
+        var seen = Set<ObjectIdentifier>()
+        var all: [PluginInstance] = []
+        for stage in isExporter.indices {
+            for instance in workers.compactMap({ $0[stage] }) + [exporters[stage]].compactMap({ $0 })
+            where seen.insert(ObjectIdentifier(instance)).inserted {
+                all.append(instance)
+            }
+        }
+        instances = all
     }
 
     /// Resolves, loads and validates every plugin, checks the options
-    /// against their tables, then creates one instance of each. Nothing is
-    /// created until every plugin has loaded and every option is valid.
+    /// against their tables, then creates the instances (per worker where a
+    /// plugin is not thread-safe). Nothing is created until every plugin has
+    /// loaded and every option is valid.
     ///
     /// - Throws: ``RuntimeError`` for names and options, ``PluginLoadError``
     ///   for a mis-built plugin, ``PluginCallError`` when `create` fails.
-    public static func load(plugins names: [String], searchPath: PluginSearchPath,
-                            options: [OptionAssignment], logHandler: @escaping PluginLogHandler) throws -> Chain {
+    public static func load(plugins names: [String], searchPath: PluginSearchPath, options: [OptionAssignment],
+                            logHandler: @escaping PluginLogHandler, workers: Int = 1) throws -> Chain {
         guard !names.isEmpty else { throw RuntimeError.noPlugins }
         var libraries: [PluginLibrary] = []
         for name in names {
@@ -38,27 +78,62 @@ public final class Chain {
                 option: "\(assignment.plugin).\(assignment.key)=\(assignment.value)", plugin: assignment.plugin, chain: ids)
         }
         let resolved = try libraries.map { try PluginOptions.resolve(options, for: $0.descriptor) }
-        var instances: [PluginInstance] = []
-        for (library, values) in zip(libraries, resolved) {
-            do {
-                instances.append(try PluginInstance(library: library, options: values, logHandler: logHandler))
-            } catch {
-                instances.forEach { $0.destroy() }
-                throw error
-            }
+        let workerCount = max(1, workers)
+        var created: [PluginInstance] = []
+        func make(_ stage: Int) throws -> PluginInstance {
+            let instance = try PluginInstance(library: libraries[stage], options: resolved[stage], logHandler: logHandler)
+            created.append(instance)
+            return instance
         }
-        return Chain(instances: instances)
+        do {
+            var perWorker = [[PluginInstance?]](repeating: [PluginInstance?](repeating: nil, count: libraries.count), count: workerCount)
+            var exporters: [Int: PluginInstance] = [:]
+            for (stage, library) in libraries.enumerated() {
+                if library.descriptor.kind == .exporter {
+                    exporters[stage] = try make(stage)
+                } else if library.descriptor.isThreadSafe {
+                    let shared = try make(stage)
+                    for worker in 0..<workerCount { perWorker[worker][stage] = shared }
+                } else {
+                    for worker in 0..<workerCount { perWorker[worker][stage] = try make(stage) }
+                }
+            }
+            return Chain(isExporter: libraries.map { $0.descriptor.kind == .exporter }, workers: perWorker, exporters: exporters)
+        } catch {
+            created.forEach { $0.destroy() }
+            throw error
+        }
     }
 
-    /// Runs one article through every plugin.
+    /// Runs one article through the classifiers and summarizers, with the
+    /// instances of `worker`.
     ///
     /// - Throws: the first plugin's failure; later plugins do not see the article.
-    public func process(_ article: Article) throws(PluginCallError) -> AnnotatedArticle {
-        var annotations = Annotations()
-        for instance in instances {
-            annotations.merge(try instance.process(article, annotations: annotations))
+    public func analyze(_ article: Article, worker: Int = 0) throws(PluginCallError) -> Processed {
+        var processed = Processed(article: article, perPlugin: [Annotations](repeating: Annotations(), count: isExporter.count))
+        var sofar = Annotations()
+        for (stage, instance) in workers[worker].enumerated() {
+            guard let instance else { continue }
+            let produced = try instance.process(article, annotations: sofar)
+            processed.perPlugin[stage] = produced
+            sofar.merge(produced)
         }
-        return AnnotatedArticle(article: article, annotations: annotations)
+        return processed
+    }
+
+    /// Hands an analyzed article to every exporter, in chain order. Call it
+    /// from one thread, in input order.
+    public func export(_ processed: Processed) throws(PluginCallError) {
+        for stage in isExporter.indices where isExporter[stage] {
+            _ = try exporters[stage]!.process(processed.article, annotations: processed.annotations(before: stage))
+        }
+    }
+
+    /// Runs one article through the whole chain on the calling thread.
+    public func process(_ article: Article) throws(PluginCallError) -> AnnotatedArticle {
+        let processed = try analyze(article)
+        try export(processed)
+        return AnnotatedArticle(article: article, annotations: processed.annotations(before: isExporter.count))
     }
 
     /// Calls `finish` on every instance, even after one fails; returns the failures.

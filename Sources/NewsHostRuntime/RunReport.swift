@@ -21,8 +21,10 @@ public struct RunReport: Sendable {
     public var inputProblems: [InputError] = []
     /// Plugin failures, on articles or in `finish`.
     public var pluginFailures: [PluginCallError] = []
-    /// Whether the run stopped early because of a failure.
+    /// Whether the run stopped early because of a failure or an interrupt.
     public var stoppedEarly = false
+    /// Whether it stopped because it was asked to (Ctrl-C, SIGTERM).
+    public var interrupted = false
     /// Wall-clock duration in seconds.
     public var seconds: Double = 0
 

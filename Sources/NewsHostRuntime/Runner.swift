@@ -2,56 +2,138 @@ import Foundation
 import NewsHostCore
 import PluginHost
 
-/// Reads inputs, parses them and sends every article through a chain.
+/// Where a run is, for a progress line.
+public struct RunProgress: Sendable {
+    /// Inputs handled so far (parsed or refused).
+    public var inputs: Int
+    /// Articles exported (or completed, without exporters) so far.
+    public var articles: Int
+    /// Bytes of input handled so far.
+    public var bytes: Int
+    /// Seconds since the run started.
+    public var seconds: Double
+}
+
+/// Reads inputs, parses them and sends every article through a chain, as a
+/// streaming pipeline:
+///
+///     feeder ─▶ [inputs, bounded] ─▶ N workers: read, parse, classify, summarize
+///            ─▶ [results, bounded] ─▶ this thread: reorder, export in input order
+///
+/// N is the chain's worker count (`--jobs`). Pages are the unit of work, so
+/// parsing is parallel too; at most a few pages per worker are in memory at
+/// once, whatever the size of the input.
 public struct Runner {
     /// How inputs become pages.
     public var reader: PageReader
     /// What a failing article does to the run.
     public var policy: ErrorPolicy
-    /// Called with every problem as it happens (for stderr).
+    /// Called with every problem as it happens, on the calling thread.
     public var onProblem: (String) -> Void
+    /// Called after every input, on the calling thread.
+    public var onProgress: ((RunProgress) -> Void)?
+    /// Polled between inputs: `true` stops reading (an interrupt, for example).
+    public var shouldStop: @Sendable () -> Bool
 
     /// Creates a runner.
-    public init(reader: PageReader = PageReader(), policy: ErrorPolicy = .stop, onProblem: @escaping (String) -> Void) {
+    public init(reader: PageReader = PageReader(), policy: ErrorPolicy = .stop, onProblem: @escaping (String) -> Void,
+                onProgress: ((RunProgress) -> Void)? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.reader = reader
         self.policy = policy
         self.onProblem = onProblem
+        self.onProgress = onProgress
+        self.shouldStop = shouldStop
+    }
+
+    private enum Outcome: @unchecked Sendable {
+        case refused(InputError, bytes: Int)
+        case page(articles: [Result<Chain.Processed, PluginCallError>], bytes: Int)
+        case skipped
     }
 
     /// Runs every input through `chain`, then finishes the chain. Input
     /// problems are reported and skipped; a plugin failure stops the run or
-    /// skips the article, as ``policy`` says. `finish` is always called, so
+    /// skips the article, as ``policy`` says. Exporters see the articles in
+    /// input order, and exactly those before the first failure when the run
+    /// stops, whatever the number of workers. `finish` is always called, so
     /// exporters commit output complete for the articles that went through.
     public func run(_ inputs: [InputSource], through chain: Chain) -> RunReport {
         let start = Date()
         var report = RunReport()
-        inputLoop: for input in inputs {
-            let page: Page
-            do {
-                page = try reader.read(input)
-            } catch let error as InputError {
-                report.inputProblems.append(error)
-                onProblem(error.description)
-                continue
-            } catch {
-                let problem = InputError.unreadable(path: input.displayPath, reason: "\(error)")
-                report.inputProblems.append(problem)
-                onProblem(problem.description)
-                continue
+        let jobs = chain.workerCount
+        let work = BoundedQueue<(Int, InputSource)>(capacity: jobs * 2)
+        let results = BoundedQueue<(Int, Outcome)>(capacity: jobs * 2)
+        let stopping = Flag()
+        let reader = self.reader, policy = self.policy, shouldStop = self.shouldStop
+
+        let feeder = Thread {
+            for item in inputs.enumerated() {
+                if stopping.isSet || shouldStop() { break }
+                if !work.put((item.offset, item.element)) { break }
             }
-            report.inputsRead += 1
-            for article in page.articles {
-                report.articlesRead += 1
-                do {
-                    _ = try chain.process(article)
-                    report.articlesCompleted += 1
-                } catch {
-                    report.pluginFailures.append(error)
-                    onProblem(error.description + (policy == .skip ? "; article skipped" : "; stopping (use --on-error skip to go on)"))
-                    if policy == .stop {
-                        report.stoppedEarly = true
-                        break inputLoop
+            work.close()
+        }
+        feeder.start()
+        let done = DispatchGroup()
+        for worker in 0..<jobs {
+            done.enter()
+            let thread = Thread {
+                defer { done.leave() }
+                while let (sequence, input) = work.take() {
+                    let outcome = stopping.isSet ? .skipped : Self.handle(input, worker: worker, chain: chain, reader: reader, policy: policy)
+                    if !results.put((sequence, outcome)) { break }
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        let closer = Thread {
+            done.wait()
+            results.close()
+        }
+        closer.start()
+
+        var pending: [Int: Outcome] = [:]
+        var next = 0, bytes = 0
+        receive: while let (sequence, outcome) = results.take() {
+            pending[sequence] = outcome
+            while let outcome = pending.removeValue(forKey: next) {
+                next += 1
+                guard !stopping.isSet else { continue }
+                switch outcome {
+                case .skipped:
+                    continue
+                case .refused(let problem, let size):
+                    bytes += size
+                    report.inputProblems.append(problem)
+                    onProblem(problem.description)
+                case .page(let articles, let size):
+                    bytes += size
+                    report.inputsRead += 1
+                    for result in articles {
+                        report.articlesRead += 1
+                        do {
+                            try chain.export(try result.get())
+                            report.articlesCompleted += 1
+                        } catch {
+                            report.pluginFailures.append(error)
+                            onProblem(error.description + (policy == .skip ? "; article skipped" : "; stopping (use --on-error skip to go on)"))
+                            if policy == .stop {
+                                report.stoppedEarly = true
+                                stopping.set()
+                                work.close()
+                                continue receive
+                            }
+                        }
                     }
+                }
+                onProgress?(RunProgress(inputs: next, articles: report.articlesCompleted, bytes: bytes,
+                                        seconds: Date().timeIntervalSince(start)))
+                if shouldStop() {
+                    report.stoppedEarly = true
+                    report.interrupted = true
+                    stopping.set()
+                    work.close()
                 }
             }
         }
@@ -61,5 +143,48 @@ public struct Runner {
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+
+    /// Reads, parses and analyzes one input on a worker thread.
+    private static func handle(_ input: InputSource, worker: Int, chain: Chain, reader: PageReader, policy: ErrorPolicy) -> Outcome {
+        let page: Page
+        var size = 0
+        do {
+            let bytes = try input.readBytes()
+            size = bytes.count
+            page = try reader.read(bytes: bytes, from: input)
+        } catch let error as InputError {
+            return .refused(error, bytes: size)
+        } catch {
+            return .refused(.unreadable(path: input.displayPath, reason: "\(error)"), bytes: size)
+        }
+        var articles: [Result<Chain.Processed, PluginCallError>] = []
+        for article in page.articles {
+            do {
+                articles.append(.success(try chain.analyze(article, worker: worker)))
+            } catch {
+                articles.append(.failure(error))
+                if policy == .stop { break }
+            }
+        }
+        return .page(articles: articles, bytes: size)
+    }
+}
+
+/// A flag threads can set and read.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
     }
 }

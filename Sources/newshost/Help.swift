@@ -52,13 +52,17 @@ enum Help {
                               see `newshost inspect P` for the keys
       --on-error stop|skip    when a plugin fails on an article: stop the run
                               (default) or leave the article out and go on
+      --jobs N                worker threads for parsing, classifiers and
+                              summarizers (default: the number of cores);
+                              exporters always get articles in input order
       --verbose               show plugins' debug messages
       -h, --help              show this help
 
     A plugin name is looked up as lib<name>.so or <name>.so; a value with a
     / or ending in .so is a path. Exporters are finished even when the run
     stops early, so their output is complete for the articles processed.
-    A summary line (articles, plugins, time) goes to stderr at the end.
+    A summary line (articles, plugins, time, peak memory) goes to stderr at
+    the end; a progress line is shown while it runs when stderr is a terminal.
 
     \(exitStatuses)
     """

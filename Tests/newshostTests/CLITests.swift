@@ -156,3 +156,30 @@ import Testing
                                      "paragraphs", "body", "captions", "subheadings", "notes"])
     }
 }
+
+/// Memory stays flat however large the input: the pipeline streams.
+@Suite struct StreamingMemoryTests {
+    private func peakMemory(_ result: CommandResult) -> Int? {
+        guard let range = result.stderr.range(of: "peak memory ") else { return nil }
+        return Int(result.stderr[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test func peakMemoryDoesNotGrowWithTheInput() throws {
+        let small = try TestPaths.temporaryDirectory(), large = try TestPaths.temporaryDirectory()
+        for (directory, size) in [(small, "200KB"), (large, "12MB")] {
+            let generated = try Command.run("/usr/bin/python3", [TestPaths.root.appendingPathComponent("scripts/gen-corpus").path,
+                                                                "--size", size, "--out", directory.path, "--newshost", TestPaths.newshost])
+            #expect(generated.status == 0, "\(generated.stderr)")
+        }
+        let sink = try TestPaths.temporaryDirectory()
+        func run(_ input: URL) throws -> CommandResult {
+            try Command.newshost(["run", "--plugins", "classify,export-jsonl", "--jobs", "2",
+                                  "--option", "export-jsonl.path=\(sink.appendingPathComponent(UUID().uuidString).path)", input.path])
+        }
+        let smallRun = try run(small), largeRun = try run(large)
+        #expect(smallRun.status == 0 && largeRun.status == 0, "\(largeRun.stderr)")
+        let smallPeak = try #require(peakMemory(smallRun)), largePeak = try #require(peakMemory(largeRun))
+        // 60 times the input; the bound allows for allocator slack, not for holding the corpus.
+        #expect(largePeak < smallPeak + 40, "peak \(largePeak) MB for 12 MB of input vs \(smallPeak) MB for 200 KB")
+    }
+}
