@@ -12,4 +12,8 @@ enum ExitStatus: Int32 {
     case input = 3
     /// A plugin could not be loaded (mis-built, wrong ABI) or refused to start.
     case pluginUnusable = 4
+    /// Stopped by Ctrl-C (SIGINT); outputs are complete for what was processed.
+    case interrupted = 130
+    /// Stopped by SIGTERM; outputs are complete for what was processed.
+    case terminated = 143
 }

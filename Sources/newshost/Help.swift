@@ -9,6 +9,10 @@ enum Help {
       2  wrong command line: unknown flag, plugin name, option key or value
       3  an input is missing, or some inputs were refused (the rest were processed)
       4  a plugin could not be loaded (mis-built, wrong ABI) or refused to start
+      130, 143  stopped by Ctrl-C or SIGTERM: reading stopped, the articles in
+         progress finished and exporters committed complete output for them
+         (a second Ctrl-C quits at once: no finished output, though a
+         temporary file may remain next to it)
     """
 
     static let main = """

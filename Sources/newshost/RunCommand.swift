@@ -30,11 +30,14 @@ enum RunCommand {
                                    logHandler: Console.pluginLog(verbose: verbose), workers: jobs)
         defer { chain.destroy() }
         let progress = Progress(total: inputs.count, enabled: Console.isTerminal(FileHandle.standardError))
+        let interrupts = Interrupts()
+        interrupts.install()
         let runner = Runner(policy: policy, onProblem: { progress.clear(); Console.err("newshost: " + $0) },
-                            onProgress: progress.update)
+                            onProgress: progress.update, shouldStop: { interrupts.signal != nil })
         let report = runner.run(inputs, through: chain)
         progress.clear()
         Console.err(report.summary(pluginCount: chain.pluginCount) + " (\(jobs) job\(jobs == 1 ? "" : "s"), peak memory \(MemoryUsage.peakMegabytes()) MB)")
+        if let signal = interrupts.signal { return signal == SIGINT ? .interrupted : .terminated }
         if !report.pluginFailures.isEmpty { return .pluginFailed }
         if !report.inputProblems.isEmpty { return .input }
         return .success

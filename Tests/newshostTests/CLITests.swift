@@ -183,3 +183,28 @@ import Testing
         #expect(largePeak < smallPeak + 40, "peak \(largePeak) MB for 12 MB of input vs \(smallPeak) MB for 200 KB")
     }
 }
+
+/// SIGTERM and Ctrl-C stop reading, finish the exporters and exit 143 / 130.
+@Suite struct InterruptTests {
+    @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
+    func signalLeavesCompleteOutput(signal: Int32, status: Int32) throws {
+        let corpus = try TestPaths.temporaryDirectory(), out = try TestPaths.temporaryDirectory()
+        let generated = try Command.run("/usr/bin/python3", [TestPaths.root.appendingPathComponent("scripts/gen-corpus").path,
+                                                            "--size", "30MB", "--out", corpus.path, "--newshost", TestPaths.newshost])
+        #expect(generated.status == 0)
+        let csv = out.appendingPathComponent("out.csv")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.newshost)
+        process.arguments = ["run", "--plugins", "classify,export-csv", "--jobs", "2", "--option", "export-csv.path=\(csv.path)", corpus.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == status)
+        let rows = try CSVReader.parse(try String(contentsOf: csv, encoding: .utf8))
+        #expect(rows.count > 1, "some articles were exported")
+        #expect(rows.allSatisfy { $0.count == 9 }, "every row is whole")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["out.csv"], "no temporary file is left")
+    }
+}
