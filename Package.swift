@@ -30,7 +30,9 @@ let package = Package(
         // iconv for GB18030 input: a few lines of C interop kept apart.
         .target(name: "CharsetConversion"),
         // Article model, decoding and page parsing: safe Swift only.
-        .target(name: "NewsHostCore", dependencies: ["CharsetConversion"]),
+        .target(name: "NewsHostCore", dependencies: ["CharsetConversion", "JSONEscaping"]),
+        // JSON string literals, shared by the host and the Swift plugin kit.
+        .target(name: "JSONEscaping"),
         // dlopen, libffi and the C structs of the ABI: the only unsafe layer.
         .target(name: "PluginHost", dependencies: ["NewsHostCore", "CNewsHostPlugin", "CFFI"]),
         // Discovery, options, the chain and the run report, on top of PluginHost.
@@ -40,7 +42,7 @@ let package = Package(
         // The command line: argument parsing and commands, no business logic.
         .executableTarget(name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance"]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.
-        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport"]),
+        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping"]),
         .target(name: "CPluginKitSupport"),
 
         .target(name: "ClassifyEngine", path: "Plugins/classify/Engine", exclude: []),

@@ -1,3 +1,5 @@
+import JSONEscaping
+
 /// The JSON Lines form of articles that `newshost parse` prints, with keys
 /// in a fixed order: `id`, `source`, `index`, `headline`, `titles`,
 /// `bylines`, `dateline`, `paragraphs`, `body`, `captions`, `subheadings`, `notes`.
@@ -22,20 +24,7 @@ public enum ArticleJSON {
 
     /// `text` as a JSON string literal.
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONEscaping.quoted(text)
     }
 
     private static func array(_ items: [String]) -> String {

@@ -1,24 +1,10 @@
+import JSONEscaping
+
 /// Writing JSON text by hand, for exporters that stream one object per line.
 public enum JSONText {
     /// `text` as a JSON string literal.
     public static func string(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONEscaping.quoted(text)
     }
 
     /// A JSON string literal, or `null` for `nil` and (when `emptyIsNull`) "".

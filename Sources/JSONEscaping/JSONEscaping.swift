@@ -1,0 +1,25 @@
+/// JSON string literals, shared by the host (`newshost parse`) and the Swift
+/// plugin kit (export-jsonl), which write JSON Lines by hand.
+public enum JSONEscaping {
+    /// `text` as a JSON string literal: quotes, backslashes and control
+    /// characters escaped, everything else as it is.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
