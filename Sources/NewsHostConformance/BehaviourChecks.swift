@@ -133,6 +133,7 @@ struct BehaviourChecks {
 
     private func process(_ plugin: PluginInstance, _ articles: [Article]) throws -> [Annotations] {
         try articles.map { article in
+            worker.leaveBreadcrumb(article.id)
             do { return try plugin.process(article, annotations: Annotations()) } catch { throw CheckFailure("\(error)") }
         }
     }
@@ -149,6 +150,7 @@ struct BehaviourChecks {
         let plugin = try instance(library)
         var refused: [String] = []
         for article in SampleArticles.hostile {
+            worker.leaveBreadcrumb(String(decoding: article.id, as: UTF8.self))
             do {
                 _ = try plugin.process(raw: article)
             } catch {
@@ -226,6 +228,7 @@ struct BehaviourChecks {
         let plugins = try (0..<3).map { _ in try instance(library) }
         var results: [Annotations] = []
         for (index, article) in articles.enumerated() {
+            worker.leaveBreadcrumb(article.id)
             do { results.append(try plugins[index % 3].process(article, annotations: Annotations())) } catch { throw CheckFailure("\(error)") }
         }
         try plugins.forEach(finish)
@@ -270,6 +273,7 @@ struct BehaviourChecks {
             for number in range {
                 var article = articles[number % articles.count]
                 article.id = "stress#\(number)"
+                if number % 500 == 0 { worker.leaveBreadcrumb("\(article.id) (or one of the 500 after it)") }
                 do { _ = try plugin.process(article, annotations: annotations) } catch { throw CheckFailure("\(error)") }
             }
         }

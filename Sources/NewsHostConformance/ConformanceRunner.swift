@@ -58,7 +58,9 @@ public struct ConformanceRunner: Sendable {
         FileManager.default.createFile(atPath: outFile.path, contents: nil)
         FileManager.default.createFile(atPath: errFile.path, contents: nil)
 
-        var arguments = ["conformance-worker", "--plugin", plugin, "--check", group, "--result", resultFile.path, "--scratch", work.path]
+        let breadcrumb = scratch.appendingPathComponent("breadcrumb")
+        var arguments = ["conformance-worker", "--plugin", plugin, "--check", group, "--result", resultFile.path,
+                         "--scratch", work.path, "--breadcrumb", breadcrumb.path]
         if let seedsDirectory { arguments += ["--seeds", seedsDirectory] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: workerExecutable)
@@ -86,12 +88,13 @@ public struct ConformanceRunner: Sendable {
         let stderrTail = Self.tail(errFile)
         let written = (try? Data(contentsOf: outFile)) ?? Data()
 
+        let at = (try? String(contentsOf: breadcrumb, encoding: .utf8)).map { " while processing \($0)" } ?? ""
         if let failure {
-            return checks.map { CheckResult(check: $0, outcome: .failed, seconds: seconds, message: failure + stderrTail) }
+            return checks.map { CheckResult(check: $0, outcome: .failed, seconds: seconds, message: failure + at + stderrTail) }
         }
         guard let data = try? Data(contentsOf: resultFile), var results = try? JSONDecoder().decode([CheckResult].self, from: data) else {
             let status = process.terminationStatus
-            let message = "the process ended with exit status \(status) before the check reported; a plugin must never call exit"
+            let message = "the process ended with exit status \(status)\(at) before the check reported; a plugin must never call exit"
             return checks.map { CheckResult(check: $0, outcome: .failed, seconds: seconds, message: message + stderrTail) }
         }
         if !written.isEmpty {
@@ -112,13 +115,13 @@ public struct ConformanceRunner: Sendable {
             if Date() > deadline {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
-                return "no answer within \(Int(timeout)) s: the plugin hangs (or is far too slow); it was killed"
+                return "no answer within \(Int(timeout)) s, the plugin hangs (or is far too slow) and was killed"
             }
             usleep(2000)
         }
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
-            return "the plugin crashed the process with \(Self.signalName(signal)) (signal \(signal)) during this check"
+            return "the plugin crashed the process with \(Self.signalName(signal)) (signal \(signal))"
         }
         return nil
     }

@@ -11,12 +11,22 @@ public struct Worker {
     public var seedsDirectory: String?
     /// A directory the checks may write in (exporter output goes here).
     public var scratchDirectory: String
+    /// A file the worker keeps the id of the article in process in, so a
+    /// crash or hang can be pinned to an article.
+    public var breadcrumbPath: String?
 
     /// Creates a worker.
-    public init(pluginPath: String, seedsDirectory: String?, scratchDirectory: String) {
+    public init(pluginPath: String, seedsDirectory: String?, scratchDirectory: String, breadcrumbPath: String? = nil) {
         self.pluginPath = pluginPath
         self.seedsDirectory = seedsDirectory
         self.scratchDirectory = scratchDirectory
+        self.breadcrumbPath = breadcrumbPath
+    }
+
+    /// Records that `articleID` is about to be processed.
+    func leaveBreadcrumb(_ articleID: String) {
+        guard let breadcrumbPath else { return }
+        _ = FileManager.default.createFile(atPath: breadcrumbPath, contents: Data(articleID.utf8))
     }
 
     /// Runs `group`: "load" (every level-1 check) or one check id.

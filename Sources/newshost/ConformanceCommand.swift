@@ -57,7 +57,8 @@ enum ConformanceCommand {
               let result = try arguments.value("--result"), let scratch = try arguments.value("--scratch")
         else { throw UsageError(description: "conformance-worker is run by `newshost conformance`, not by hand") }
         let seeds = try arguments.value("--seeds")
-        let results = Worker(pluginPath: plugin, seedsDirectory: seeds, scratchDirectory: scratch).run(group)
+        let breadcrumb = try arguments.value("--breadcrumb")
+        let results = Worker(pluginPath: plugin, seedsDirectory: seeds, scratchDirectory: scratch, breadcrumbPath: breadcrumb).run(group)
         try JSONEncoder().encode(results).write(to: URL(fileURLWithPath: result))
         return .success
     }
