@@ -26,22 +26,24 @@ enum CSVRow {
         ]
     }
 
+    /// `field` quoted when it must be (comma, quote, CR or LF), with quotes
+    /// doubled; worked on UTF-8 bytes, since every special character is ASCII.
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return field
+        let utf8 = field.utf8
+        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(utf8.count + 8)
+        for byte in utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func formatScore(_ value: Double) -> String {
         let hundredths = (value * 100).rounded()
         let whole = Int(hundredths) / 100, fraction = Int(hundredths) % 100
         return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
-}
-
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
