@@ -86,6 +86,11 @@ public struct KeywordExtractor: Sendable {
 
     /// The best `count` keywords of `body` with weights in (0, 1], best first.
     public func keywords(in body: String) -> [(term: String, weight: Double)] {
+        keywords(in: body, sentences: Sentences.ranges(in: body, limit: maximumSentences))
+    }
+
+    /// The keywords of `body`, whose sentences were already found.
+    public func keywords(in body: String, sentences: [Range<String.Index>]) -> [(term: String, weight: Double)] {
         guard count > 0 else { return [] }
         var stats = TermTable(capacity: body.utf8.count / 2)  // about one distinct n-gram per ideograph and a half
         var latin: [String: Int] = [:]
@@ -95,7 +100,7 @@ public struct KeywordExtractor: Sendable {
         var values: [UInt32] = []
         var word = String.UnicodeScalarView()
 
-        for (sentence, range) in Sentences.ranges(in: body, limit: maximumSentences).enumerated() {
+        for (sentence, range) in sentences.prefix(maximumSentences).enumerated() {
             values.removeAll(keepingCapacity: true)
             for scalar in body.unicodeScalars[range] { values.append(scalar.value) }
             values.append(0)  // a sentinel that ends the last run or word
@@ -127,7 +132,7 @@ public struct KeywordExtractor: Sendable {
 
         // Keep repeated terms that stand on their own; drop a shorter term
         // every occurrence of which sits inside one longer term.
-        var entries = stats.entries.filter { $0.1.count >= 2 && !$0.1.alwaysExtends }
+        var entries = stats.entries { $0.count >= 2 && !$0.alwaysExtends }
         for (key, _) in entries { stats.markKept(key, true) }
         for (key, stat) in entries where stat.length > 2 {
             for part in [key >> 16, key & ~(UInt64(0xFFFF) << UInt64(16 * (stat.length - 1)))] {
@@ -266,8 +271,13 @@ struct TermTable {
     }
 
     /// Every term with its statistics, in table order.
-    var entries: [(UInt64, KeywordExtractor.TermStats)] {
-        keys.indices.compactMap { keys[$0] == 0 ? nil : (keys[$0], values[$0]) }
+    /// The terms whose statistics pass `filter`, in table order.
+    func entries(where filter: (KeywordExtractor.TermStats) -> Bool) -> [(UInt64, KeywordExtractor.TermStats)] {
+        var result: [(UInt64, KeywordExtractor.TermStats)] = []
+        for index in keys.indices where keys[index] != 0 && filter(values[index]) {
+            result.append((keys[index], values[index]))
+        }
+        return result
     }
 }
 

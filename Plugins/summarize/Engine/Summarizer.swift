@@ -35,7 +35,12 @@ public struct Summarizer: Sendable {
 
     /// The summary of `body`, or `nil` when it has no text.
     public func summarize(_ body: String) -> String? {
-        let sentences = Sentences.split(body, limit: maximumSentences)
+        summarize(body, sentences: Sentences.ranges(in: body, limit: maximumSentences))
+    }
+
+    /// The summary of `body`, whose sentences were already found.
+    public func summarize(_ body: String, sentences ranges: [Range<String.Index>]) -> String? {
+        let sentences = ranges.prefix(maximumSentences).map { String(body.unicodeScalars[$0]) }
         guard !sentences.isEmpty else { return nil }
         let chosen = rank(sentences).prefix(sentenceCount).sorted()
         return chosen.map { clip(sentences[$0]) }.joined()
@@ -54,7 +59,7 @@ public struct Summarizer: Sendable {
                 weights[j][i] = similarity
             }
         }
-        let ranks = PageRank.scores(weights)
+        let ranks = PageRank.scores(weights, tolerance: 1e-5)
         let top = ranks.max() ?? 1
         let score: [Double] = (0..<n).map { index in
             let textRank = top > 0 ? ranks[index] / top : 0

@@ -33,8 +33,12 @@ final class Summarize: NewsHostPlugin {
     }
 
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
-        if let summary = summarizer.summarize(article.body) { results.setSummary(summary) }
-        for keyword in extractor.keywords(in: article.body) { results.addKeyword(keyword.term, weight: keyword.weight) }
+        // Both need the sentences: find them once.
+        let sentences = Sentences.ranges(in: article.body, limit: max(summarizer.maximumSentences, extractor.maximumSentences))
+        if let summary = summarizer.summarize(article.body, sentences: sentences) { results.setSummary(summary) }
+        for keyword in extractor.keywords(in: article.body, sentences: sentences) {
+            results.addKeyword(keyword.term, weight: keyword.weight)
+        }
     }
 }
 
