@@ -21,14 +21,6 @@ enum CJKText {
         return "。！？；!?;".unicodeScalars.contains(last)
     }
 
-    /// Removes white space that sits next to a wide character, and folds
-    /// other runs of white space into one space.
-    static func normalizeSpaces<S: StringProtocol>(_ text: S) -> String {
-        var out = UTF8Joiner()
-        out.append(text.unicodeScalars)
-        return out.string
-    }
-
     /// Folds runs of white space into one space and trims the ends, for
     /// titles, where a space between CJK words separates phrases.
     static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {

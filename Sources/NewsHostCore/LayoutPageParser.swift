@@ -41,7 +41,6 @@ public struct LayoutPageParser: PageParser {
         var subheadings: [String] = []
         var titles: [(text: String, line: Int)] = []
         var bylines: [String] = []
-        var firstLine = 0
         var closed = false
     }
 
@@ -72,18 +71,18 @@ public struct LayoutPageParser: PageParser {
             }
             pendingTitles = []
         }
-        func startArticle(at line: Int) {
+        func startArticle() {
             flushPendingTitles(next: drafts.count)
             for index in unitsSinceBody where units[index].next == nil { units[index].next = drafts.count }
             unitsSinceBody = []
-            drafts.append(Draft(firstLine: line))
+            drafts.append(Draft())
             current = drafts.count - 1
         }
 
         for (index, line) in lines.enumerated() {
             switch line.kind {
             case .lead(let bylines, let rest):
-                startArticle(at: index)
+                startArticle()
                 drafts[current!].hasLead = true
                 drafts[current!].leadBylines = bylines
                 var first = line
@@ -129,7 +128,7 @@ public struct LayoutPageParser: PageParser {
                     continue
                 }
                 if current == nil || !pendingTitles.isEmpty || !unitsSinceBody.isEmpty || drafts[current!].closed {
-                    startArticle(at: index)
+                    startArticle()
                 }
                 drafts[current!].lines.append(line)
             }
