@@ -15,7 +15,3 @@ NH_ASSERT(sizeof(nh_str) == 2 * sizeof(void *), str_two_words);
 NH_ASSERT(sizeof(nh_str_list) == 2 * sizeof(void *), str_list_two_words);
 NH_ASSERT(offsetof(nh_article, id) == 8, article_id_offset);
 NH_ASSERT(offsetof(nh_plugin_descriptor, id) == 8, descriptor_id_offset);
-
-/** Size of the article view this build of the header defines; lets tests
- *  compare the Swift view of the struct with the C compiler's. */
-size_t nh_abi_sizeof_article(void) { return sizeof(nh_article); }
