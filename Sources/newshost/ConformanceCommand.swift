@@ -5,10 +5,6 @@ import NewsHostRuntime
 /// `newshost conformance` and the hidden `newshost conformance-worker`.
 enum ConformanceCommand {
     static func main(_ arguments: inout Arguments) throws -> ExitStatus {
-        if arguments.flag("-h", "--help") {
-            Console.out(Help.conformance)
-            return .success
-        }
         let searchPath = PluginSearchPath(explicit: try arguments.values("--plugin-path"))
         let levelText = try arguments.value("--level") ?? "2"
         guard let level = Int(levelText), (1...3).contains(level) else {

@@ -5,10 +5,6 @@ import NewsHostConformance
 /// package and passes conformance out of the box.
 enum NewPluginCommand {
     static func main(_ arguments: inout Arguments) throws -> ExitStatus {
-        if arguments.flag("-h", "--help") {
-            Console.out(Help.newPlugin)
-            return .success
-        }
         let kindText = try arguments.value("--kind") ?? "classifier"
         guard let kind = PluginTemplates.Kind(rawValue: kindText) else {
             throw UsageError(description: "--kind \(kindText): expected classifier, summarizer or exporter")

@@ -3,10 +3,6 @@ import NewsHostCore
 /// `newshost parse`.
 enum ParseCommand {
     static func main(_ arguments: inout Arguments) throws -> ExitStatus {
-        if arguments.flag("-h", "--help") {
-            Console.out(Help.parse)
-            return .success
-        }
         let format = try arguments.value("--format") ?? "jsonl"
         guard ["jsonl", "text", "lines"].contains(format) else {
             throw UsageError(description: "--format \(format): expected jsonl, text or lines")

@@ -4,10 +4,6 @@ import PluginHost
 /// `newshost plugins` and `newshost inspect`.
 enum PluginsCommand {
     static func list(_ arguments: inout Arguments) throws -> ExitStatus {
-        if arguments.flag("-h", "--help") {
-            Console.out(Help.plugins)
-            return .success
-        }
         let searchPath = PluginSearchPath(explicit: try arguments.values("--plugin-path"))
         _ = try arguments.operands(command: "plugins")
         let candidates = searchPath.discover()
@@ -32,10 +28,6 @@ enum PluginsCommand {
     }
 
     static func inspect(_ arguments: inout Arguments) throws -> ExitStatus {
-        if arguments.flag("-h", "--help") {
-            Console.out(Help.inspect)
-            return .success
-        }
         let searchPath = PluginSearchPath(explicit: try arguments.values("--plugin-path"))
         let operands = try arguments.operands(command: "inspect")
         guard operands.count == 1 else {

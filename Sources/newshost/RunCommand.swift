@@ -5,10 +5,6 @@ import NewsHostRuntime
 /// `newshost run`.
 enum RunCommand {
     static func main(_ arguments: inout Arguments) throws -> ExitStatus {
-        if arguments.flag("-h", "--help") {
-            Console.out(Help.run)
-            return .success
-        }
         let pluginList = try arguments.values("--plugins").flatMap { $0.split(separator: ",").map(String.init) }
         let searchPath = PluginSearchPath(explicit: try arguments.values("--plugin-path"))
         let options = try arguments.values("--option").map { try OptionAssignment(parsing: $0) }

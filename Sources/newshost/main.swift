@@ -10,6 +10,12 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
         return .usage
     }
     var arguments = Arguments(Array(commandLine.dropFirst()))
+    let helpTexts = ["run": Help.run, "parse": Help.parse, "plugins": Help.plugins, "inspect": Help.inspect,
+                     "conformance": Help.conformance, "new-plugin": Help.newPlugin]
+    if let help = helpTexts[command], arguments.flag("-h", "--help") {
+        Console.out(help)
+        return .success
+    }
     do {
         switch command {
         case "run": return try RunCommand.main(&arguments)
