@@ -15,6 +15,19 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A JSON Lines input has a line that is not an article object.
     case invalidJSONLine(path: String, line: Int, reason: String)
 
+    /// The file or directory the problem is about (nil for ``noInput``).
+    public var path: String? {
+        switch self {
+        case .missing(let path), .unreadable(let path, _), .empty(let path), .notText(let path, _),
+             .invalidJSONLine(let path, _, _):
+            return path
+        case .noTextFiles(let directory):
+            return directory
+        case .noInput:
+            return nil
+        }
+    }
+
     /// A message for the person running the command.
     public var description: String {
         switch self {

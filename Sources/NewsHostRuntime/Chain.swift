@@ -26,12 +26,12 @@ public final class Chain: @unchecked Sendable {
 
     private let isExporter: [Bool]
     /// For each worker, the instance of each non-exporter plugin (nil for exporters).
-    private let workers: [[PluginInstance?]]
+    private let workers: [[(any ChainStage)?]]
     /// The instance of each exporter, by position in the chain.
-    private let exporters: [Int: PluginInstance]
+    private let exporters: [Int: any ChainStage]
 
     /// Every distinct instance, in chain order.
-    public let instances: [PluginInstance]
+    public let instances: [any ChainStage]
 
     /// The number of worker threads the chain was made for.
     public var workerCount: Int { workers.count }
@@ -39,12 +39,12 @@ public final class Chain: @unchecked Sendable {
     /// The number of plugins in the chain.
     public var pluginCount: Int { isExporter.count }
 
-    private init(isExporter: [Bool], workers: [[PluginInstance?]], exporters: [Int: PluginInstance]) {
+    private init(isExporter: [Bool], workers: [[(any ChainStage)?]], exporters: [Int: any ChainStage]) {
         self.isExporter = isExporter
         self.workers = workers
         self.exporters = exporters
         var seen = Set<ObjectIdentifier>()
-        var all: [PluginInstance] = []
+        var all: [any ChainStage] = []
         for stage in isExporter.indices {
             for instance in workers.compactMap({ $0[stage] }) + [exporters[stage]].compactMap({ $0 })
             where seen.insert(ObjectIdentifier(instance)).inserted {
@@ -59,10 +59,16 @@ public final class Chain: @unchecked Sendable {
     /// plugin is not thread-safe). Nothing is created until every plugin has
     /// loaded and every option is valid.
     ///
+    /// - Parameters:
+    ///   - isolate: which plugins run in worker processes; exporters cannot
+    ///     (a restarted exporter would begin its output afresh).
+    ///   - isolation: how isolated plugins are run; required unless
+    ///     `isolate` is ``IsolationSelection/none``.
     /// - Throws: ``RuntimeError`` for names and options, ``PluginLoadError``
     ///   for a mis-built plugin, ``PluginCallError`` when `create` fails.
     public static func load(plugins names: [String], searchPath: PluginSearchPath, options: [OptionAssignment],
-                            logHandler: @escaping PluginLogHandler, workers: Int = 1) throws -> Chain {
+                            logHandler: @escaping PluginLogHandler, workers: Int = 1,
+                            isolate: IsolationSelection = .none, isolation: IsolationSettings? = nil) throws -> Chain {
         guard !names.isEmpty else { throw RuntimeError.noPlugins }
         var libraries: [PluginLibrary] = []
         for name in names {
@@ -78,20 +84,26 @@ public final class Chain: @unchecked Sendable {
                 option: "\(assignment.plugin).\(assignment.key)=\(assignment.value)", plugin: assignment.plugin, chain: ids)
         }
         let resolved = try libraries.map { try PluginOptions.resolve(options, for: $0.descriptor) }
+        let isolated = try isolate.stages(names: names, libraries: libraries)
         let workerCount = max(1, workers)
-        var created: [PluginInstance] = []
-        func make(_ stage: Int) throws -> PluginInstance {
-            let instance = try PluginInstance(library: libraries[stage], options: resolved[stage], logHandler: logHandler)
+        var created: [any ChainStage] = []
+        func make(_ stage: Int) throws -> any ChainStage {
+            let instance: any ChainStage
+            if isolated.contains(stage), let isolation {
+                instance = try IsolatedPlugin(library: libraries[stage], options: resolved[stage], settings: isolation)
+            } else {
+                instance = try PluginInstance(library: libraries[stage], options: resolved[stage], logHandler: logHandler)
+            }
             created.append(instance)
             return instance
         }
         do {
-            var perWorker = [[PluginInstance?]](repeating: [PluginInstance?](repeating: nil, count: libraries.count), count: workerCount)
-            var exporters: [Int: PluginInstance] = [:]
+            var perWorker = [[(any ChainStage)?]](repeating: [(any ChainStage)?](repeating: nil, count: libraries.count), count: workerCount)
+            var exporters: [Int: any ChainStage] = [:]
             for (stage, library) in libraries.enumerated() {
                 if library.descriptor.kind == .exporter {
                     exporters[stage] = try make(stage)
-                } else if library.descriptor.isThreadSafe {
+                } else if library.descriptor.isThreadSafe && !isolated.contains(stage) {
                     let shared = try make(stage)
                     for worker in 0..<workerCount { perWorker[worker][stage] = shared }
                 } else {
@@ -114,7 +126,7 @@ public final class Chain: @unchecked Sendable {
         var sofar = Annotations()
         for (stage, instance) in workers[worker].enumerated() {
             guard let instance else { continue }
-            let produced = try instance.process(article, annotations: sofar)
+            let produced = try Self.call(instance, article, sofar, slot: worker + 1)
             processed.perPlugin[stage] = produced
             sofar.merge(produced)
         }
@@ -125,8 +137,18 @@ public final class Chain: @unchecked Sendable {
     /// from one thread, in input order.
     public func export(_ processed: Processed) throws(PluginCallError) {
         for stage in isExporter.indices where isExporter[stage] {
-            _ = try exporters[stage]!.process(processed.article, annotations: processed.annotations(before: stage))
+            _ = try Self.call(exporters[stage]!, processed.article, processed.annotations(before: stage), slot: 0)
         }
+    }
+
+    /// Calls `process`, telling ``CrashNotice`` which plugin and article a
+    /// crash of the host process would be about.
+    private static func call(_ stage: any ChainStage, _ article: Article, _ annotations: Annotations,
+                             slot: Int) throws(PluginCallError) -> Annotations {
+        guard stage is PluginInstance else { return try stage.process(article, annotations: annotations) }
+        CrashNotice.enter(slot: slot, plugin: stage.pluginID, article: article.id)
+        defer { CrashNotice.leave(slot: slot) }
+        return try stage.process(article, annotations: annotations)
     }
 
     /// Runs one article through the whole chain on the calling thread.

@@ -18,6 +18,10 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
     case badOptionValue(plugin: String, key: String, value: String, problem: String)
     /// `--plugins` was empty.
     case noPlugins
+    /// `--isolate` names a plugin that is not in the chain.
+    case isolationOfAbsentPlugin(name: String, chain: [String])
+    /// `--isolate` names an exporter.
+    case isolationOfExporter(plugin: String)
 
     /// A message for the person running the command.
     public var description: String {
@@ -38,6 +42,10 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
             return "plugin \(plugin) has no option `\(key)`; \(list) (see `newshost inspect \(plugin)`)"
         case .badOptionValue(let plugin, let key, let value, let problem):
             return "option \(plugin).\(key)=\(value): \(problem)"
+        case .isolationOfAbsentPlugin(let name, let chain):
+            return "--isolate \(name): plugin `\(name)` is not in --plugins (\(chain.joined(separator: ",")))"
+        case .isolationOfExporter(let plugin):
+            return "--isolate \(plugin): \(plugin) is an exporter, and exporters run in the host: a restarted exporter would begin its output afresh and lose what it had written. Isolate the classifiers and summarizers you do not trust"
         case .noPlugins:
             return "--plugins is empty; name at least one plugin, e.g. --plugins classify,export-csv"
         }

@@ -14,6 +14,13 @@ public struct PluginLogMessage: Sendable, Hashable {
     public var level: Level
     /// The text.
     public var message: String
+
+    /// Creates a message.
+    public init(pluginID: String, level: Level, message: String) {
+        self.pluginID = pluginID
+        self.level = level
+        self.message = message
+    }
 }
 
 /// Where plugin log messages go.

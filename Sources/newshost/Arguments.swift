@@ -57,6 +57,34 @@ struct Arguments {
         return found
     }
 
+    /// A flag whose value is optional: `--name=VALUE`, `--name VALUE` when
+    /// `accepts(VALUE)`, or `--name` alone (nil values). Nil when absent.
+    mutating func optionalValues(_ name: String, accepts: (String) -> Bool) -> [String?]? {
+        var found: [String?] = []
+        var index = 0
+        while index < limit {
+            let token = tokens[index]
+            if token == name {
+                if index + 1 < limit, accepts(tokens[index + 1]) {
+                    found.append(tokens[index + 1])
+                    tokens.removeSubrange(index...index + 1)
+                    shiftLimit(by: -2)
+                } else {
+                    found.append(nil)
+                    tokens.remove(at: index)
+                    shiftLimit(by: -1)
+                }
+            } else if token.hasPrefix(name + "=") {
+                found.append(String(token.dropFirst(name.count + 1)))
+                tokens.remove(at: index)
+                shiftLimit(by: -1)
+            } else {
+                index += 1
+            }
+        }
+        return found.isEmpty ? nil : found
+    }
+
     /// The last value given to `name`, if any.
     mutating func value(_ name: String) throws -> String? {
         try values(name).last

@@ -59,8 +59,27 @@ enum Help {
       --jobs N                worker threads for parsing, classifiers and
                               summarizers (default: the number of cores);
                               exporters always get articles in input order
+      --isolate [LIST]        run the classifiers and summarizers in LIST
+                              (comma-separated names or ids; all of them when
+                              LIST is left out) in worker processes
+      --plugin-timeout SECS   with --isolate: kill a worker that takes longer
+                              than SECS on one article (default 60)
+      --failure-report FILE   write what failed (plugin, article, status,
+                              signal, exit status or timeout) and the refused
+                              inputs to FILE as JSON
       --verbose               show plugins' debug messages
       -h, --help              show this help
+
+    Plugins run inside newshost by default: the fastest way, but a plugin
+    that crashes takes the whole run with it (newshost names the plugin and
+    the article before it dies). Run plugins you do not trust with --isolate:
+    each runs in its own worker process (the same .so, the same ABI); when a
+    worker crashes, exits or hangs, the failure is recorded, a fresh worker
+    is started, and --on-error decides whether the run goes on. Either way
+    the exporters finish, so their output is complete for every article that
+    went through. Exporters always run inside newshost (a restarted exporter
+    would lose what it had written). Isolation costs a copy of each article
+    and a round trip per plugin (see the README's performance section).
 
     A plugin name is looked up as lib<name>.so or <name>.so; a value with a
     / or ending in .so is a path. Exporters are finished even when the run

@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostCore
 import NewsHostRuntime
+import PluginHost
 
 /// `newshost run`.
 enum RunCommand {
@@ -17,13 +18,34 @@ enum RunCommand {
         guard let jobs = Int(jobsText), (1...256).contains(jobs) else {
             throw UsageError(description: "--jobs \(jobsText): expected a number of worker threads from 1 to 256")
         }
+        let isolate = Self.isolation(&arguments, plugins: pluginList)
+        let timeoutText = try arguments.value("--plugin-timeout")
+        let timeout = try timeoutText.map { text in
+            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+                throw UsageError(description: "--plugin-timeout \(text): expected seconds, more than 0 (e.g. 30 or 0.5)")
+            }
+            guard isolate != .none else {
+                throw UsageError(description: "--plugin-timeout applies to isolated plugins only; add --isolate (a plugin in the host process cannot be stopped safely)")
+            }
+            return seconds
+        } ?? 60
+        let failureReport = try arguments.value("--failure-report")
         let inputs = try InputSelection.resolve(try arguments.operands(command: "run"))
         guard !pluginList.isEmpty else {
             throw UsageError(description: "newshost run needs --plugins, e.g. --plugins classify,export-csv (see `newshost plugins`)")
         }
+        var settings: IsolationSettings?
+        if isolate != .none {
+            guard let executable = PluginSearchPath.executablePath() else {
+                throw UsageError(description: "--isolate: cannot find the newshost executable (/proc/self/exe) to start plugin workers")
+            }
+            settings = IsolationSettings(workerExecutable: executable, timeout: timeout, verbose: verbose)
+        }
 
+        CrashNotice.install(advice: "the run is lost (finished output files are only written at the end). Plugins run inside newshost unless isolated: run untrusted plugins with --isolate (or --isolate NAME) and --on-error skip to record the crash and go on")
         let chain = try Chain.load(plugins: pluginList, searchPath: searchPath, options: options,
-                                   logHandler: Console.pluginLog(verbose: verbose), workers: jobs)
+                                   logHandler: Console.pluginLog(verbose: verbose), workers: jobs,
+                                   isolate: isolate, isolation: settings)
         defer { chain.destroy() }
         let progress = Progress(total: inputs.count, enabled: Console.isTerminal(FileHandle.standardError))
         let interrupts = Interrupts()
@@ -33,10 +55,33 @@ enum RunCommand {
         let report = runner.run(inputs, through: chain)
         progress.clear()
         Console.err(report.summary(pluginCount: chain.pluginCount) + " (\(jobs) job\(jobs == 1 ? "" : "s"), peak memory \(MemoryUsage.peakMegabytes()) MB)")
+        if let failureReport {
+            do {
+                try FailureReport(report).write(to: failureReport)
+            } catch {
+                Console.err("newshost: could not write the failure report \(failureReport): \(error.localizedDescription)")
+                return .pluginFailed
+            }
+        }
         if let signal = interrupts.signal { return signal == SIGINT ? .interrupted : .terminated }
         if !report.pluginFailures.isEmpty { return .pluginFailed }
         if !report.inputProblems.isEmpty { return .input }
         return .success
+    }
+}
+
+extension RunCommand {
+    /// `--isolate` (every classifier and summarizer), `--isolate LIST` (a
+    /// following word counts as LIST only when each of its names is in
+    /// --plugins, so an input path is never swallowed) or `--isolate=LIST`.
+    static func isolation(_ arguments: inout Arguments, plugins: [String]) -> IsolationSelection {
+        let names = { (text: String) in text.split(separator: ",").map(String.init) }
+        let known = Set(plugins.flatMap(IsolationSelection.aliases))
+        guard let given = arguments.optionalValues("--isolate", accepts: { value in
+            !names(value).isEmpty && names(value).allSatisfy(known.contains)
+        }) else { return .none }
+        if given.contains(where: { $0 == nil }) { return .all }
+        return .plugins(given.compactMap { $0 }.flatMap(names))
     }
 }
 

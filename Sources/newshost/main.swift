@@ -24,6 +24,7 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
         case "inspect": return try PluginsCommand.inspect(&arguments)
         case "conformance": return try ConformanceCommand.main(&arguments)
         case "conformance-worker": return try ConformanceCommand.worker(&arguments)
+        case "plugin-worker": return try PluginWorkerCommand.main(&arguments)
         case "new-plugin": return try NewPluginCommand.main(&arguments)
         case "-h", "--help", "help":
             Console.out(Help.main)

@@ -18,6 +18,8 @@
  *   ABORT_AT=N        calls abort() in its N-th process call
  *   HANG_AT=N         never returns from its N-th process call
  *   EXIT_AT=N         calls exit(3) in its N-th process call
+ *   CRASH_ON_INDEX=N  dereferences NULL on every article whose index is N
+ *   HANG_ON_INDEX=N   never returns on an article whose index is N
  *   STDOUT_AT=N       writes to stdout in its N-th process call
  *   LEAK_FD           opens /dev/null in every process call and never closes it
  *   ACCEPT_UNKNOWN    silently accepts options it does not know
@@ -99,6 +101,12 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
 #endif
 #ifdef CRASH_AT
     if (self->calls == CRASH_AT) *(volatile int *)0 = 1;
+#endif
+#ifdef CRASH_ON_INDEX
+    if (article->index == CRASH_ON_INDEX) *(volatile int *)0 = 1;
+#endif
+#ifdef HANG_ON_INDEX
+    if (article->index == HANG_ON_INDEX) for (;;) sleep(1);
 #endif
 #ifdef ABORT_AT
     if (self->calls == ABORT_AT) abort();

@@ -1,0 +1,174 @@
+import Glibc
+
+/// How a child process ended.
+public enum Termination: Equatable, Sendable, CustomStringConvertible {
+    /// It called `exit` (or returned from `main`) with this status.
+    case exited(Int32)
+    /// A signal ended it.
+    case signaled(Int32)
+
+    /// `exit status 3`, `SIGSEGV (signal 11)`.
+    public var description: String {
+        switch self {
+        case .exited(let status): return "exit status \(status)"
+        case .signaled(let signal): return "\(Signals.name(signal)) (signal \(signal))"
+        }
+    }
+}
+
+/// Names of the signals a crashing plugin is likely to raise.
+public enum Signals {
+    /// `SIGSEGV` for 11, and so on; `signal N` for the others.
+    public static func name(_ signal: Int32) -> String {
+        switch signal {
+        case SIGSEGV: return "SIGSEGV"
+        case SIGABRT: return "SIGABRT"
+        case SIGBUS: return "SIGBUS"
+        case SIGFPE: return "SIGFPE"
+        case SIGILL: return "SIGILL"
+        case SIGKILL: return "SIGKILL"
+        case SIGTRAP: return "SIGTRAP"
+        case SIGTERM: return "SIGTERM"
+        case SIGINT: return "SIGINT"
+        default: return "signal \(signal)"
+        }
+    }
+}
+
+/// Why talking to a child process failed.
+public enum ChildProcessError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `posix_spawn` failed.
+    case spawnFailed(executable: String, errno: Int32)
+    /// The other end closed the channel (the process ended).
+    case closed
+    /// No answer before the deadline.
+    case timedOut
+    /// A system call failed.
+    case system(call: String, errno: Int32)
+
+    /// A message for the person running the command.
+    public var description: String {
+        switch self {
+        case .spawnFailed(let executable, let code): return "could not start \(executable): \(String(cString: strerror(code)))"
+        case .closed: return "the process closed its end of the channel"
+        case .timedOut: return "no answer in time"
+        case .system(let call, let code): return "\(call) failed: \(String(cString: strerror(code)))"
+        }
+    }
+}
+
+/// A child process started with `posix_spawn`, connected by one Unix
+/// stream socket that is the child's standard input (its standard error is
+/// the parent's). The child turns it into a ``FrameChannel`` with
+/// ``FrameChannel/adoptStandardInput()``.
+///
+/// Writes never raise `SIGPIPE`: a child that died shows up as
+/// ``ChildProcessError/closed``.
+public final class ChildProcess: @unchecked Sendable {
+    /// The process id.
+    public let pid: pid_t
+    /// The parent's end of the socket.
+    public let channel: FrameChannel
+    private var reaped: Termination?
+
+    /// Starts `executable` with `arguments` (not including argv[0]) and
+    /// the parent's environment plus `environment`.
+    public init(executable: String, arguments: [String], environment: [String: String] = [:]) throws(ChildProcessError) {
+        var sockets: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sockets) == 0 else {
+            throw .system(call: "socketpair", errno: errno)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, sockets[1], 0)
+
+        var merged: [String: String] = [:]
+        var index = 0
+        while let entry = environ[index] {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") { merged[String(text[..<equals])] = String(text[text.index(after: equals)...]) }
+            index += 1
+        }
+        merged.merge(environment) { _, new in new }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var child: pid_t = 0
+        let status = posix_spawn(&child, executable, &actions, nil, argv, envp)
+        close(sockets[1])
+        guard status == 0 else {
+            close(sockets[0])
+            throw .spawnFailed(executable: executable, errno: status)
+        }
+        pid = child
+        channel = FrameChannel(descriptor: sockets[0])
+    }
+
+    /// Ends the process with `SIGKILL` (if it has not been reaped yet).
+    public func kill() {
+        guard reaped == nil else { return }
+        _ = Glibc.kill(pid, SIGKILL)
+    }
+
+    /// Waits for the process to end and returns how it ended.
+    public func wait() -> Termination {
+        if let reaped { return reaped }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // The macros of <sys/wait.h> are not imported; these are their definitions.
+        let termination: Termination = (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
+        reaped = termination
+        channel.close()
+        return termination
+    }
+
+    /// Waits up to `seconds` for the process to end, then kills it.
+    public func wait(orKillAfter seconds: Double) -> Termination {
+        let deadline = Deadline(seconds: seconds)
+        var status: Int32 = 0
+        while reaped == nil {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid {
+                reaped = (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
+                channel.close()
+            } else if deadline.remainingMilliseconds == 0 {
+                kill()
+                return wait()
+            } else {
+                usleep(2_000)
+            }
+        }
+        return reaped!
+    }
+
+    deinit {
+        if reaped == nil {
+            kill()
+            _ = wait()
+        }
+        channel.close()
+    }
+}
+
+/// A point in time some seconds from now, on the monotonic clock.
+public struct Deadline: Sendable {
+    private let end: timespec
+
+    /// `seconds` from now.
+    public init(seconds: Double) {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let total = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 + max(0, seconds)
+        end = timespec(tv_sec: Int(total), tv_nsec: Int((total - total.rounded(.down)) * 1e9))
+    }
+
+    /// Milliseconds left, 0 once passed (capped to what `poll` takes).
+    public var remainingMilliseconds: Int32 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let left = Double(end.tv_sec - now.tv_sec) * 1000 + Double(end.tv_nsec - now.tv_nsec) / 1e6
+        return left <= 0 ? 0 : Int32(min(left.rounded(.up), Double(Int32.max)))
+    }
+}
