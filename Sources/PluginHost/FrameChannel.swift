@@ -36,9 +36,10 @@ public final class FrameChannel: @unchecked Sendable {
     public func send(_ payload: [UInt8]) throws(ChildProcessError) {
         precondition(payload.count <= Self.maximumFrame, "frame too large")
         let length = UInt32(payload.count)
-        let header: [UInt8] = [UInt8(length & 0xff), UInt8(length >> 8 & 0xff), UInt8(length >> 16 & 0xff), UInt8(length >> 24)]
-        try write(header)
-        try write(payload)
+        var frame: [UInt8] = [UInt8(length & 0xff), UInt8(length >> 8 & 0xff), UInt8(length >> 16 & 0xff), UInt8(length >> 24)]
+        frame.reserveCapacity(4 + payload.count)
+        frame += payload
+        try write(frame)
     }
 
     /// Receives one frame, waiting until `deadline` at most (forever when nil).

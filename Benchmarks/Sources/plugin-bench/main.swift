@@ -128,3 +128,23 @@ for exporter in ["export-csv", "export-jsonl", "export-sqlite"] {
     row(exporter, try perArticle(plugin, sample, annotations: annotated))
     try plugin.finish()
 }
+
+// The cost of --isolate: the same plugins through a chain whose plugin runs
+// in a worker process (the release newshost next to the plugins).
+let workerExecutable = URL(fileURLWithPath: options.plugins).appendingPathComponent("newshost").path
+func chainCost(_ id: String, isolated: Bool) throws -> Double {
+    let chain = try Chain.load(plugins: [id], searchPath: searchPath, options: [], logHandler: { _ in }, workers: 1,
+                               isolate: isolated ? .all : .none, isolation: IsolationSettings(workerExecutable: workerExecutable))
+    defer { chain.destroy() }
+    let seconds = try median(options.repeats) {
+        for article in sample { _ = try chain.analyze(article) }
+    }
+    return seconds / Double(sample.count) * 1e6
+}
+print("\n--isolate, per article (chain of one plugin, 1 core)")
+print("plugin        in-process µs   isolated µs   added µs   × in-process")
+for id in ["wordcount", "classify", "summarize"] {
+    let inside = try chainCost(id, isolated: false), outside = try chainCost(id, isolated: true)
+    print(id.padding(toLength: 13, withPad: " ", startingAt: 0)
+          + String(format: " %13.1f %13.1f %10.1f %14.2f", inside, outside, outside - inside, outside / inside))
+}
