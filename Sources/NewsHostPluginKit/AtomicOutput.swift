@@ -7,6 +7,8 @@ public final class AtomicOutput {
     private let target: String
     private let temporary: String?
     private var file: UnsafeMutablePointer<FILE>?
+    /// Why a write failed: the file may end in half a record, so it is never committed.
+    private var broken: String?
 
     /// Opens the temporary file next to `path` (or stdout for `-`).
     ///
@@ -32,15 +34,23 @@ public final class AtomicOutput {
     /// Appends `text`.
     public func write(_ text: String) throws(PluginFailure) {
         guard let file else { throw PluginFailure(.internalError, "write after the output was closed") }
+        if let broken { throw PluginFailure(.io, "cannot write \(target): \(broken) (an earlier write failed)") }
         var text = text
         let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
         guard written == text.utf8.count else {
-            throw PluginFailure(.io, "cannot write \(target): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            broken = reason
+            throw PluginFailure(.io, "cannot write \(target): \(reason)")
         }
     }
 
-    /// Flushes and renames the temporary file to the target.
+    /// Flushes and renames the temporary file to the target; after a failed
+    /// write, deletes it instead and throws, so the target is never half a file.
     public func commit() throws(PluginFailure) {
+        if let broken, file != nil {
+            discard()
+            throw PluginFailure(.io, "\(target) not written: a write failed earlier (\(broken)), so the output would be incomplete")
+        }
         guard let handle = file else { return }
         file = nil
         guard let temporary else {

@@ -1,0 +1,21 @@
+import Foundation
+import NewsHostTestSupport
+import Testing
+
+/// Output to a disk that fills up: simulated with a file-size limit
+/// (`ulimit -f`, SIGXFSZ ignored), so writes fail as on a full disk
+/// without needing a small file system.
+@Suite struct FullDiskTests {
+    @Test(arguments: [("export-jsonl", "out.jsonl", "stop"), ("export-csv", "out.csv", "skip"), ("export-sqlite", "out.db", "stop")])
+    func aFailedWriteLeavesNoFileAtAll(plugin: String, file: String, policy: String) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let out = directory.appendingPathComponent(file)
+        let script = "trap '' XFSZ; ulimit -f 16; exec \"$@\""
+        let result = try Command.run("/bin/bash", ["-c", script, "bash", TestPaths.newshost, "run", "--plugins", plugin,
+                                                   "--option", "\(plugin).path=\(out.path)", "--on-error", policy, TestPaths.seeds.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("plugin \(plugin): failed"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(left.isEmpty, "neither \(file) nor a temporary file may remain: \(left)")
+    }
+}
