@@ -31,6 +31,7 @@ enum CJKText {
     /// wide characters, one space between Latin words or numbers.
     static func joinFragments<S: StringProtocol>(_ fragments: [S]) -> String {
         var out = UTF8Joiner()
+        out.reserve(fragments.reduce(0) { $0 + $1.utf8.count + 1 })
         for fragment in fragments { out.append(fragment.unicodeScalars, breakBefore: true) }
         return out.string
     }
@@ -44,9 +45,13 @@ struct UTF8Joiner {
     private var last: Unicode.Scalar?
     private var pendingSpace = false
 
+    /// Makes room for `count` more bytes.
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     mutating func append<C: Collection<Unicode.Scalar>>(_ scalars: C, breakBefore: Bool = false) {
         if breakBefore, last != nil { pendingSpace = true }
-        bytes.reserveCapacity(bytes.count + scalars.count * 3)
         for scalar in scalars {
             if PageLine.isBlank(scalar) || scalar == "\n" {
                 pendingSpace = last != nil

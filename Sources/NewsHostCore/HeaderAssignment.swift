@@ -25,11 +25,21 @@ struct HeaderAssignment {
 
     /// Distinct bigrams of letters and ideographs (punctuation breaks them)
     /// in the first `limit` characters: titles echo the lead, and a bound
-    /// keeps matching linear on huge bodies.
+    /// keeps matching linear on huge bodies. With `filter`, only bigrams in
+    /// it are kept; a 65,536-bit Bloom filter of it rules out most bigrams
+    /// before the set is consulted.
     static func bigrams(_ text: String, limit: Int = 1500, keeping filter: Set<UInt64>? = nil) -> Set<UInt64> {
+        var bloom: [UInt64] = []
+        if let filter {
+            bloom = [UInt64](repeating: 0, count: 1024)
+            for gram in filter { let bit = bloomBit(gram); bloom[bit >> 6] |= 1 << UInt64(bit & 63) }
+        }
         var grams = Set<UInt64>()
         var previous: UInt32?
-        for scalar in text.unicodeScalars.prefix(limit) {
+        var seen = 0
+        for scalar in text.unicodeScalars {
+            seen += 1
+            if seen > limit { break }
             let value = scalar.value
             let isWord = (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
                 || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
@@ -39,11 +49,20 @@ struct HeaderAssignment {
             }
             if let previous {
                 let gram = UInt64(previous) << 32 | UInt64(value)
-                if filter?.contains(gram) ?? true { grams.insert(gram) }
+                if let filter {
+                    let bit = bloomBit(gram)
+                    if bloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0, filter.contains(gram) { grams.insert(gram) }
+                } else {
+                    grams.insert(gram)
+                }
             }
             previous = value
         }
         return grams
+    }
+
+    private static func bloomBit(_ gram: UInt64) -> Int {
+        Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
     /// Which article each unit goes to (`nil`: none fits; the unit is page

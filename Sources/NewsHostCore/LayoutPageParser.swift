@@ -201,7 +201,7 @@ public struct LayoutPageParser: PageParser {
         func candidate(_ index: Int) -> Bool {
             let line = lines[index]
             return line.kind == .text && !line.endsSentence && line.width <= maxTitleWidth && !PageLine.endsWithPause(line.text)
-                && !line.text.unicodeScalars.contains { $0 == "。" || $0 == "！" || $0 == "？" }
+                && !line.hasSentenceMark
         }
         func atBoundary(_ index: Int) -> Bool {
             guard index > 0 else { return true }

@@ -24,13 +24,21 @@ struct PageLine {
     var width: Int
     /// Whether it ends a sentence.
     var endsSentence: Bool
+    /// Whether a full stop, exclamation or question mark stands anywhere in it.
+    var hasSentenceMark: Bool
 
     init(raw: Substring) {
         let trimmed = PageLine.trim(raw)
         text = trimmed
         indented = trimmed.startIndex != raw.startIndex
         kind = PageLine.classify(trimmed)
-        width = PageLine.displayWidth(trimmed)
+        var width = 0, marks = false
+        for scalar in trimmed.unicodeScalars {
+            width += CJKText.isWide(scalar) ? 2 : 1
+            marks = marks || scalar == "。" || scalar == "！" || scalar == "？"
+        }
+        self.width = width
+        hasSentenceMark = marks
         endsSentence = CJKText.endsSentence(trimmed)
     }
 

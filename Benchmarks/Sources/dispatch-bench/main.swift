@@ -1,0 +1,117 @@
+import Foundation
+import NewsHostCore
+import NewsHostRuntime
+import PluginHost
+
+// dispatch-bench: what one plugin call costs through the host's ABI path,
+// against a direct C call (the floor), a Swift protocol call, and the
+// alternatives the ABI was chosen over — the same plugin as a WebAssembly
+// module in WasmKit and as a gRPC service on loopback — all in one run.
+//
+//   dispatch-bench --seeds DIR --plugins DIR [--calls N]
+//
+// Two cases: a no-op call, and a call that hands over a real article of
+// about 3 KB and reads back one label.
+
+var seedsPath = "seeds", pluginsPath = ".build/release", calls = 200_000
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let flag = arguments.next() {
+    switch flag {
+    case "--seeds": seedsPath = arguments.next() ?? seedsPath
+    case "--plugins": pluginsPath = arguments.next() ?? pluginsPath
+    case "--calls": calls = Int(arguments.next() ?? "") ?? calls
+    default: fatalError("usage: dispatch-bench --seeds DIR --plugins DIR [--calls N]")
+    }
+}
+
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-bench-\(getpid())")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+let build = try PluginBuild(into: scratch)
+
+// The seed article whose body is closest to 3 KB.
+let reader = PageReader()
+let seedArticles = try InputSource.expand([seedsPath]).flatMap { try reader.read($0).articles }
+let article = seedArticles.min { abs($0.body.utf8.count - 3072) < abs($1.body.utf8.count - 3072) }!
+let empty = Article(source: "bench", index: 0)
+let bodyBytes = Array(article.body.utf8)
+let expected = pickLabel(bodyBytes)
+
+struct Row {
+    var name: String
+    var noop: Double
+    var article: Double
+}
+var rows: [Row] = []
+
+let direct = DirectCall(library: build.label)
+rows.append(Row(name: "direct C call (floor)",
+                noop: nanosecondsPerCall(calls: calls) { precondition(direct.noop() == 0) },
+                article: nanosecondsPerCall(calls: calls) {
+                    // The floor borrows the bytes as they are: no view to build.
+                    precondition(bodyBytes.withUnsafeBufferPointer { direct.label($0.baseAddress, $0.count) } == expected)
+                }))
+
+let hostNoop = try hostInstance(build.noop), hostLabel = try hostInstance(build.label)
+let expectedName = "l\(expected)"
+rows.append(Row(name: "newshost: declared signature + libffi",
+                noop: try nanosecondsPerCall(calls: calls) { _ = try hostNoop.process(empty, annotations: Annotations()) },
+                article: try nanosecondsPerCall(calls: calls) {
+                    precondition(try hostLabel.process(article, annotations: Annotations()).labels.first?.name == expectedName)
+                }))
+
+let swiftNoop: any SwiftPlugin = SwiftNoop(), swiftLabel: any SwiftPlugin = SwiftLabel()
+rows.append(Row(name: "Swift protocol call",
+                noop: nanosecondsPerCall(calls: calls) { precondition(swiftNoop.process(empty) == 0) },
+                article: nanosecondsPerCall(calls: calls) { precondition(swiftLabel.process(article) == expected) }))
+
+let wasm = try WasmPlugin(path: build.wasm)
+rows.append(Row(name: "WebAssembly in WasmKit",
+                noop: try nanosecondsPerCall(calls: calls / 10) { precondition(try wasm.noop() == 0) },
+                article: try nanosecondsPerCall(calls: calls / 10) { precondition(try wasm.label(article) == expected) }))
+
+let grpcCalls = max(200, calls / 100)
+nonisolated(unsafe) var grpcRow = Row(name: "gRPC on loopback (grpc-swift 2)", noop: 0, article: 0)
+try await withLoopbackGRPC { client in
+    let noop = try await nanosecondsPerCall(calls: grpcCalls) {
+        precondition(try await call(client, BenchService.noop, []) == 0)
+    }
+    let label = try await nanosecondsPerCall(calls: grpcCalls) {
+        // Serialization starts from the article, as the host's view does.
+        precondition(try await call(client, BenchService.label, Array(article.body.utf8)) == expected)
+    }
+    grpcRow.noop = noop
+    grpcRow.article = label
+}
+rows.append(grpcRow)
+
+// A real chain's cost per article, to put dispatch in proportion.
+let searchPath = PluginSearchPath(explicit: [pluginsPath], environment: [:], executableDirectory: nil)
+let jsonl = scratch.appendingPathComponent("out.jsonl").path
+let chain = try Chain.load(plugins: ["classify", "summarize", "export-jsonl"], searchPath: searchPath,
+                           options: [try OptionAssignment(parsing: "export-jsonl.path=\(jsonl)")], logHandler: { _ in })
+let withBody = seedArticles.filter { !$0.paragraphs.isEmpty }
+let chainNanoseconds = try nanosecondsPerCall(calls: 20, passes: 3) {
+    for each in withBody { _ = try chain.process(each) }
+} / Double(withBody.count)
+_ = chain.finish()
+
+print("article: \(article.id), body \(bodyBytes.count) bytes; \(calls) calls per pass, median of 5 passes, 1 core")
+print("")
+print("call path                               no-op ns/call   × direct   3 KB article ns/call   × direct   × newshost")
+let floor = rows[0], host = rows[1]
+for row in rows {
+    print(row.name.padding(toLength: 38, withPad: " ", startingAt: 0)
+          + String(format: " %14.1f %10.1f %22.1f %10.1f %12.1f", row.noop, row.noop / floor.noop,
+                   row.article, row.article / floor.article, row.article / host.article))
+}
+let wasmRow = rows[3]
+let dispatchShare = 3 * host.noop / chainNanoseconds * 100
+print("")
+print("classify → summarize → export-jsonl on the seed articles: \(String(format: "%.1f", chainNanoseconds / 1000)) µs per article (parsing excluded)")
+func verdict(_ met: Bool) -> String { met ? "met" : "NOT met" }
+print("targets:")
+print(String(format: "  host no-op within 25× of a direct call:    %6.1f×   %@", host.noop / floor.noop, verdict(host.noop / floor.noop <= 25)))
+print(String(format: "  dispatch below 1%% of end-to-end time:      %6.2f%%   %@ (3 plugin calls per article)", dispatchShare, verdict(dispatchShare < 1)))
+print(String(format: "  3 KB: ≥ 20× cheaper than WasmKit:          %6.1f×   %@", wasmRow.article / host.article, verdict(wasmRow.article / host.article >= 20)))
+print(String(format: "  3 KB: ≥ 1,000× cheaper than loopback gRPC: %6.0f×   %@", grpcRow.article / host.article, verdict(grpcRow.article / host.article >= 1000)))
