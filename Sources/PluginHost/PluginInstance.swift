@@ -72,8 +72,9 @@ public final class PluginInstance: @unchecked Sendable {
         precondition(!destroyed, "process called on a destroyed plugin instance")
         let collector = ResultCollector(pluginID: pluginID)
         let result = Unmanaged.passUnretained(collector).toOpaque()
-        let status = withExtendedLifetime((view, collector)) {
-            library.call(.process, UnsafeRawPointer(handle), UnsafeRawPointer(view.pointer), UnsafeRawPointer(result)) ?? -5
+        // Two calls, not one on a tuple: a tuple would cost a metadata lookup per call.
+        let status = withExtendedLifetime(view) {
+            withExtendedLifetime(collector) { library.callProcess(handle, view.pointer, result) }
         }
         for refusal in collector.refused {
             context.logHandler(PluginLogMessage(pluginID: pluginID, level: .warn, message: "host refused \(refusal)"))
@@ -82,6 +83,18 @@ public final class PluginInstance: @unchecked Sendable {
             throw .processFailed(plugin: pluginID, articleID: articleID, status: status, message: collector.error)
         }
         return collector.annotations
+    }
+
+    /// Lays out the view of `article` once, for calling `process` on it
+    /// again and again: what a benchmark needs to time the dispatch alone.
+    public func prepare(_ article: Article, annotations: Annotations = Annotations()) -> PreparedProcessCall {
+        PreparedProcessCall(instance: self, view: ArticleView(article: article, annotations: annotations))
+    }
+
+    /// One `process` call with a ready view: the call through the hook's
+    /// pointer (or libffi), the plugin, and an empty result to collect into.
+    func callPrepared(_ view: ArticleView, into collector: ResultCollector) -> Int32 {
+        library.callProcess(handle, view.pointer, Unmanaged.passUnretained(collector).toOpaque())
     }
 
     /// Calls `finish` (a plugin without the hook finishes successfully).
@@ -106,5 +119,25 @@ public final class PluginInstance: @unchecked Sendable {
 
     deinit {
         destroy()
+    }
+}
+
+/// A `process` call whose article view is already laid out (see
+/// ``PluginInstance/prepare(_:annotations:)``).
+public struct PreparedProcessCall {
+    fileprivate let instance: PluginInstance
+    fileprivate let view: ArticleView
+    private let collector: ResultCollector
+
+    fileprivate init(instance: PluginInstance, view: ArticleView) {
+        self.instance = instance
+        self.view = view
+        collector = ResultCollector(pluginID: instance.pluginID)
+    }
+
+    /// Calls `process` and returns its status; what the plugin adds is
+    /// collected and dropped.
+    public func callAsFunction() -> Int32 {
+        withExtendedLifetime(view) { withExtendedLifetime(collector) { instance.callPrepared(view, into: collector) } }
     }
 }

@@ -11,13 +11,26 @@ public final class PluginLibrary: @unchecked Sendable {
     /// What its descriptor says.
     public let descriptor: PluginDescriptor
 
+    /// How `process` is called.
+    public let dispatch: Dispatch
+
+    /// The two ways the host can call `process`.
+    public enum Dispatch: Sendable {
+        /// A typed C function pointer of the v1 `process` prototype: the
+        /// loader has checked that the declared signature is exactly that.
+        case typed
+        /// libffi with the prepared call interface, as every other hook.
+        case ffi
+    }
+
     private let library: DynamicLibrary
     private let hooks: [HookName: (function: UnsafeRawPointer, call: FFICall)]
+    private let processFunction: nh_process_fn?
 
     /// Loads and validates the plugin at `path`.
     ///
     /// - Throws: ``PluginLoadError`` naming the file and what is wrong.
-    public init(path: String) throws(PluginLoadError) {
+    public init(path: String, dispatch: Dispatch = .typed) throws(PluginLoadError) {
         let library = try DynamicLibrary(path: path)
         guard let entrySymbol = library.symbol(NH_ENTRY_SYMBOL) else { throw .missingEntrySymbol(path: path) }
         let entry = unsafeBitCast(entrySymbol, to: nh_entry_fn.self)
@@ -34,6 +47,18 @@ public final class PluginLibrary: @unchecked Sendable {
         self.library = library
         self.descriptor = descriptor
         self.hooks = hooks
+        self.dispatch = dispatch
+        // The reader refused any other declared signature, so the prototype is the ABI's.
+        processFunction = hooks[.process].map { unsafeBitCast($0.0, to: nh_process_fn.self) }
+    }
+
+    /// Calls `process`: through the typed pointer, or libffi (``dispatch``).
+    func callProcess(_ instance: UnsafeMutableRawPointer?, _ article: UnsafePointer<nh_article>,
+                     _ result: UnsafeMutableRawPointer) -> Int32 {
+        if dispatch == .typed, let processFunction {
+            return processFunction(instance, article, OpaquePointer(result))
+        }
+        return call(.process, UnsafeRawPointer(instance), UnsafeRawPointer(article), UnsafeRawPointer(result)) ?? -5
     }
 
     /// Calls `hook` through its prepared interface; `nil` when the plugin

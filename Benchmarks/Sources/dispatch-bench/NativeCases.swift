@@ -36,8 +36,9 @@ final class SwiftLabel: SwiftPlugin {
     }
 }
 
-/// The host's own path: the plugin loaded by the host's loader and called
-/// through its declared signature with libffi, the article lent as a view.
-func hostInstance(_ path: String) throws -> PluginInstance {
-    try PluginInstance(library: try PluginLibrary(path: path), options: [], logHandler: { _ in })
+/// The host's own path: the plugin loaded by the host's loader, the article
+/// lent as a view, `process` called through the typed v1 pointer (the
+/// default) or libffi (the generic path every other hook takes).
+func hostInstance(_ path: String, dispatch: PluginLibrary.Dispatch) throws -> PluginInstance {
+    try PluginInstance(library: try PluginLibrary(path: path, dispatch: dispatch), options: [], logHandler: { _ in })
 }

@@ -16,9 +16,9 @@ struct PluginBuild {
         label = directory.appendingPathComponent("libbench-label.so").path
         noop = directory.appendingPathComponent("libbench-noop.so").path
         wasm = directory.appendingPathComponent("bench.wasm").path
-        try Self.run("/usr/bin/cc", ["-O2", "-shared", "-fPIC", "-I", include, source, "-o", label])
-        try Self.run("/usr/bin/cc", ["-O2", "-shared", "-fPIC", "-DNOOP", "-I", include, source, "-o", noop])
-        try Self.run(Self.toolchainClang(), ["--target=wasm32", "-O2", "-nostdlib", "-Wl,--no-entry", source, "-o", wasm])
+        try Self.run("/usr/bin/cc", ["-O3", "-shared", "-fPIC", "-I", include, source, "-o", label])
+        try Self.run("/usr/bin/cc", ["-O3", "-shared", "-fPIC", "-DNOOP", "-I", include, source, "-o", noop])
+        try Self.run(Self.toolchainClang(), ["--target=wasm32", "-O3", "-nostdlib", "-Wl,--no-entry", source, "-o", wasm])
     }
 
     /// The clang next to swiftc, which has the wasm32 target and wasm-ld.
