@@ -119,15 +119,34 @@ func row(_ name: String, _ micros: Double) {
     print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: " %10.1f   %10.1f", micros, micros / baseline))
 }
 row("wordcount (C, baseline)", baseline)
-row("classify", try perArticle(classify, sample))
-row("summarize", try perArticle(summarize, sample))
+let classifyCost = try perArticle(classify, sample), summarizeCost = try perArticle(summarize, sample)
+row("classify", classifyCost)
+row("summarize", summarizeCost)
 row("summarize, 1,000-char bodies", try perArticle(summarize, thousand))
+var jsonlCost = 0.0
 for exporter in ["export-csv", "export-jsonl", "export-sqlite"] {
     let ext = exporter.split(separator: "-").last!
     let plugin = try instance(exporter, ["path": scratch.appendingPathComponent("out.\(ext)").path])
-    row(exporter, try perArticle(plugin, sample, annotations: annotated))
+    let cost = try perArticle(plugin, sample, annotations: annotated)
+    row(exporter, cost)
+    if exporter == "export-jsonl" { jsonlCost = cost }
     try plugin.finish()
 }
+
+// Where the time of parse → classify → summarize → export-jsonl goes, on one
+// core. Dispatch is bounded by the whole call of the trivial C plugin
+// (laying out the view, the call, collecting the result), once per plugin;
+// it is counted inside each plugin's figure as well.
+let parseCost = parseSeconds / Double(articles.count) * 1e6
+let stages = [("parse", parseCost), ("classify", classifyCost), ("summarize", summarizeCost), ("export-jsonl", jsonlCost)]
+let total = stages.reduce(0) { $0 + $1.1 }
+print("\nwhere one article's time goes (1 core, \(String(format: "%.0f", total)) µs in all)")
+for (name, cost) in stages {
+    print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: " %8.1f µs  %5.1f%%", cost, cost / total * 100))
+}
+let dispatchCost = 3 * baseline
+print("dispatch (within the above)".padding(toLength: 30, withPad: " ", startingAt: 0)
+      + String(format: " %8.1f µs  %5.1f%%  (at most: 3 × the wordcount call)", dispatchCost, dispatchCost / total * 100))
 
 // The cost of --isolate: the same plugins through a chain whose plugin runs
 // in a worker process (the release newshost next to the plugins).
