@@ -4,6 +4,10 @@ import Foundation
 public enum InputSource: Hashable, Sendable {
     /// A file at a path.
     case file(String)
+    /// A file found in a directory. Kept apart from ``file(_:)`` so a
+    /// listing of many files shares one directory string and the listed
+    /// names, instead of holding a full path for each.
+    case entry(directory: String, name: String)
     /// Standard input (`-` on the command line).
     case standardInput
 
@@ -11,6 +15,7 @@ public enum InputSource: Hashable, Sendable {
     public var name: String {
         switch self {
         case .file(let path): return (path as NSString).lastPathComponent
+        case .entry(_, let name): return name
         case .standardInput: return "-"
         }
     }
@@ -19,6 +24,7 @@ public enum InputSource: Hashable, Sendable {
     public var displayPath: String {
         switch self {
         case .file(let path): return path
+        case .entry(let directory, let name): return (directory as NSString).appendingPathComponent(name)
         case .standardInput: return "-"
         }
     }
@@ -45,15 +51,18 @@ public enum InputSource: Hashable, Sendable {
                 sources.append(.file(operand))
                 continue
             }
-            let names: [String]
+            var pages: [String]
             do {
-                names = try fileManager.contentsOfDirectory(atPath: operand)
+                pages = try fileManager.contentsOfDirectory(atPath: operand)
             } catch {
                 throw InputError.unreadable(path: operand, reason: "cannot list the directory")
             }
-            let pages = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl") }.sorted()
+            // In place, so a directory of many files is held once.
+            pages.removeAll { !($0.hasSuffix(".txt") || $0.hasSuffix(".jsonl")) }
+            pages.sort()
             guard !pages.isEmpty else { throw InputError.noTextFiles(directory: operand) }
-            sources += pages.map { .file((operand as NSString).appendingPathComponent($0)) }
+            sources.reserveCapacity(sources.count + pages.count)
+            for name in pages { sources.append(.entry(directory: operand, name: name)) }
         }
         return sources
     }
@@ -63,7 +72,8 @@ public enum InputSource: Hashable, Sendable {
         switch self {
         case .standardInput:
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        case .file(let path):
+        case .file, .entry:
+            let path = displayPath
             guard FileManager.default.fileExists(atPath: path) else { throw InputError.missing(path: path) }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw InputError.unreadable(path: path, reason: "permission denied or not a regular file")

@@ -146,7 +146,14 @@ public struct LayoutPageParser: PageParser {
     /// whose text (at least 12 characters) also stands elsewhere on the page.
     func pullQuotes(_ lines: [PageLine]) -> [Range<Int>] {
         guard lines.contains(where: \.indented) else { return [] }
-        let page = String(String.UnicodeScalarView(lines.lazy.flatMap { $0.text.unicodeScalars }.filter { !PageLine.isBlank($0) }))
+        func squeezed<C: Collection<PageLine>>(_ lines: C) -> [UInt8] {
+            var bytes: [UInt8] = []
+            for line in lines {
+                for scalar in line.text.unicodeScalars where !PageLine.isBlank(scalar) { UTF8.encode(scalar) { bytes.append($0) } }
+            }
+            return bytes
+        }
+        let page = squeezed(lines)
         var found: [Range<Int>] = []
         var index = 0
         while index < lines.count {
@@ -158,13 +165,31 @@ public struct LayoutPageParser: PageParser {
                 if lines[end - 1].endsSentence { break }
             }
             guard lines[end - 1].endsSentence else { continue }
-            let quote = String(String.UnicodeScalarView(lines[index..<end].lazy.flatMap { $0.text.unicodeScalars }.filter { !PageLine.isBlank($0) }))
-            guard quote.unicodeScalars.count >= 12, quote.utf8.count <= 1000, let first = page.range(of: quote),
-                  page[first.upperBound...].range(of: quote) != nil else { continue }
+            let quote = squeezed(lines[index..<end])
+            guard quote.lazy.filter({ $0 & 0xC0 != 0x80 }).count >= 12, quote.count <= 1000,
+                  Self.occurs(quote, in: page, times: 2) else { continue }
             found.append(index..<end)
             index = end - 1
         }
         return found
+    }
+
+    /// Whether `needle` occurs at least `times` times in `haystack`, without
+    /// overlapping, by bytes.
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8], times: Int) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var seen = 0, start = 0
+        let last = haystack.count - needle.count
+        while start <= last, let at = haystack[start...last].firstIndex(of: first) {
+            if haystack[at..<at + needle.count].elementsEqual(needle) {
+                seen += 1
+                if seen == times { return true }
+                start = at + needle.count
+            } else {
+                start = at + 1
+            }
+        }
+        return false
     }
 
     /// How each line of `text` was classified, one line each (for

@@ -72,8 +72,9 @@ struct PageLine {
     private static let leadMarker = Array("本报讯".unicodeScalars)
 
     private static func classify(_ line: Substring) -> Kind {
-        let start = line.drop(while: { Bylines.noise.contains($0) || $0 == " " })
-        if start.unicodeScalars.starts(with: leadMarker) {
+        let scalars = line.unicodeScalars.drop(while: { Bylines.noiseScalars.contains($0) || $0 == " " })
+        if scalars.starts(with: leadMarker) {
+            let start = Substring(scalars)
             if let split = Bylines.splitLead(Substring(start)) { return .lead(bylines: split.names, rest: split.rest) }
             return .lead(bylines: [], rest: start.dropFirst(3))
         }
