@@ -1,4 +1,5 @@
 import Foundation
+import PluginHost
 
 /// All check results for one plugin.
 public struct PluginReport: Sendable, Codable {
@@ -121,22 +122,9 @@ public struct ConformanceRunner: Sendable {
         }
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
-            return "the plugin crashed the process with \(Self.signalName(signal)) (signal \(signal))"
+            return "the plugin crashed the process with \(Signals.name(signal)) (signal \(signal))"
         }
         return nil
-    }
-
-    static func signalName(_ signal: Int32) -> String {
-        switch signal {
-        case SIGSEGV: return "SIGSEGV"
-        case SIGABRT: return "SIGABRT"
-        case SIGBUS: return "SIGBUS"
-        case SIGFPE: return "SIGFPE"
-        case SIGILL: return "SIGILL"
-        case SIGKILL: return "SIGKILL"
-        case SIGTRAP: return "SIGTRAP"
-        default: return "signal \(signal)"
-        }
     }
 
     private static func tail(_ file: URL) -> String {

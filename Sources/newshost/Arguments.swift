@@ -37,15 +37,36 @@ struct Arguments {
 
     /// Every value given to `name` (and removes them).
     mutating func values(_ name: String) throws -> [String] {
-        var found: [String] = []
+        var missing = false
+        let found = extract(name) { next in
+            guard let next else { missing = true; return nil }
+            return next
+        }
+        if missing { throw UsageError(description: "\(name) needs a value") }
+        return found.compactMap { $0 }
+    }
+
+    /// A flag whose value is optional: `--name=VALUE`, `--name VALUE` when
+    /// `accepts(VALUE)`, or `--name` alone (nil values). Nil when absent.
+    mutating func optionalValues(_ name: String, accepts: (String) -> Bool) -> [String?]? {
+        let found = extract(name) { next in next.flatMap { accepts($0) ? $0 : nil } }
+        return found.isEmpty ? nil : found
+    }
+
+    /// Removes every `name`, `name VALUE` and `name=VALUE`; `takeNext` is
+    /// given the token after a bare `name` (nil at the end) and returns it
+    /// when it is the value, nil when `name` stands alone.
+    private mutating func extract(_ name: String, takeNext: (String?) -> String?) -> [String?] {
+        var found: [String?] = []
         var index = 0
         while index < limit {
             let token = tokens[index]
             if token == name {
-                guard index + 1 < limit else { throw UsageError(description: "\(name) needs a value") }
-                found.append(tokens[index + 1])
-                tokens.removeSubrange(index...index + 1)
-                shiftLimit(by: -2)
+                let value = takeNext(index + 1 < limit ? tokens[index + 1] : nil)
+                found.append(value)
+                let width = value == nil ? 1 : 2
+                tokens.removeSubrange(index..<index + width)
+                shiftLimit(by: -width)
             } else if token.hasPrefix(name + "=") {
                 found.append(String(token.dropFirst(name.count + 1)))
                 tokens.remove(at: index)
@@ -55,34 +76,6 @@ struct Arguments {
             }
         }
         return found
-    }
-
-    /// A flag whose value is optional: `--name=VALUE`, `--name VALUE` when
-    /// `accepts(VALUE)`, or `--name` alone (nil values). Nil when absent.
-    mutating func optionalValues(_ name: String, accepts: (String) -> Bool) -> [String?]? {
-        var found: [String?] = []
-        var index = 0
-        while index < limit {
-            let token = tokens[index]
-            if token == name {
-                if index + 1 < limit, accepts(tokens[index + 1]) {
-                    found.append(tokens[index + 1])
-                    tokens.removeSubrange(index...index + 1)
-                    shiftLimit(by: -2)
-                } else {
-                    found.append(nil)
-                    tokens.remove(at: index)
-                    shiftLimit(by: -1)
-                }
-            } else if token.hasPrefix(name + "=") {
-                found.append(String(token.dropFirst(name.count + 1)))
-                tokens.remove(at: index)
-                shiftLimit(by: -1)
-            } else {
-                index += 1
-            }
-        }
-        return found.isEmpty ? nil : found
     }
 
     /// The last value given to `name`, if any.
