@@ -392,7 +392,8 @@ typedef struct nh_article {
     nh_str dateline;
     /** The body: the paragraphs joined with "\n". */
     nh_str body;
-    /** Body paragraphs, column wrapping undone. */
+    /** Body paragraphs, column wrapping undone. They may point into `body`
+     *  (the host lays them out that way), so never write through them. */
     nh_str_list paragraphs;
     /** Photo captions with their credit. */
     nh_str_list captions;
