@@ -5,29 +5,37 @@ enum Bylines {
     /// Glyphs that stand before bylines in the dumps as bullets (`筅` and
     /// U+FFFD are mis-decoded bullets).
     static let noise: Set<Character> = ["●", "○", "■", "◆", "▲", "筅", "\u{FFFD}", "·", "•"]
-    static let noiseScalars: Set<Unicode.Scalar> = Set(noise.compactMap(\.unicodeScalars.first))
+    /// The same as scalars; an array, since a linear look at nine values
+    /// beats hashing for every line.
+    static let noiseScalars: [Unicode.Scalar] = noise.compactMap(\.unicodeScalars.first)
+    /// The roles as scalars, longest first as in ``roles``, for prefix tests
+    /// without Character comparison.
+    private static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
+    private static let leadScalars = Array("本报讯".unicodeScalars)
 
     /// The names in `line` if it is a byline such as `● 记者 耿洁玉` or
     /// `（记者 江跃中 通讯员 濮蓉）`, else `nil`.
     /// Characters a byline can start with once bullets are dropped: the
     /// first characters of the roles, an opening bracket, 本 of 本报讯.
-    private static let possibleStarts: Set<Unicode.Scalar> = Set(roles.compactMap(\.unicodeScalars.first) + ["（", "(", "本"])
+    private static let possibleStarts: [Unicode.Scalar] = Array(Set(roles.compactMap(\.unicodeScalars.first) + ["（", "(", "本"]))
 
     static func names(in line: Substring) -> [String]? {
         // Most lines are body text: rule them out on their first character.
         guard let first = line.unicodeScalars.first(where: { !noiseScalars.contains($0) && !PageLine.isBlank($0) }),
               possibleStarts.contains(first) else { return nil }
-        var text = Substring(line.drop(while: { noise.contains($0) || $0.isWhitespace }))
-        if text.hasPrefix("本报讯") { text = text.dropFirst(3) }
+        var text = Substring(line.unicodeScalars.drop(while: { noiseScalars.contains($0) || $0.properties.isWhitespace }))
+        if text.unicodeScalars.starts(with: leadScalars) { text = Substring(text.unicodeScalars.dropFirst(3)) }
         if let open = text.first, open == "（" || open == "(" {
             guard let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
             text = text[text.index(after: text.startIndex)..<close]
         }
-        guard roles.contains(where: { text.hasPrefix($0) }), text.utf8.count <= 160, text.count <= 40 else { return nil }
+        guard roleScalars.contains(where: { text.unicodeScalars.starts(with: $0) }), text.utf8.count <= 160, text.count <= 40 else { return nil }
         var names: [String] = []
         for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "、" || $0 == "，" }) {
             var word = Substring(token)
-            while let role = roles.first(where: { word.hasPrefix($0) }) { word = word.dropFirst(role.count) }
+            while let role = roleScalars.first(where: { word.unicodeScalars.starts(with: $0) }) {
+                word = Substring(word.unicodeScalars.dropFirst(role.count))
+            }
             guard !word.isEmpty else { continue }
             // Names are short runs of ideographs (or Latin letters); anything
             // else means this was a sentence that happens to start with 记者.

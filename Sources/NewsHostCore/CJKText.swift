@@ -32,7 +32,7 @@ enum CJKText {
     static func joinFragments<S: StringProtocol>(_ fragments: [S]) -> String {
         var out = UTF8Joiner()
         out.reserve(fragments.reduce(0) { $0 + $1.utf8.count + 1 })
-        for fragment in fragments { out.append(fragment.unicodeScalars, breakBefore: true) }
+        for fragment in fragments { out.appendFragment(Substring(fragment)) }
         return out.string
     }
 }
@@ -48,6 +48,34 @@ struct UTF8Joiner {
     /// Makes room for `count` more bytes.
     mutating func reserve(_ count: Int) {
         bytes.reserveCapacity(bytes.count + count)
+    }
+
+    /// Appends one column fragment after a line break: its bytes as they
+    /// are when it holds no white space (most CJK lines), else scalar by scalar.
+    mutating func appendFragment(_ fragment: Substring) {
+        var text = fragment
+        let copied: Bool = text.withUTF8 { utf8 in
+            guard let first = fragment.unicodeScalars.first, !Self.mayHoldBlank(utf8) else { return false }
+            if let previous = last, !CJKText.isWide(previous), !CJKText.isWide(first) { bytes.append(0x20) }
+            bytes.append(contentsOf: utf8)
+            last = fragment.unicodeScalars.last
+            pendingSpace = false
+            return true
+        }
+        if !copied { append(fragment.unicodeScalars, breakBefore: true) }
+    }
+
+    /// Whether `utf8` may hold a scalar ``PageLine/isBlank(_:)`` counts, or a
+    /// line break: any byte up to 0x20, or the lead bytes of U+00A0, U+3000, U+FEFF.
+    private static func mayHoldBlank(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.indices.contains { index in
+            let byte = utf8[index]
+            if byte <= 0x20 { return true }
+            guard byte == 0xC2 || byte == 0xE3 || byte == 0xEF else { return false }
+            let next = index + 1 < utf8.count ? utf8[index + 1] : 0, after = index + 2 < utf8.count ? utf8[index + 2] : 0
+            return (byte == 0xC2 && next == 0xA0) || (byte == 0xE3 && next == 0x80 && after == 0x80)
+                || (byte == 0xEF && next == 0xBB && after == 0xBF)
+        }
     }
 
     mutating func append<C: Collection<Unicode.Scalar>>(_ scalars: C, breakBefore: Bool = false) {

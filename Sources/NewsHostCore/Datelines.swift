@@ -6,7 +6,10 @@ enum Datelines {
     /// `12月10日下午`, `10月14-15日`. It must begin within the first
     /// `within` characters (0: at the very start) and in the first sentence.
     static func find(in lead: String, within: Int = 40) -> String? {
-        let compact = Array(lead.unicodeScalars.prefix(within + 24).filter { !PageLine.isBlank($0) })
+        // Into an array: filtering the Substring view would copy the whole lead per scalar.
+        var compact: [Unicode.Scalar] = []
+        compact.reserveCapacity(within + 24)
+        for scalar in lead.unicodeScalars.prefix(within + 24) where !PageLine.isBlank(scalar) { compact.append(scalar) }
         // The dateline belongs to the first sentence.
         let limit = min(within, compact.firstIndex(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "；" }) ?? compact.count,
                         compact.count - 1)

@@ -16,9 +16,8 @@ struct HeaderAssignment {
         var previous: Int?
     }
 
-    /// Fraction of the title's distinct bigrams found in the body.
-    static func overlap(_ title: String, _ bodyBigrams: Set<UInt64>) -> Double {
-        let grams = bigrams(title)
+    /// Fraction of the title bigrams `grams` found in the body.
+    static func overlap(_ grams: Set<UInt64>, _ bodyBigrams: Set<UInt64>) -> Double {
         guard !grams.isEmpty else { return 0 }
         return Double(grams.filter(bodyBigrams.contains).count) / Double(grams.count)
     }
@@ -76,9 +75,9 @@ struct HeaderAssignment {
         let bodyGrams = bodies.map { bigrams($0, keeping: titleGrams) }
         var candidates: [(unit: Int, article: Int, score: Double)] = []
         for (u, unit) in units.enumerated() {
-            let text = unit.titles.map(\.text).joined(separator: "\n")
+            let grams = bigrams(unit.titles.map(\.text).joined(separator: "\n"))
             for article in bodies.indices {
-                var score = unit.titles.isEmpty ? 0 : overlap(text, bodyGrams[article])
+                var score = unit.titles.isEmpty ? 0 : overlap(grams, bodyGrams[article])
                 if unit.next == article { score += unit.titles.isEmpty ? 1 : 0.2 }
                 if unit.previous == article { score += 0.1 }
                 if !unit.bylines.isEmpty && leadBylines[article] { score -= 0.5 }

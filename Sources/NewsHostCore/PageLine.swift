@@ -32,13 +32,7 @@ struct PageLine {
         text = trimmed
         indented = trimmed.startIndex != raw.startIndex
         kind = PageLine.classify(trimmed)
-        var width = 0, marks = false
-        for scalar in trimmed.unicodeScalars {
-            width += CJKText.isWide(scalar) ? 2 : 1
-            marks = marks || scalar == "。" || scalar == "！" || scalar == "？"
-        }
-        self.width = width
-        hasSentenceMark = marks
+        (width, hasSentenceMark) = PageLine.measure(trimmed)
         endsSentence = CJKText.endsSentence(trimmed)
     }
 
@@ -62,6 +56,27 @@ struct PageLine {
         switch scalar.value {
         case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0xFEFF: return true
         default: return false
+        }
+    }
+
+    /// Display width and whether 。！？ occurs, decoding the UTF-8 by hand
+    /// (the scalar view of a Substring checks every index it is given).
+    static func measure(_ text: Substring) -> (width: Int, hasSentenceMark: Bool) {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var width = 0, marks = false, index = 0
+            while index < utf8.count {
+                let lead = UInt32(utf8[index])
+                var value = lead, length = 1
+                if lead >= 0xF0 { value = lead & 0x07; length = 4 } else if lead >= 0xE0 { value = lead & 0x0F; length = 3 }
+                else if lead >= 0xC0 { value = lead & 0x1F; length = 2 }
+                for offset in 1..<max(1, min(length, utf8.count - index)) { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                index += length
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                width += CJKText.isWide(scalar) ? 2 : 1
+                marks = marks || value == 0x3002 || value == 0xFF01 || value == 0xFF1F
+            }
+            return (width, marks)
         }
     }
 

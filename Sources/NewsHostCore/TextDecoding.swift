@@ -24,8 +24,9 @@ public enum TextDecoding {
     ///   space, ``InputError/notText(path:reason:)`` for binary data and for
     ///   bytes that are neither UTF-8 nor GB18030.
     public static func decodeDetectingEncoding(_ bytes: [UInt8], path: String) throws -> (text: String, encoding: Encoding) {
-        let (text, encoding) = try rawDecode(bytes, path: path)
-        let normalized = text.utf8.contains(UInt8(ascii: "\r"))
+        var (text, encoding) = try rawDecode(bytes, path: path)
+        let hasCR = text.withUTF8 { $0.contains(UInt8(ascii: "\r")) }
+        let normalized = hasCR
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
         if normalized.unicodeScalars.allSatisfy({ PageLine.isBlank($0) || $0 == "\n" }) { throw InputError.empty(path: path) }

@@ -28,6 +28,9 @@ public enum CrashNotice {
     nonisolated(unsafe) private static var names = UnsafeMutablePointer<UInt8>.allocate(capacity: 32 * 16)
     nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
     nonisolated(unsafe) private static var installed = false
+    private static let messageSize = 2048
+    nonisolated(unsafe) private static var messages = UnsafeMutablePointer<UInt8>.allocate(capacity: slotCount * messageSize)
+    nonisolated(unsafe) private static var reported: Int32 = 0
 
     /// The number of slots: threads that may call plugins at once.
     public static var slots: Int { slotCount }
@@ -82,15 +85,28 @@ public enum CrashNotice {
             return
         }
         // The text is "<prefix>\0<suffix>": the signal name goes in between.
+        // The message is put together in the slot's own buffer and written
+        // with one call, so two threads crashing at once cannot interleave;
+        // only the first one to get here writes at all.
+        signal(number, SIG_DFL)
+        guard reported == 0 else { return }
+        reported = 1
         let text = texts + slot * slotSize
         let length = lengths[slot]
+        let out = messages + slot * messageSize
+        var used = 0
+        func append(_ source: UnsafePointer<UInt8>, _ count: Int) {
+            let count = min(count, messageSize - used)
+            (out + used).update(from: source, count: count)
+            used += count
+        }
         var split = 0
         while split < length && text[split] != 0 { split += 1 }
-        _ = write(2, text, split)
+        append(text, split)
         let name = names + Int(number) * 16
-        _ = write(2, name, strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)))
-        if split + 1 < length { _ = write(2, text + split + 1, length - split - 1) }
-        _ = write(2, advice.baseAddress, advice.count)
-        signal(number, SIG_DFL)
+        append(name, strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)))
+        if split + 1 < length { append(text + split + 1, length - split - 1) }
+        append(advice.baseAddress!, advice.count)
+        _ = write(2, out, used)
     }
 }
