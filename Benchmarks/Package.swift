@@ -26,6 +26,9 @@ let package = Package(
                 .product(name: "NewsHostRuntime", package: hostIdentity),
             ]),
         .executableTarget(
+            name: "parse-bench",
+            dependencies: [.product(name: "NewsHostCore", package: hostIdentity)]),
+        .executableTarget(
             name: "dispatch-bench",
             dependencies: [
                 .product(name: "NewsHostCore", package: hostIdentity),

@@ -8,17 +8,31 @@ enum Bylines {
     /// The same as scalars; an array, since a linear look at nine values
     /// beats hashing for every line.
     static let noiseScalars: [Unicode.Scalar] = noise.compactMap(\.unicodeScalars.first)
+    private static let noiseValues: [UInt32] = noiseScalars.map(\.value)
+
+    /// Whether `value` is one of the bullet glyphs of ``noise``.
+    @inline(__always)
+    static func isNoise(_ value: UInt32) -> Bool {
+        noiseValues.contains(value)
+    }
+
     /// The roles as scalars, longest first as in ``roles``, for prefix tests
     /// without Character comparison.
     private static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
     private static let leadScalars = Array("本报讯".unicodeScalars)
 
-    /// The names in `line` if it is a byline such as `● 记者 耿洁玉` or
-    /// `（记者 江跃中 通讯员 濮蓉）`, else `nil`.
     /// Characters a byline can start with once bullets are dropped: the
     /// first characters of the roles, an opening bracket, 本 of 本报讯.
     private static let possibleStarts: [Unicode.Scalar] = Array(Set(roles.compactMap(\.unicodeScalars.first) + ["（", "(", "本"]))
 
+    /// Whether a line whose first character (after bullets and white
+    /// space) is `first` can be a byline, a lead or a bracketed note.
+    static func mayStart(with first: Unicode.Scalar) -> Bool {
+        possibleStarts.contains(first)
+    }
+
+    /// The names in `line` if it is a byline such as `● 记者 耿洁玉` or
+    /// `（记者 江跃中 通讯员 濮蓉）`, else `nil`.
     static func names(in line: Substring) -> [String]? {
         // Most lines are body text: rule them out on their first character.
         guard let first = line.unicodeScalars.first(where: { !noiseScalars.contains($0) && !PageLine.isBlank($0) }),

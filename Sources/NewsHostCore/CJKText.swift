@@ -3,7 +3,13 @@ enum CJKText {
     /// Whether `scalar` is a CJK ideograph or CJK/full-width punctuation,
     /// next to which no space belongs.
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isWide(scalar.value)
+    }
+
+    @inline(__always)
+    static func isWide(_ value: UInt32) -> Bool {
+        guard value >= 0x2014 else { return false }
+        switch value {
         case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x2FA1F,
              0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
             return true
@@ -24,7 +30,17 @@ enum CJKText {
     /// Folds runs of white space into one space and trims the ends, for
     /// titles, where a space between CJK words separates phrases.
     static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if !text.unicodeScalars.contains(where: isWhiteSpace) { return String(text) }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Unicode's White_Space property, which `Character.isWhitespace` tests,
+    /// without the property lookup.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Joins column-wrapped fragments of one paragraph: no space between
@@ -56,13 +72,25 @@ struct UTF8Joiner {
         var text = fragment
         let copied: Bool = text.withUTF8 { utf8 in
             guard let first = fragment.unicodeScalars.first, !Self.mayHoldBlank(utf8) else { return false }
-            if let previous = last, !CJKText.isWide(previous), !CJKText.isWide(first) { bytes.append(0x20) }
-            bytes.append(contentsOf: utf8)
-            last = fragment.unicodeScalars.last
-            pendingSpace = false
+            appendBytes(utf8, first: first, last: fragment.unicodeScalars.last!)
             return true
         }
         if !copied { append(fragment.unicodeScalars, breakBefore: true) }
+    }
+
+    /// Appends a page line after a line break, using what the line pass
+    /// learned about it.
+    mutating func appendLine(_ line: PageLine) {
+        guard !line.hasInnerBlank else { return append(line.text.unicodeScalars, breakBefore: true) }
+        var text = line.text
+        text.withUTF8 { appendBytes($0, first: line.first, last: line.last) }
+    }
+
+    private mutating func appendBytes(_ utf8: UnsafeBufferPointer<UInt8>, first: Unicode.Scalar, last: Unicode.Scalar) {
+        if let previous = self.last, !CJKText.isWide(previous), !CJKText.isWide(first) { bytes.append(0x20) }
+        bytes.append(contentsOf: utf8)
+        self.last = last
+        pendingSpace = false
     }
 
     /// Whether `utf8` may hold a scalar ``PageLine/isBlank(_:)`` counts, or a

@@ -16,53 +16,9 @@ struct HeaderAssignment {
         var previous: Int?
     }
 
-    /// Fraction of the title bigrams `grams` found in the body.
-    static func overlap(_ grams: Set<UInt64>, _ bodyBigrams: Set<UInt64>) -> Double {
-        guard !grams.isEmpty else { return 0 }
-        return Double(grams.filter(bodyBigrams.contains).count) / Double(grams.count)
-    }
-
-    /// Distinct bigrams of letters and ideographs (punctuation breaks them)
-    /// in the first `limit` characters: titles echo the lead, and a bound
-    /// keeps matching linear on huge bodies. With `filter`, only bigrams in
-    /// it are kept; a 65,536-bit Bloom filter of it rules out most bigrams
-    /// before the set is consulted.
-    static func bigrams(_ text: String, limit: Int = 1500, keeping filter: Set<UInt64>? = nil) -> Set<UInt64> {
-        var bloom: [UInt64] = []
-        if let filter {
-            bloom = [UInt64](repeating: 0, count: 1024)
-            for gram in filter { let bit = bloomBit(gram); bloom[bit >> 6] |= 1 << UInt64(bit & 63) }
-        }
-        var grams = Set<UInt64>()
-        var previous: UInt32?
-        var seen = 0
-        for scalar in text.unicodeScalars {
-            seen += 1
-            if seen > limit { break }
-            let value = scalar.value
-            let isWord = (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
-                || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            guard isWord else {
-                previous = nil
-                continue
-            }
-            if let previous {
-                let gram = UInt64(previous) << 32 | UInt64(value)
-                if let filter {
-                    let bit = bloomBit(gram)
-                    if bloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0, filter.contains(gram) { grams.insert(gram) }
-                } else {
-                    grams.insert(gram)
-                }
-            }
-            previous = value
-        }
-        return grams
-    }
-
-    private static func bloomBit(_ gram: UInt64) -> Int {
-        Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 48)
-    }
+    /// Titles echo the lead: only the first this many characters of a body
+    /// are compared, which also keeps matching linear on huge bodies.
+    static let bodyPrefix = 1500
 
     /// Which article each unit goes to (`nil`: none fits; the unit is page
     /// furniture). Units with bylines go whole, at most one per article and
@@ -70,14 +26,32 @@ struct HeaderAssignment {
     static func assign(_ units: [Unit], bodies: [String], leadBylines: [Bool],
                        threshold: Double = 0.45) -> [Int?] {
         guard !units.isEmpty else { return [] }
-        // Only bigrams that some title has matter: keep just those of each body.
-        let titleGrams = units.reduce(into: Set<UInt64>()) { $0.formUnion(bigrams($1.titles.map(\.text).joined(separator: "\n"))) }
-        let bodyGrams = bodies.map { bigrams($0, keeping: titleGrams) }
+        // Number the titles' bigrams; a body is then the set of those it holds.
+        var index = BigramIndex()
+        let unitGrams: [[Int]] = units.map { unit in
+            var ids: [Int] = []
+            BigramIndex.forEachBigram(in: unit.titles.map(\.text).joined(separator: "\n"), limit: bodyPrefix) {
+                ids.append(index.insert($0))
+            }
+            return Array(Set(ids))
+        }
+        let words = (index.count + 63) / 64
+        let bodyBits: [[UInt64]] = bodies.map { body in
+            var bits = [UInt64](repeating: 0, count: words)
+            BigramIndex.forEachBigram(in: body, limit: bodyPrefix) { gram in
+                if let id = index.id(of: gram) { bits[id >> 6] |= 1 << UInt64(id & 63) }
+            }
+            return bits
+        }
         var candidates: [(unit: Int, article: Int, score: Double)] = []
         for (u, unit) in units.enumerated() {
-            let grams = bigrams(unit.titles.map(\.text).joined(separator: "\n"))
+            let grams = unitGrams[u]
             for article in bodies.indices {
-                var score = unit.titles.isEmpty ? 0 : overlap(grams, bodyGrams[article])
+                var score = 0.0
+                if !unit.titles.isEmpty, !grams.isEmpty {
+                    let shared = grams.reduce(0) { $0 + Int(bodyBits[article][$1 >> 6] >> UInt64($1 & 63) & 1) }
+                    score = Double(shared) / Double(grams.count)
+                }
                 if unit.next == article { score += unit.titles.isEmpty ? 1 : 0.2 }
                 if unit.previous == article { score += 0.1 }
                 if !unit.bylines.isEmpty && leadBylines[article] { score -= 0.5 }

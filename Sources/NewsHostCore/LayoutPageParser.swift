@@ -85,9 +85,7 @@ public struct LayoutPageParser: PageParser {
                 startArticle()
                 drafts[current!].hasLead = true
                 drafts[current!].leadBylines = bylines
-                var first = line
-                first.text = rest
-                if !PageLine.trim(rest).isEmpty { drafts[current!].lines.append(first) }
+                if let first = line.narrowed(to: rest) { drafts[current!].lines.append(first) }
             case .byline(let names):
                 units.append(.init(titles: pendingTitles, bylines: names, next: nil, previous: current))
                 unitsSinceBody.append(units.count - 1)
@@ -158,9 +156,9 @@ public struct LayoutPageParser: PageParser {
         var index = 0
         while index < lines.count {
             defer { index += 1 }
-            guard lines[index].indented, lines[index].kind == .text else { continue }
+            guard lines[index].indented, lines[index].isText else { continue }
             var end = index
-            while end < lines.count, end - index < 4, lines[end].kind == .text {
+            while end < lines.count, end - index < 4, lines[end].isText {
                 end += 1
                 if lines[end - 1].endsSentence { break }
             }
@@ -225,7 +223,7 @@ public struct LayoutPageParser: PageParser {
         var marks = [Bool](repeating: false, count: lines.count)
         func candidate(_ index: Int) -> Bool {
             let line = lines[index]
-            return line.kind == .text && !line.endsSentence && line.width <= maxTitleWidth && !PageLine.endsWithPause(line.text)
+            return line.isText && !line.endsSentence && line.width <= maxTitleWidth && !PageLine.pauses.contains(line.last)
                 && !line.hasSentenceMark
         }
         func atBoundary(_ index: Int) -> Bool {
@@ -243,20 +241,20 @@ public struct LayoutPageParser: PageParser {
             guard candidate(index), atBoundary(index) else { continue }
             var end = index
             while end < lines.count, candidate(end) { end += 1 }
-            let closedByMarker = end == lines.count || lines[end].kind != .text
+            let closedByMarker = end == lines.count || !lines[end].isText
             if closedByMarker, end - index <= Self.maximumTitleRun {
                 for title in index..<end { marks[title] = true }
                 index = end - 1
                 continue
             }
             // A line whose next line starts mid-sentence (题，… or ，…) was wrapped.
-            if index + 1 < lines.count, lines[index + 1].kind == .text, PageLine.startsMidSentence(lines[index + 1].text) {
+            if index + 1 < lines.count, lines[index + 1].isText, PageLine.startsMidSentence(lines[index + 1].text) {
                 continue
             }
             // Without a column to compare with there is no evidence of a title.
             let columns = [columnWidth(after: index, in: lines, marks: marks), columnWidth(before: index, in: lines, marks: marks)]
                 .compactMap { $0 }
-            if index + 1 < lines.count, lines[index + 1].kind == .text {
+            if index + 1 < lines.count, lines[index + 1].isText {
                 if columns.isEmpty { continue }
                 if columns.contains(where: { abs(lines[index].width - $0) <= 2 || abs(lines[index].width - ($0 - 4)) <= 2 }) { continue }
             }
@@ -267,17 +265,17 @@ public struct LayoutPageParser: PageParser {
 
     /// The typical width of full lines after `index` (median of up to six).
     private func columnWidth(after index: Int, in lines: [PageLine], marks: [Bool]) -> Int? {
-        columnWidth(of: (min(lines.count, index + 1)..<min(lines.count, index + 13)).lazy.filter { !marks[$0] }.map { lines[$0] })
+        columnWidth(of: min(lines.count, index + 1)..<min(lines.count, index + 13), in: lines, marks: marks)
     }
 
     /// The typical width of full lines before `index` (median of up to six).
     private func columnWidth(before index: Int, in lines: [PageLine], marks: [Bool]) -> Int? {
-        columnWidth(of: (max(0, index - 12)..<index).reversed().lazy.filter { !marks[$0] }.map { lines[$0] })
+        columnWidth(of: (max(0, index - 12)..<index).reversed(), in: lines, marks: marks)
     }
 
-    private func columnWidth<C: Collection<PageLine>>(of window: C) -> Int? {
-        let widths = window.lazy.filter { $0.kind == .text && !$0.endsSentence }.prefix(6).map(\.width).sorted()
-        return widths.isEmpty ? nil : widths[widths.count / 2]
+    private func columnWidth<C: Collection<Int>>(of window: C, in lines: [PageLine], marks: [Bool]) -> Int? {
+        Self.medianWidth(of: window.lazy.filter { !marks[$0] && lines[$0].isText && !lines[$0].endsSentence }
+            .prefix(6).map { lines[$0].width })
     }
 }
 
@@ -347,29 +345,53 @@ extension LayoutPageParser {
     /// line); an indented line starts one.
     func paragraphsOf(_ lines: [PageLine]) -> [String] {
         var paragraphs: [String] = []
-        var pending: [Substring] = []
+        var pending = 0..<0
         func flush() {
-            let text = CJKText.joinFragments(pending)
+            guard !pending.isEmpty else { return }
+            var out = UTF8Joiner()
+            out.reserve(lines[pending].reduce(0) { $0 + $1.text.utf8.count + 1 })
+            for line in lines[pending] { out.appendLine(line) }
+            let text = out.string
             if !text.isEmpty { paragraphs.append(text) }
-            pending = []
+            pending = pending.upperBound..<pending.upperBound
         }
-        for (index, line) in lines.enumerated() {
-            let window = lines[max(0, index - 4)...min(lines.count - 1, index + 4)]
+        for index in lines.indices {
+            let window = max(0, index - 4)...min(lines.count - 1, index + 4)
+            let line = lines[index]
             // A new paragraph: an indented block, or a line after a sentence
             // end that is short by the paragraph indent though the next line is full.
             if !pending.isEmpty, line.indented { flush() }
             if !pending.isEmpty, lines[index - 1].endsSentence, !line.endsSentence,
-               index + 1 < lines.count, lines[index + 1].width > line.width {
-                let full = window.filter { !$0.endsSentence }.map(\.width).sorted()
-                if !full.isEmpty, line.width <= full[full.count / 2] - 3 { flush() }
+               index + 1 < lines.count, lines[index + 1].width > line.width,
+               let median = Self.medianWidth(of: window.lazy.filter { !lines[$0].endsSentence }.map { lines[$0].width }),
+               line.width <= median - 3 {
+                flush()
             }
-            pending.append(line.text)
+            if pending.isEmpty { pending = index..<index }
+            pending = pending.lowerBound..<index + 1
             guard line.endsSentence else { continue }
-            let column = window.lazy.map(\.width).max() ?? line.width
+            let column = window.lazy.map { lines[$0].width }.max() ?? line.width
             if line.width > paragraphLineWidth || line.width < column - 3 { flush() }
         }
         flush()
         return paragraphs
+    }
+
+    /// The median (the upper one of an even count) of up to nine widths,
+    /// without allocating.
+    static func medianWidth<S: Sequence<Int>>(of widths: S) -> Int? {
+        var buffer = InlineArray<9, Int>(repeating: 0)
+        var count = 0
+        for width in widths where count < buffer.count {
+            var slot = count
+            while slot > 0, buffer[slot - 1] > width {
+                buffer[slot] = buffer[slot - 1]
+                slot -= 1
+            }
+            buffer[slot] = width
+            count += 1
+        }
+        return count == 0 ? nil : buffer[count / 2]
     }
 }
 
@@ -386,9 +408,6 @@ extension PageLine {
         return (0x4E00...0x9FFF).contains(first.value) && marks.contains(second)
     }
 
-    /// Whether a line ends on a pause mark, so the sentence goes on.
-    static func endsWithPause(_ text: Substring) -> Bool {
-        guard let last = text.unicodeScalars.last else { return false }
-        return "，、：,:—".unicodeScalars.contains(last)
-    }
+    /// Marks that end a line on a pause, so the sentence goes on.
+    static let pauses = Array("，、：,:—".unicodeScalars)
 }

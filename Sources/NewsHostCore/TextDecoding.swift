@@ -24,8 +24,7 @@ public enum TextDecoding {
     ///   space, ``InputError/notText(path:reason:)`` for binary data and for
     ///   bytes that are neither UTF-8 nor GB18030.
     public static func decodeDetectingEncoding(_ bytes: [UInt8], path: String) throws -> (text: String, encoding: Encoding) {
-        var (text, encoding) = try rawDecode(bytes, path: path)
-        let hasCR = text.withUTF8 { $0.contains(UInt8(ascii: "\r")) }
+        let (text, encoding, hasCR) = try rawDecode(bytes, path: path)
         let normalized = hasCR
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
@@ -33,7 +32,8 @@ public enum TextDecoding {
         return (normalized, encoding)
     }
 
-    private static func rawDecode(_ bytes: [UInt8], path: String) throws -> (String, Encoding) {
+    /// The text, its encoding and whether it may hold a CR.
+    private static func rawDecode(_ bytes: [UInt8], path: String) throws -> (String, Encoding, Bool) {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
             let body = bytes.dropFirst(2)
@@ -47,15 +47,16 @@ public enum TextDecoding {
                 throw InputError.notText(path: path, reason: "UTF-16 byte-order mark, but the text has an unpaired surrogate")
             }
             try refuseControlCharacters(text, path: path)
-            return (text, littleEndian ? .utf16LE : .utf16BE)
+            return (text, littleEndian ? .utf16LE : .utf16BE, true)
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let nul = body.firstIndex(of: 0) {
+        let (nul, hasCR) = findNULAndCR(bytes.span, from: body.startIndex)
+        if let nul {
             throw InputError.notText(path: path, reason: "NUL byte at offset \(nul), which text never has; is it a binary file?")
         }
         if let text = String(validating: body, as: UTF8.self) {
-            return (text, .utf8)
+            return (text, .utf8, hasCR)
         }
         let utf8Offset = firstInvalidUTF8Offset(body) ?? body.startIndex
         do {
@@ -64,7 +65,7 @@ public enum TextDecoding {
                 throw InputError.notText(path: path, reason: "invalid UTF-8 at byte offset \(utf8Offset), and not readable as GB18030 either")
             }
             try refuseControlCharacters(text, path: path)
-            return (text, .gb18030)
+            return (text, .gb18030, true)
         } catch let failure as Iconv.Failure {
             let detail: String
             switch failure {
@@ -102,6 +103,17 @@ public enum TextDecoding {
             }
         }
         return total > 0 && good * 10 >= total * 9
+    }
+
+    /// The offset of the first NUL byte from `start`, and whether a CR comes
+    /// before it, in one pass.
+    private static func findNULAndCR(_ bytes: Span<UInt8>, from start: Int) -> (nul: Int?, hasCR: Bool) {
+        var hasCR = false
+        for index in start..<bytes.count where bytes[index] <= 0x0D {
+            if bytes[index] == 0 { return (index, hasCR) }
+            if bytes[index] == 0x0D { hasCR = true }
+        }
+        return (nil, hasCR)
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
