@@ -6,6 +6,9 @@ struct BigramIndex {
     private var keys: [UInt64]
     private var ids: [Int32]
     private var mask: Int
+    /// A 4,096-bit filter of the numbered bigrams' second characters: most
+    /// bigrams of a body are ruled out by one bit before the table is probed.
+    private var secondCharacters = [UInt64](repeating: 0, count: 64)
     /// How many distinct bigrams are numbered (ids run from 0 to `count - 1`).
     private(set) var count = 0
 
@@ -24,6 +27,8 @@ struct BigramIndex {
         }
         keys[slot] = gram
         ids[slot] = Int32(count)
+        let character = Int(truncatingIfNeeded: gram) & 4095
+        secondCharacters[character >> 6] |= 1 << UInt64(character & 63)
         count += 1
         if count * 4 > keys.count { grow() }
         return count - 1
@@ -31,6 +36,8 @@ struct BigramIndex {
 
     /// The id of `gram`, or `nil` when no title holds it.
     func id(of gram: UInt64) -> Int? {
+        let character = Int(truncatingIfNeeded: gram) & 4095
+        guard secondCharacters[character >> 6] & (1 << UInt64(character & 63)) != 0 else { return nil }
         var slot = Self.slot(gram, mask)
         while keys[slot] != 0 {
             if keys[slot] == gram { return Int(ids[slot]) }

@@ -35,26 +35,26 @@ enum Bylines {
     /// `（记者 江跃中 通讯员 濮蓉）`, else `nil`.
     static func names(in line: Substring) -> [String]? {
         // Most lines are body text: rule them out on their first character.
-        guard let first = line.unicodeScalars.first(where: { !noiseScalars.contains($0) && !PageLine.isBlank($0) }),
+        guard let first = line.unicodeScalars.first(where: { !isNoise($0.value) && !PageLine.isBlank($0) }),
               possibleStarts.contains(first) else { return nil }
-        var text = Substring(line.unicodeScalars.drop(while: { noiseScalars.contains($0) || $0.properties.isWhitespace }))
-        if text.unicodeScalars.starts(with: leadScalars) { text = Substring(text.unicodeScalars.dropFirst(3)) }
-        if let open = text.first, open == "（" || open == "(" {
-            guard let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
-            text = text[text.index(after: text.startIndex)..<close]
+        var view = line.unicodeScalars.drop(while: { isNoise($0.value) || CJKText.isWhiteSpace($0) })
+        if view.starts(with: leadScalars) { view = view.dropFirst(3) }
+        if let open = view.first, open == "（" || open == "(" {
+            guard let close = view.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+            view = view[view.index(after: view.startIndex)..<close]
         }
-        guard roleScalars.contains(where: { text.unicodeScalars.starts(with: $0) }), text.utf8.count <= 160, text.count <= 40 else { return nil }
+        guard roleScalars.contains(where: { view.starts(with: $0) }) else { return nil }
+        let text = Array(view)[...]
+        guard text.count <= 40 else { return nil }
         var names: [String] = []
-        for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "、" || $0 == "，" }) {
-            var word = Substring(token)
-            while let role = roleScalars.first(where: { word.unicodeScalars.starts(with: $0) }) {
-                word = Substring(word.unicodeScalars.dropFirst(role.count))
-            }
+        for token in text.split(whereSeparator: { CJKText.isWhiteSpace($0) || $0 == "、" || $0 == "，" }) {
+            var word = token
+            while let role = roleScalars.first(where: { word.starts(with: $0) }) { word = word.dropFirst(role.count) }
             guard !word.isEmpty else { continue }
             // Names are short runs of ideographs (or Latin letters); anything
             // else means this was a sentence that happens to start with 记者.
-            guard word.count <= 6, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "·" }) else { return nil }
-            names.append(String(word))
+            guard word.count <= 6, word.allSatisfy({ $0.properties.isAlphabetic || $0 == "·" }) else { return nil }
+            names.append(String(String.UnicodeScalarView(word)))
         }
         return names.isEmpty ? nil : names
     }
@@ -62,12 +62,13 @@ enum Bylines {
     /// For a lead like `本报讯（记者 袁玮） 正文…`: the names and the text
     /// after the closing bracket.
     static func splitLead(_ line: Substring) -> (names: [String], rest: Substring)? {
-        guard line.hasPrefix("本报讯") else { return nil }
-        let afterMarker = line.dropFirst(3).drop(while: { $0.isWhitespace })
+        let scalars = line.unicodeScalars
+        guard scalars.starts(with: leadScalars) else { return nil }
+        let afterMarker = scalars.dropFirst(3).drop(while: CJKText.isWhiteSpace)
         guard let open = afterMarker.first, open == "（" || open == "(",
               let close = afterMarker.firstIndex(where: { $0 == "）" || $0 == ")" }),
-              let names = self.names(in: afterMarker[...close])
+              let names = self.names(in: Substring(afterMarker[...close]))
         else { return nil }
-        return (names, afterMarker[afterMarker.index(after: close)...])
+        return (names, Substring(scalars[scalars.index(after: close)...]))
     }
 }

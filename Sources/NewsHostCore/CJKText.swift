@@ -46,81 +46,57 @@ enum CJKText {
     /// Joins column-wrapped fragments of one paragraph: no space between
     /// wide characters, one space between Latin words or numbers.
     static func joinFragments<S: StringProtocol>(_ fragments: [S]) -> String {
-        var out = UTF8Joiner()
-        out.reserve(fragments.reduce(0) { $0 + $1.utf8.count + 1 })
+        var out = FragmentJoiner(capacity: fragments.reduce(0) { $0 + $1.utf8.count + 1 })
         for fragment in fragments { out.appendFragment(Substring(fragment)) }
         return out.string
     }
 }
 
-/// Builds text as UTF-8 bytes, dropping white space next to wide characters
-/// and folding other runs of white space (and line breaks between
-/// fragments) into one space.
-struct UTF8Joiner {
-    private var bytes: [UInt8] = []
+/// Builds a paragraph from column fragments, dropping white space next to
+/// wide characters and folding other runs of white space (and the line
+/// breaks between fragments) into one space.
+struct FragmentJoiner {
+    /// The text so far.
+    private(set) var string = ""
     private var last: Unicode.Scalar?
     private var pendingSpace = false
 
-    /// Makes room for `count` more bytes.
-    mutating func reserve(_ count: Int) {
-        bytes.reserveCapacity(bytes.count + count)
+    /// An empty joiner with room for `capacity` bytes.
+    init(capacity: Int) {
+        string.reserveCapacity(capacity)
     }
 
-    /// Appends one column fragment after a line break: its bytes as they
-    /// are when it holds no white space (most CJK lines), else scalar by scalar.
+    /// Appends one fragment after a line break.
     mutating func appendFragment(_ fragment: Substring) {
-        var text = fragment
-        let copied: Bool = text.withUTF8 { utf8 in
-            guard let first = fragment.unicodeScalars.first, !Self.mayHoldBlank(utf8) else { return false }
-            appendBytes(utf8, first: first, last: fragment.unicodeScalars.last!)
-            return true
-        }
-        if !copied { append(fragment.unicodeScalars, breakBefore: true) }
+        guard let first = fragment.unicodeScalars.first, let last = fragment.unicodeScalars.last else { return }
+        let hasBlank = fragment.unicodeScalars.contains { PageLine.isBlank($0) || $0 == "\n" }
+        append(fragment, first: first, last: last, hasBlank: hasBlank)
     }
 
-    /// Appends a page line after a line break, using what the line pass
-    /// learned about it.
-    mutating func appendLine(_ line: PageLine) {
-        guard !line.hasInnerBlank else { return append(line.text.unicodeScalars, breakBefore: true) }
-        var text = line.text
-        text.withUTF8 { appendBytes($0, first: line.first, last: line.last) }
-    }
-
-    private mutating func appendBytes(_ utf8: UnsafeBufferPointer<UInt8>, first: Unicode.Scalar, last: Unicode.Scalar) {
-        if let previous = self.last, !CJKText.isWide(previous), !CJKText.isWide(first) { bytes.append(0x20) }
-        bytes.append(contentsOf: utf8)
+    /// Appends one fragment after a line break, given its first and last
+    /// scalars and whether white space stands in it: as it is when there is
+    /// none (most CJK lines), else scalar by scalar.
+    mutating func append(_ fragment: Substring, first: Unicode.Scalar, last: Unicode.Scalar, hasBlank: Bool) {
+        guard !hasBlank else { return appendScalars(fragment.unicodeScalars) }
+        if let previous = self.last, !CJKText.isWide(previous), !CJKText.isWide(first) { string.append(" ") }
+        string.append(contentsOf: fragment)
         self.last = last
         pendingSpace = false
     }
 
-    /// Whether `utf8` may hold a scalar ``PageLine/isBlank(_:)`` counts, or a
-    /// line break: any byte up to 0x20, or the lead bytes of U+00A0, U+3000, U+FEFF.
-    private static func mayHoldBlank(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        utf8.indices.contains { index in
-            let byte = utf8[index]
-            if byte <= 0x20 { return true }
-            guard byte == 0xC2 || byte == 0xE3 || byte == 0xEF else { return false }
-            let next = index + 1 < utf8.count ? utf8[index + 1] : 0, after = index + 2 < utf8.count ? utf8[index + 2] : 0
-            return (byte == 0xC2 && next == 0xA0) || (byte == 0xE3 && next == 0x80 && after == 0x80)
-                || (byte == 0xEF && next == 0xBB && after == 0xBF)
-        }
-    }
-
-    mutating func append<C: Collection<Unicode.Scalar>>(_ scalars: C, breakBefore: Bool = false) {
-        if breakBefore, last != nil { pendingSpace = true }
+    private mutating func appendScalars(_ scalars: Substring.UnicodeScalarView) {
+        if last != nil { pendingSpace = true }
         for scalar in scalars {
             if PageLine.isBlank(scalar) || scalar == "\n" {
                 pendingSpace = last != nil
                 continue
             }
             if pendingSpace, let previous = last, !CJKText.isWide(previous), !CJKText.isWide(scalar) {
-                bytes.append(0x20)
+                string.append(" ")
             }
             pendingSpace = false
-            UTF8.encode(scalar) { bytes.append($0) }
+            string.unicodeScalars.append(scalar)
             last = scalar
         }
     }
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -6,19 +6,33 @@ enum Datelines {
     /// `12月10日下午`, `10月14-15日`. It must begin within the first
     /// `within` characters (0: at the very start) and in the first sentence.
     static func find(in lead: String, within: Int = 40) -> String? {
-        // Into an array: filtering the Substring view would copy the whole lead per scalar.
-        var compact: [Unicode.Scalar] = []
-        compact.reserveCapacity(within + 24)
-        for scalar in lead.unicodeScalars.prefix(within + 24) where !PageLine.isBlank(scalar) { compact.append(scalar) }
+        let compact = nonBlankScalars(of: lead, prefix: within + 24)
         // The dateline belongs to the first sentence.
         let limit = min(within, compact.firstIndex(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "；" }) ?? compact.count,
                         compact.count - 1)
         var index = 0
         while index <= limit {
-            if let (text, _) = match(compact, at: index) { return text }
+            if ("0"..."9").contains(compact[index]), let (text, _) = match(compact, at: index) { return text }
             index += 1
         }
         return nil
+    }
+
+    /// The scalars among the first `prefix` of `text` that are not blank.
+    private static func nonBlankScalars(of text: String, prefix: Int) -> [Unicode.Scalar] {
+        var text = text
+        text.makeContiguousUTF8()
+        let bytes = text.utf8.span
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(prefix)
+        var index = 0, seen = 0
+        while index < bytes.count, seen < prefix {
+            let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
+            index += length
+            seen += 1
+            if !PageLine.isBlank(value), let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+        }
+        return scalars
     }
 
     private static func match(_ chars: [Unicode.Scalar], at start: Int) -> (String, Int)? {

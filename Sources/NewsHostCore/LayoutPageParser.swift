@@ -46,16 +46,14 @@ public struct LayoutPageParser: PageParser {
 
     /// Parses `text` into articles named after `source`.
     public func parse(_ text: String, source: String) -> Page {
-        var lines = PageLine.lines(of: text)
+        var page = PageLines(text)
         var furniture: [String] = []
-        let quotes = pullQuotes(lines)
-        if !quotes.isEmpty {
-            for range in quotes.reversed() {
-                furniture.append(CJKText.joinFragments(lines[range].map(\.text)))
-                lines.removeSubrange(range)
-            }
+        for range in pullQuotes(page).reversed() {
+            furniture.append(CJKText.joinFragments(page.lines[range].map(page.text(of:))))
+            page.lines.removeSubrange(range)
         }
-        let titleLike = markTitles(lines)
+        let lines = page.lines
+        let titleLike = markTitles(page)
         var drafts: [Draft] = []
         var units: [HeaderAssignment.Unit] = []
         var pendingTitles: [(text: String, line: Int)] = []
@@ -81,38 +79,39 @@ public struct LayoutPageParser: PageParser {
 
         for (index, line) in lines.enumerated() {
             switch line.kind {
-            case .lead(let bylines, let rest):
+            case .lead:
                 startArticle()
                 drafts[current!].hasLead = true
-                drafts[current!].leadBylines = bylines
-                if let first = line.narrowed(to: rest) { drafts[current!].lines.append(first) }
-            case .byline(let names):
-                units.append(.init(titles: pendingTitles, bylines: names, next: nil, previous: current))
+                drafts[current!].leadBylines = page.names(of: line)
+                if let first = page.leadBody(line) { drafts[current!].lines.append(first) }
+            case .byline:
+                units.append(.init(titles: pendingTitles, bylines: page.names(of: line), next: nil, previous: current))
                 unitsSinceBody.append(units.count - 1)
                 pendingTitles = []
             case .credit:
-                let credit = CJKText.collapseSpaces(line.text)
+                let credit = CJKText.collapseSpaces(page.text(of: line))
                 if let title = pendingTitles.popLast() {
                     addCaption(title.text + " " + credit, to: current, drafts: &drafts, furniture: &furniture)
                 } else if let article = current, let last = drafts[article].lines.last,
                           !last.endsSentence, last.width <= maxTitleWidth {
                     drafts[article].lines.removeLast()
-                    addCaption(CJKText.collapseSpaces(last.text) + " " + credit, to: current, drafts: &drafts, furniture: &furniture)
+                    addCaption(CJKText.collapseSpaces(page.text(of: last)) + " " + credit, to: current, drafts: &drafts, furniture: &furniture)
                 } else {
                     addCaption(credit, to: current, drafts: &drafts, furniture: &furniture)
                 }
             case .note:
                 if let article = current, !drafts[article].closed {
-                    drafts[article].notes.append(String(line.text))
+                    drafts[article].notes.append(String(page.text(of: line)))
                     drafts[article].closed = true
                 } else {
-                    furniture.append(String(line.text))
+                    furniture.append(String(page.text(of: line)))
                 }
             case .text where titleLike[index]:
-                if line.text.count <= maxSectionLabelLength {
-                    furniture.append(String(line.text))
+                let title = page.text(of: line)
+                if title.count <= maxSectionLabelLength {
+                    furniture.append(String(title))
                 } else {
-                    pendingTitles.append((CJKText.collapseSpaces(line.text), index))
+                    pendingTitles.append((CJKText.collapseSpaces(title), index))
                 }
             case .text:
                 if let article = current, !drafts[article].closed, unitsSinceBody.isEmpty, pendingTitles.count == 1,
@@ -133,7 +132,7 @@ public struct LayoutPageParser: PageParser {
         }
         flushPendingTitles(next: nil)
 
-        return assemble(drafts: drafts, units: units, furniture: furniture, source: source, lines: lines)
+        return assemble(drafts: drafts, units: units, furniture: furniture, source: source, page: page)
     }
 
     private func addCaption(_ caption: String, to article: Int?, drafts: inout [Draft], furniture: inout [String]) {
@@ -142,16 +141,17 @@ public struct LayoutPageParser: PageParser {
 
     /// Pull-quotes: an indented block of up to four lines, ending a sentence,
     /// whose text (at least 12 characters) also stands elsewhere on the page.
-    func pullQuotes(_ lines: [PageLine]) -> [Range<Int>] {
+    func pullQuotes(_ page: PageLines) -> [Range<Int>] {
+        let lines = page.lines
         guard lines.contains(where: \.indented) else { return [] }
         func squeezed<C: Collection<PageLine>>(_ lines: C) -> [UInt8] {
             var bytes: [UInt8] = []
             for line in lines {
-                for scalar in line.text.unicodeScalars where !PageLine.isBlank(scalar) { UTF8.encode(scalar) { bytes.append($0) } }
+                for scalar in page.text(of: line).unicodeScalars where !PageLine.isBlank(scalar) { UTF8.encode(scalar) { bytes.append($0) } }
             }
             return bytes
         }
-        let page = squeezed(lines)
+        let whole = squeezed(lines)
         var found: [Range<Int>] = []
         var index = 0
         while index < lines.count {
@@ -165,7 +165,7 @@ public struct LayoutPageParser: PageParser {
             guard lines[end - 1].endsSentence else { continue }
             let quote = squeezed(lines[index..<end])
             guard quote.lazy.filter({ $0 & 0xC0 != 0x80 }).count >= 12, quote.count <= 1000,
-                  Self.occurs(quote, in: page, times: 2) else { continue }
+                  Self.occurs(quote, in: whole, times: 2) else { continue }
             found.append(index..<end)
             index = end - 1
         }
@@ -193,9 +193,9 @@ public struct LayoutPageParser: PageParser {
     /// How each line of `text` was classified, one line each (for
     /// `newshost parse --format lines`, when a page parses surprisingly).
     public func explain(_ text: String) -> [String] {
-        let lines = PageLine.lines(of: text)
-        let titleLike = markTitles(lines)
-        return lines.enumerated().map { index, line in
+        let page = PageLines(text)
+        let titleLike = markTitles(page)
+        return page.lines.enumerated().map { index, line in
             let kind: String
             switch line.kind {
             case .lead: kind = "lead"
@@ -205,7 +205,7 @@ public struct LayoutPageParser: PageParser {
             case .text: kind = titleLike[index] ? "title" : "text"
             }
             let flags = (line.indented ? ">" : " ") + (line.endsSentence ? "." : " ")
-            return "\(kind.padding(toLength: 6, withPad: " ", startingAt: 0)) \(flags) w\(line.width)\t\(line.text)"
+            return "\(kind.padding(toLength: 6, withPad: " ", startingAt: 0)) \(flags) w\(line.width)\t\(page.text(of: line))"
         }
     }
 
@@ -219,7 +219,8 @@ public struct LayoutPageParser: PageParser {
     /// - a line followed by body text is a title (or sub-heading) when it is
     ///   not as wide as the column around it (a paragraph's first line fills
     ///   the column, less its two-character indent).
-    func markTitles(_ lines: [PageLine]) -> [Bool] {
+    func markTitles(_ page: PageLines) -> [Bool] {
+        let lines = page.lines
         var marks = [Bool](repeating: false, count: lines.count)
         func candidate(_ index: Int) -> Bool {
             let line = lines[index]
@@ -248,7 +249,7 @@ public struct LayoutPageParser: PageParser {
                 continue
             }
             // A line whose next line starts mid-sentence (题，… or ，…) was wrapped.
-            if index + 1 < lines.count, lines[index + 1].isText, PageLine.startsMidSentence(lines[index + 1].text) {
+            if index + 1 < lines.count, lines[index + 1].isText, PageLine.startsMidSentence(page.text(of: lines[index + 1])) {
                 continue
             }
             // Without a column to compare with there is no evidence of a title.
@@ -281,10 +282,10 @@ public struct LayoutPageParser: PageParser {
 
 extension LayoutPageParser {
     private func assemble(drafts: [Draft], units: [HeaderAssignment.Unit], furniture: [String],
-                          source: String, lines: [PageLine]) -> Page {
+                          source: String, page: PageLines) -> Page {
         var drafts = drafts
         var furniture = furniture
-        let paragraphs = drafts.map { paragraphsOf($0.lines) }
+        let paragraphs = drafts.map { paragraphsOf($0.lines, in: page) }
 
         // Section labels glued to the end of a title (…交流看法徐汇区).
         let labels = Set(furniture.filter { $0.count <= maxSectionLabelLength })
@@ -343,14 +344,15 @@ extension LayoutPageParser {
     /// clearly narrower than the column around it ends a paragraph; so does
     /// a sentence end on a line wider than any column (one paragraph per
     /// line); an indented line starts one.
-    func paragraphsOf(_ lines: [PageLine]) -> [String] {
+    func paragraphsOf(_ lines: [PageLine], in page: PageLines) -> [String] {
         var paragraphs: [String] = []
         var pending = 0..<0
         func flush() {
             guard !pending.isEmpty else { return }
-            var out = UTF8Joiner()
-            out.reserve(lines[pending].reduce(0) { $0 + $1.text.utf8.count + 1 })
-            for line in lines[pending] { out.appendLine(line) }
+            var out = FragmentJoiner(capacity: lines[pending].reduce(0) { $0 + $1.bytes.count + 1 })
+            for line in lines[pending] {
+                out.append(page.text(of: line), first: line.first, last: line.last, hasBlank: line.hasInnerBlank)
+            }
             let text = out.string
             if !text.isEmpty { paragraphs.append(text) }
             pending = pending.upperBound..<pending.upperBound

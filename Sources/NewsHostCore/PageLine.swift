@@ -1,11 +1,14 @@
-/// One non-blank line of a page dump, with what the parser learned about it.
+/// One non-blank line of a page dump, with what the parser learned about
+/// it: a plain value, so the parser's many passes over lines copy nothing
+/// but numbers. The text itself stays in the page (``PageLines``).
 struct PageLine {
     /// What a line is, judged from the line alone.
     enum Kind: Equatable {
-        /// Starts an article: `本报讯…`, with any byline given in brackets.
-        case lead(bylines: [String], rest: Substring)
-        /// A byline: `● 记者 耿洁玉`.
-        case byline([String])
+        /// Starts an article: `本报讯…`. Its body text begins at byte offset
+        /// `restStart` of the page, after any byline given in brackets.
+        case lead(restStart: Int)
+        /// A byline: `● 记者 耿洁玉` (the names are in ``PageLines``).
+        case byline
         /// A photo credit: `朱亮 摄`.
         case credit
         /// A source note wholly in brackets: `（转摘自“今日漕河泾”）`.
@@ -14,16 +17,15 @@ struct PageLine {
         case text
     }
 
-    /// The line without surrounding white space.
-    var text: Substring
+    /// Where the line's text, without surrounding white space, is: UTF-8
+    /// offsets into the page.
+    var bytes: Range<Int>
     /// Whether the raw line began with white space: in these dumps that
     /// marks the start of a new text block on the page.
     var indented: Bool
-    var kind: Kind {
-        didSet { isText = kind == .text }
-    }
-    /// Whether ``kind`` is ``Kind/text`` (read without copying the kind).
-    private(set) var isText: Bool
+    private(set) var kind: Kind = .text
+    /// Whether ``kind`` is ``Kind/text``.
+    private(set) var isText = true
     /// Display width in half-width units (an ideograph counts 2).
     var width: Int
     /// Whether it ends a sentence.
@@ -34,12 +36,14 @@ struct PageLine {
     var hasInnerBlank: Bool
     /// Its first and last scalars.
     var first: Unicode.Scalar, last: Unicode.Scalar
+    /// Its first scalar that is neither white space nor a bullet glyph.
+    var firstContent: Unicode.Scalar
 
-    /// The line in `raw` without surrounding white space and what one pass
-    /// over its bytes shows; `nil` when it is blank.
-    init?(raw: Substring) {
-        let bytes = raw.utf8.span
-        var lower = 0, upper = bytes.count
+    /// The line in `range` of `bytes` without surrounding white space, and
+    /// what one pass over it shows; `nil` when it is blank. Its kind is
+    /// ``Kind/text`` until ``classified(_:)``.
+    init?(scanning bytes: Span<UInt8>, _ range: Range<Int>) {
+        var lower = range.lowerBound, upper = range.upperBound
         while lower < upper {
             let length = UTF8Scan.blankLength(in: bytes, at: lower, end: upper)
             if length == 0 { break }
@@ -65,60 +69,46 @@ struct PageLine {
             marks = marks || value == 0x3002 || value == 0xFF01 || value == 0xFF1F
             if PageLine.isBlank(value) {
                 innerBlank = true
-            } else if content == 0, value >= 0x80, !Bylines.isNoise(value) {
-                content = value
-            } else if content == 0, value < 0x80 {
+            } else if content == 0, value < 0x80 || !Bylines.isNoise(value) {
                 content = value
             }
         }
-        let utf8 = raw.utf8
-        text = raw[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
-        indented = lower != 0
+        self.bytes = lower..<upper
+        indented = lower != range.lowerBound
         self.width = width
         hasSentenceMark = marks
         hasInnerBlank = innerBlank
         self.first = Unicode.Scalar(first) ?? "\u{FFFD}"
         self.last = Unicode.Scalar(last) ?? "\u{FFFD}"
+        firstContent = Unicode.Scalar(content) ?? "\u{FFFD}"
         let closing = PageLine.closers.contains(last) && index > lower + Int(UTF8.width(self.last))
         endsSentence = PageLine.sentenceEnds.contains(closing ? beforeLast : last)
-        // Body text, by far the most lines, is told apart by its first
-        // character and its last without looking further.
-        let start = Unicode.Scalar(content) ?? "\u{FFFD}"
-        let kind = Bylines.mayStart(with: start) || self.last == "摄" ? PageLine.classify(text) : .text
-        self.kind = kind
-        isText = kind == .text
     }
 
     private static let closers = "”’）)」』\"".unicodeScalars.map(\.value)
     private static let sentenceEnds = "。！？；!?;".unicodeScalars.map(\.value)
 
-    /// The non-blank lines of `text`.
-    static func lines(of text: String) -> [PageLine] {
-        var text = text
-        text.makeContiguousUTF8()
-        let utf8 = text.utf8
-        let bytes = utf8.span
-        var lines: [PageLine] = []
-        lines.reserveCapacity(bytes.count / 48)
-        var start = 0, lineStart = utf8.startIndex
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            let lineEnd = utf8.index(lineStart, offsetBy: end - start)
-            if let line = PageLine(raw: text[lineStart..<lineEnd]) { lines.append(line) }
-            start = end + 1
-            if start <= bytes.count { lineStart = utf8.index(after: lineEnd) }
-        }
-        return lines
+    /// Whether the line must be looked at more closely than its first and
+    /// last characters: only then can it be a lead, byline, credit or note.
+    var needsClassifying: Bool {
+        Bylines.mayStart(with: firstContent) || last == "摄"
+    }
+
+    /// The same line with the kind found for it.
+    func classified(_ kind: Kind) -> PageLine {
+        var line = self
+        line.kind = kind
+        line.isText = kind == .text
+        return line
     }
 
     /// The same line (its width, sentence ends and kind) with its text
-    /// narrowed to `part`, such as a lead's text after its byline; `nil`
-    /// when `part` is blank.
-    func narrowed(to part: Substring) -> PageLine? {
-        guard let scanned = PageLine(raw: part) else { return nil }
+    /// narrowed to `part` of it, such as a lead's text after its byline;
+    /// `nil` when that part is blank.
+    func narrowed(to part: Range<Int>, in bytes: Span<UInt8>) -> PageLine? {
+        guard let scanned = PageLine(scanning: bytes, part) else { return nil }
         var line = self
-        line.text = scanned.text
+        line.bytes = scanned.bytes
         line.first = scanned.first
         line.hasInnerBlank = scanned.hasInnerBlank
         return line
@@ -142,28 +132,30 @@ struct PageLine {
 
     private static let leadMarker = Array("本报讯".unicodeScalars)
 
-    private static func classify(_ line: Substring) -> Kind {
-        let scalars = line.unicodeScalars.drop(while: { Bylines.noiseScalars.contains($0) || $0 == " " })
+    /// What `line`, a part of `page`, is, and the names it gives if it is a
+    /// lead or a byline.
+    static func classify(_ line: Substring, in page: String) -> (kind: Kind, names: [String]) {
+        func offset(_ index: String.Index) -> Int { page.utf8.distance(from: page.utf8.startIndex, to: index) }
+        let scalars = line.unicodeScalars.drop(while: { Bylines.isNoise($0.value) || $0 == " " })
         if scalars.starts(with: leadMarker) {
             let start = Substring(scalars)
-            if let split = Bylines.splitLead(Substring(start)) { return .lead(bylines: split.names, rest: split.rest) }
-            return .lead(bylines: [], rest: start.dropFirst(3))
+            if let split = Bylines.splitLead(start) { return (.lead(restStart: offset(split.rest.startIndex)), split.names) }
+            return (.lead(restStart: offset(start.unicodeScalars.index(start.startIndex, offsetBy: 3))), [])
         }
-        if let names = Bylines.names(in: line) { return .byline(names) }
-        if line.unicodeScalars.last == "摄", line.utf8.count <= 60, line.count <= 14, line.dropLast().hasSuffix(" ") || line.count <= 6 {
-            return .credit
+        if let names = Bylines.names(in: line) { return (.byline, names) }
+        if line.unicodeScalars.last == "摄", line.utf8.count <= 60 {
+            let count = line.unicodeScalars.count
+            if count <= 14, count <= 6 || line.unicodeScalars.dropLast().last == " " { return (.credit, []) }
         }
-        if isBracketedNote(line) { return .note }
-        return .text
+        return (isBracketedNote(line) ? .note : .text, [])
     }
 
     /// A line wholly in brackets, such as `（转摘自“今日漕河泾”）`.
     static func isBracketedNote(_ line: Substring) -> Bool {
-        guard let first = line.unicodeScalars.first, let last = line.unicodeScalars.last,
-              first == "（" || first == "(", last == "）" || last == ")", line.unicodeScalars.count >= 4 else { return false }
-        guard (first == "（" && last == "）") || (first == "(" && last == ")") else { return false }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              (first == "（" && last == "）") || (first == "(" && last == ")"), scalars.count >= 4 else { return false }
         // The brackets must enclose the whole line, not open and close twice.
-        let inner = line.dropFirst().dropLast()
-        return !inner.contains("（") && !inner.contains("）") && !inner.contains("(") && !inner.contains(")")
+        return !scalars.dropFirst().dropLast().contains { $0 == "（" || $0 == "）" || $0 == "(" || $0 == ")" }
     }
 }

@@ -108,6 +108,14 @@ public enum TextDecoding {
     /// The offset of the first NUL byte from `start`, and whether a CR comes
     /// before it, in one pass.
     private static func findNULAndCR(_ bytes: Span<UInt8>, from start: Int) -> (nul: Int?, hasCR: Bool) {
+        // A pass without an early exit, which the compiler vectorizes; the
+        // NUL is looked for only when there is one.
+        var seen: UInt8 = 0
+        for index in start..<bytes.count {
+            let byte = bytes[index]
+            seen |= (byte == 0 ? 1 : 0) | (byte == 0x0D ? 2 : 0)
+        }
+        guard seen & 1 != 0 else { return (nil, seen & 2 != 0) }
         var hasCR = false
         for index in start..<bytes.count where bytes[index] <= 0x0D {
             if bytes[index] == 0 { return (index, hasCR) }

@@ -1,0 +1,70 @@
+/// The non-blank lines of one page over the page's text: the lines are
+/// plain values pointing into ``text``, and the few that name people keep
+/// those names here.
+struct PageLines {
+    /// The page's text, as contiguous UTF-8.
+    let text: String
+    /// The lines, in page order.
+    var lines: [PageLine]
+    /// The names on lead and byline lines, by the line's first byte offset.
+    private var names: [Int: [String]]
+
+    /// Splits `text` into lines and classifies each.
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        (lines, names) = Self.scan(text)
+        self.text = text
+    }
+
+    private static func scan(_ text: String) -> ([PageLine], [Int: [String]]) {
+        let bytes = text.utf8.span
+        var lines: [PageLine] = []
+        var names: [Int: [String]] = [:]
+        lines.reserveCapacity(bytes.count / 48)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            if var line = PageLine(scanning: bytes, start..<end) {
+                // Body text, by far the most lines, is told apart by its
+                // first character and its last without looking further.
+                if line.needsClassifying {
+                    let found = PageLine.classify(substring(text, line.bytes), in: text)
+                    line = line.classified(found.kind)
+                    if !found.names.isEmpty { names[line.bytes.lowerBound] = found.names }
+                }
+                lines.append(line)
+            }
+            start = end + 1
+        }
+        return (lines, names)
+    }
+
+    private static func substring(_ text: String, _ bytes: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+        return text[lower..<utf8.index(lower, offsetBy: bytes.count)]
+    }
+
+    /// The text of `line`.
+    func text(of line: PageLine) -> Substring {
+        Self.substring(text, line.bytes)
+    }
+
+    /// The names a lead or byline line gives.
+    func names(of line: PageLine) -> [String] {
+        names[line.bytes.lowerBound] ?? []
+    }
+
+    /// A lead line narrowed to the text after its marker and byline, or
+    /// `nil` when nothing follows them.
+    func leadBody(_ line: PageLine) -> PageLine? {
+        guard case .lead(let restStart) = line.kind else { return line }
+        return line.narrowed(to: restStart..<line.bytes.upperBound, in: text.utf8.span)
+    }
+
+    var count: Int { lines.count }
+
+    subscript(index: Int) -> PageLine { lines[index] }
+}
