@@ -66,29 +66,51 @@ struct BigramIndex {
 
     /// Calls `body` with each bigram of letters and ideographs (anything
     /// else breaks them) in the first `limit` scalars of `text`, in order,
-    /// repeats included.
+    /// repeats included. A bigram is the two characters' UTF-8 bytes side
+    /// by side, read without decoding: letters, digits and the ideographs of
+    /// U+3400–U+4DBF and U+4E00–U+9FFF are told apart by their bytes alone.
     static func forEachBigram(in text: String, limit: Int, _ body: (UInt64) -> Void) {
-        var text = text
-        text.makeContiguousUTF8()
-        let bytes = text.utf8.span
-        var previous: UInt32 = 0
-        var index = 0, seen = 0
-        while index < bytes.count, seen < limit {
-            let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
-            index += length
-            seen += 1
-            guard isWord(value) else {
-                previous = 0
-                continue
-            }
-            if previous != 0 { body(UInt64(previous) << 32 | UInt64(value)) }
-            previous = value
+        var seen = 0
+        scan(text, seen: &seen, limit: limit, body)
+    }
+
+    /// The same for `texts` read as one text with a line break between each.
+    static func forEachBigram(in texts: [String], limit: Int, _ body: (UInt64) -> Void) {
+        var seen = 0
+        for (index, text) in texts.enumerated() {
+            if index > 0 { seen += 1 }
+            guard seen < limit else { return }
+            scan(text, seen: &seen, limit: limit, body)
         }
     }
 
-    @inline(__always)
-    private static func isWord(_ value: UInt32) -> Bool {
-        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
-            || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    private static func scan(_ text: String, seen: inout Int, limit: Int, _ body: (UInt64) -> Void) {
+        var text = text
+        text.makeContiguousUTF8()
+        let bytes = text.utf8.span
+        var previous: UInt64 = 0
+        var index = 0
+        while index < bytes.count, seen < limit {
+            seen += 1
+            let lead = bytes[index]
+            var character: UInt64 = 0
+            if lead < 0x80 {
+                index += 1
+                if (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) { character = UInt64(lead) }
+            } else if lead < 0xE0 {
+                index += lead < 0xC0 ? 1 : 2
+            } else if lead < 0xF0 {
+                let second = bytes[index + 1]
+                // U+3400–U+3FFF (E3 90–BF), U+4000–U+4DBF (E4 but not E4 B7), U+5000–U+9FFF (E5–E9).
+                if (0xE5...0xE9).contains(lead) || (lead == 0xE4 && second != 0xB7) || (lead == 0xE3 && second >= 0x90) {
+                    character = UInt64(lead) << 16 | UInt64(second) << 8 | UInt64(bytes[index + 2])
+                }
+                index += 3
+            } else {
+                index += 4
+            }
+            if character != 0, previous != 0 { body(previous << 32 | character) }
+            previous = character
+        }
     }
 }

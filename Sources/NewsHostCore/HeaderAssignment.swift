@@ -22,15 +22,16 @@ struct HeaderAssignment {
 
     /// Which article each unit goes to (`nil`: none fits; the unit is page
     /// furniture). Units with bylines go whole, at most one per article and
-    /// not to an article whose lead already names its reporters.
-    static func assign(_ units: [Unit], bodies: [String], leadBylines: [Bool],
+    /// not to an article whose lead already names its reporters. Each body
+    /// is given as its paragraphs.
+    static func assign(_ units: [Unit], bodies: [[String]], leadBylines: [Bool],
                        threshold: Double = 0.45) -> [Int?] {
         guard !units.isEmpty else { return [] }
         // Number the titles' bigrams; a body is then the set of those it holds.
         var index = BigramIndex()
         let unitGrams: [[Int]] = units.map { unit in
             var ids: [Int] = []
-            BigramIndex.forEachBigram(in: unit.titles.map(\.text).joined(separator: "\n"), limit: bodyPrefix) {
+            BigramIndex.forEachBigram(in: unit.titles.map(\.text), limit: bodyPrefix) {
                 ids.append(index.insert($0))
             }
             return Array(Set(ids))

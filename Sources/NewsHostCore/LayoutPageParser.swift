@@ -298,8 +298,7 @@ extension LayoutPageParser {
             }
         }
 
-        let bodies = paragraphs.map { $0.joined(separator: "\n") }
-        let assignment = HeaderAssignment.assign(units, bodies: bodies, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
+        let assignment = HeaderAssignment.assign(units, bodies: paragraphs, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
         for (unit, article) in zip(units, assignment) {
             if let article {
                 drafts[article].titles += unit.titles
@@ -402,13 +401,14 @@ extension PageLine {
     /// that closes or continues one, or with one character and then such
     /// punctuation (the end of a word wrapped from the line before).
     static func startsMidSentence(_ text: Substring) -> Bool {
-        let marks = "，。、；：！？）」』”,.;:!?)".unicodeScalars
         var scalars = text.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return false }
-        if marks.contains(first) { return true }
+        if midSentenceMarks.contains(first) { return true }
         guard let second = scalars.next() else { return false }
-        return (0x4E00...0x9FFF).contains(first.value) && marks.contains(second)
+        return (0x4E00...0x9FFF).contains(first.value) && midSentenceMarks.contains(second)
     }
+
+    private static let midSentenceMarks = Array("，。、；：！？）」』”,.;:!?)".unicodeScalars)
 
     /// Marks that end a line on a pause, so the sentence goes on.
     static let pauses = Array("，、：,:—".unicodeScalars)
