@@ -42,6 +42,8 @@ public struct LayoutPageParser: PageParser {
         var titles: [(text: String, line: Int)] = []
         var bylines: [String] = []
         var closed = false
+        /// The line the article's body starts on.
+        var start = 0
     }
 
     /// Parses `text` into articles named after `source`.
@@ -69,18 +71,19 @@ public struct LayoutPageParser: PageParser {
             }
             pendingTitles = []
         }
-        func startArticle() {
+        func startArticle(at start: Int) {
             flushPendingTitles(next: drafts.count)
             for index in unitsSinceBody where units[index].next == nil { units[index].next = drafts.count }
             unitsSinceBody = []
-            drafts.append(Draft())
+            drafts.append(Draft(start: start))
             current = drafts.count - 1
         }
 
-        for (index, line) in lines.enumerated() {
+        var skipUntil = -1
+        for (index, line) in lines.enumerated() where index > skipUntil {
             switch line.kind {
             case .lead:
-                startArticle()
+                startArticle(at: index)
                 drafts[current!].hasLead = true
                 drafts[current!].leadBylines = page.names(of: line)
                 if let first = page.leadBody(line) { drafts[current!].lines.append(first) }
@@ -125,7 +128,17 @@ public struct LayoutPageParser: PageParser {
                     continue
                 }
                 if current == nil || !pendingTitles.isEmpty || !unitsSinceBody.isEmpty || drafts[current!].closed {
-                    startArticle()
+                    startArticle(at: index)
+                }
+                if drafts[current!].lines.last?.endsSentence == true,
+                   let heading = RunInHeading.find(at: index, in: page, titleLike: titleLike) {
+                    drafts[current!].subheadings.append(heading.text)
+                    if var rest = heading.rest {
+                        rest.indented = true
+                        drafts[current!].lines.append(rest)
+                    }
+                    skipUntil = heading.lastLine
+                    continue
                 }
                 drafts[current!].lines.append(line)
             }
@@ -257,11 +270,29 @@ public struct LayoutPageParser: PageParser {
                 .compactMap { $0 }
             if index + 1 < lines.count, lines[index + 1].isText {
                 if columns.isEmpty { continue }
-                if columns.contains(where: { abs(lines[index].width - $0) <= 2 || abs(lines[index].width - ($0 - 4)) <= 2 }) { continue }
+                if columns.contains(where: { abs(lines[index].width - $0) <= 2 || abs(lines[index].width - ($0 - 4)) <= 2 }),
+                   !isOneLineParagraph(index, in: page, marks: marks) {
+                    continue
+                }
             }
             marks[index] = true
         }
         return marks
+    }
+
+    /// Whether the full-width line at `index`, after a sentence end, is a
+    /// paragraph of its own: the next line is short by exactly the
+    /// paragraph indent (all wide characters, so no digits narrow it) and
+    /// goes on past its end, and the one after is full again. Body text does not stop without a
+    /// sentence mark, so such a line is a heading.
+    private func isOneLineParagraph(_ index: Int, in page: PageLines, marks: [Bool]) -> Bool {
+        let lines = page.lines
+        guard index + 2 < lines.count, lines[index + 1].isText, !lines[index + 1].endsSentence, lines[index + 2].isText,
+              let column = columnWidth(after: index + 1, in: lines, marks: marks),
+              abs(lines[index].width - column) <= 2, abs(lines[index + 1].width - (column - 4)) <= 1,
+              abs(lines[index + 2].width - column) <= 2
+        else { return false }
+        return page.text(of: lines[index + 1]).unicodeScalars.allSatisfy(CJKText.isWide)
     }
 
     /// The typical width of full lines after `index` (median of up to six).
@@ -311,17 +342,47 @@ extension LayoutPageParser {
 
         var articles: [Article] = []
         for (index, draft) in drafts.enumerated() where !paragraphs[index].isEmpty || !draft.titles.isEmpty {
-            let titles = draft.titles.sorted { $0.line < $1.line }.map(\.text)
+            var titles = draft.titles.sorted { $0.line < $1.line }.map(\.text)
+            var subheadings = draft.subheadings
+            if Self.opensFirstSection(draft.titles, start: draft.start, subheadings: subheadings) {
+                subheadings.insert(titles.removeFirst(), at: 0)
+            }
             let headline = titles.max { PageLine.displayWidth(Substring($0)) < PageLine.displayWidth(Substring($1)) }
             var article = Article(
                 source: source, index: articles.count, titles: titles, headline: headline,
                 bylines: draft.leadBylines + draft.bylines,
                 dateline: paragraphs[index].first.flatMap { Datelines.find(in: $0, within: draft.hasLead ? 40 : 0) },
-                paragraphs: paragraphs[index], captions: draft.captions, subheadings: draft.subheadings)
+                paragraphs: paragraphs[index], captions: draft.captions, subheadings: subheadings)
             article.notes = draft.notes
             articles.append(article)
         }
         return Page(source: source, articles: articles, furniture: furniture)
+    }
+
+    /// Whether an article's only title is really the heading of its first
+    /// section: it stands right above the body and has the punctuation
+    /// pattern (at least two different marks, as in `X，Y———Z`) of a
+    /// sub-heading further down. Articles with no headline of their own on
+    /// the page start that way.
+    static func opensFirstSection(_ titles: [(text: String, line: Int)], start: Int, subheadings: [String]) -> Bool {
+        guard titles.count == 1, titles[0].line == start - 1 else { return false }
+        let pattern = punctuationPattern(titles[0].text)
+        return pattern.count >= 2 && subheadings.contains { punctuationPattern($0) == pattern }
+    }
+
+    /// The punctuation of `text` in order, each run of one mark counted once.
+    static func punctuationPattern(_ text: String) -> [Unicode.Scalar] {
+        var pattern: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars where pattern.last != scalar {
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                pattern.append(scalar)
+            default:
+                continue
+            }
+        }
+        return pattern
     }
 
     /// A title ending in a section label: one seen alone on the page, or a

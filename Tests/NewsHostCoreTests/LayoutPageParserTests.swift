@@ -131,4 +131,56 @@ import Testing
         #expect(result.articles.count == 1)
         #expect(result.articles[0].body.unicodeScalars.count == line.unicodeScalars.count)
     }
+
+    @Test func runInSubheadingIsSplitFromItsParagraph() {
+        let result = page([
+            "区里今天召开了全体会议。",
+            "坚持财力一分增长，民生一分改善 落",
+            "实各项民生项目，完善交通网络。",
+        ])
+        #expect(result.articles.first?.subheadings == ["坚持财力一分增长，民生一分改善"])
+        #expect(result.articles.first?.paragraphs == ["区里今天召开了全体会议。", "落实各项民生项目，完善交通网络。"])
+    }
+
+    @Test func aSpaceInsideQuotesIsNotARunInSubheading() {
+        let result = page([
+            "区里今天召开了全体会议。",
+            "海关带来了“便利惠企 服务汇企”",
+            "的政策分享，介绍了各项措施。",
+        ])
+        #expect(result.articles.first?.subheadings == [])
+        #expect(result.articles.first?.paragraphs.last == "海关带来了“便利惠企服务汇企”的政策分享，介绍了各项措施。")
+    }
+
+    /// Ten ideographs fill the column; a paragraph opens two characters in.
+    private func sectionPage(opener: String) -> Page {
+        page(["区里今天召开了全体会", "议，各方代表都参加了", "会议并且发言。", "新起点，新征程再出发",
+              opener, "目二十个，各项工作都", "取得了新的进展和成效", "大家都很满意。"])
+    }
+
+    @Test func aFullLineParagraphWithoutSentenceEndIsASubheading() {
+        let result = sectionPage(opener: "今年区里完成了项")
+        #expect(result.articles.count == 1)
+        #expect(result.articles.first?.subheadings == ["新起点，新征程再出发"])
+        #expect(result.articles.first?.paragraphs.count == 2)
+    }
+
+    @Test func aFullLineFollowedByAFullLineStaysInTheBody() {
+        let result = sectionPage(opener: "今年区里完成了大项")
+        #expect(result.articles.first?.subheadings == [])
+        #expect(result.articles.first?.body.contains("新起点，新征程再出发") == true)
+    }
+
+    @Test func aTitleShapedLikeTheSubheadingsOpensTheFirstSection() {
+        let lines = ["强合作，共发展———同心并跑", "双方强合作共发展同心并", "跑，合作的历史很悠久。",
+                     "新起点，新征程———向前不止步", "徐汇龙华万科中心作为重", "大载体项目之一很重要。"]
+        let article = page(lines).articles[0]
+        #expect(article.titles == [])
+        #expect(article.headline == nil)
+        #expect(article.subheadings == ["强合作，共发展———同心并跑", "新起点，新征程———向前不止步"])
+
+        var plain = lines
+        plain[0] = "强合作，共发展，同心并跑向前"
+        #expect(page(plain).articles[0].titles == ["强合作，共发展，同心并跑向前"])
+    }
 }

@@ -1,0 +1,63 @@
+/// Run-in sub-headings: a bold phrase that opens a paragraph and is set off
+/// from its text by a space only, as in
+/// `坚持财力一分增长，民生一分改善 落实南部职校…`. In a dump the space between
+/// two ideographs is the only trace of it, since CJK prose has no spaces.
+struct RunInHeading {
+    /// The heading, its lines joined.
+    var text: String
+    /// The last line the heading reaches into.
+    var lastLine: Int
+    /// That line from just after the space: where the paragraph's text
+    /// starts (`nil` when the heading ends the line).
+    var rest: PageLine?
+
+    /// Most lines a run-in heading spans.
+    static let maximumLines = 3
+    /// Shortest and longest heading, in characters.
+    static let lengths = 6...60
+
+    /// The run-in heading that opens the paragraph starting at line
+    /// `start`, if any: within its first lines, before any mark that ends
+    /// or pauses a sentence (，、 are allowed), a blank between two
+    /// ideographs, outside quotes and brackets.
+    static func find(at start: Int, in page: PageLines, titleLike: [Bool]) -> RunInHeading? {
+        let lines = page.lines
+        var heading: [Substring] = []
+        var length = 0, quoted = 0
+        for index in start..<min(lines.count, start + maximumLines) {
+            let line = lines[index]
+            guard line.isText, !titleLike[index], index == start || !line.indented else { return nil }
+            let text = page.text(of: line)
+            var previous: Unicode.Scalar?
+            var scalars = text.unicodeScalars.indices.makeIterator()
+            while let position = scalars.next() {
+                let scalar = text.unicodeScalars[position]
+                if stops.contains(scalar) { return nil }
+                length += 1
+                if openers.contains(scalar) { quoted += 1 } else if closers.contains(scalar) { quoted = max(0, quoted - 1) }
+                // A space inside quotes or brackets belongs to what they quote.
+                guard PageLine.isBlank(scalar), quoted == 0, let before = previous, isIdeograph(before) else {
+                    previous = scalar
+                    continue
+                }
+                let after = text.unicodeScalars[position...].drop(while: PageLine.isBlank)
+                guard let next = after.first, isIdeograph(next), lengths.contains(length - 1) else { return nil }
+                heading.append(text[..<position])
+                let restStart = page.text.utf8.distance(from: page.text.utf8.startIndex, to: after.startIndex)
+                return RunInHeading(text: CJKText.joinFragments(heading), lastLine: index,
+                                    rest: line.narrowed(to: restStart..<line.bytes.upperBound, in: page.text.utf8.span))
+            }
+            guard !line.endsSentence else { return nil }
+            heading.append(text)
+        }
+        return nil
+    }
+
+    private static let stops = Array("。！？；：!?;:".unicodeScalars)
+    private static let openers = Array("“‘「『《（(".unicodeScalars)
+    private static let closers = Array("”’」』》）)".unicodeScalars)
+
+    private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+}
