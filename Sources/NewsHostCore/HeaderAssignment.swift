@@ -14,6 +14,23 @@ struct HeaderAssignment {
         var next: Int?
         /// The article whose body ends right before the unit, if any.
         var previous: Int?
+        /// The headline block the unit's line belongs to, when title lines
+        /// are stacked right on top of a lead (kicker, headline, deck).
+        var block: Int? = nil
+    }
+
+    /// Keeps a headline block together: once one of its lines is matched to
+    /// the article whose lead it stands on, lines matched to the article
+    /// before it follow (a kicker often quotes a phrase that the article
+    /// before it also uses).
+    static func keepBlocksTogether(_ units: [Unit], _ assignment: inout [Int?]) {
+        for (u, unit) in units.enumerated() {
+            guard let block = unit.block, let next = unit.next, let previous = unit.previous,
+                  assignment[u] == previous else { continue }
+            if units.indices.contains(where: { units[$0].block == block && assignment[$0] == next }) {
+                assignment[u] = next
+            }
+        }
     }
 
     /// Titles echo the lead: only the first this many characters of a body

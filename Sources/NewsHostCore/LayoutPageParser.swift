@@ -62,17 +62,24 @@ public struct LayoutPageParser: PageParser {
         var unitsSinceBody: [Int] = []
         var current: Int?
 
-        func flushPendingTitles(next: Int?) {
+        var blocks = 0
+        func flushPendingTitles(next: Int?, leadLine: Int? = nil) {
             guard !pendingTitles.isEmpty else { return }
+            // Up to three title lines (kicker, headline, deck) stacked right
+            // on top of a lead form one headline block; longer runs mix the
+            // titles of several articles.
+            let stacked = pendingTitles.count <= 3 && leadLine.map { pendingTitles.last?.line == $0 - 1
+                && zip(pendingTitles, pendingTitles.dropFirst()).allSatisfy { $0.line + 1 == $1.line } } ?? false
+            if stacked { blocks += 1 }
             // A cluster without a byline is matched line by line.
             for title in pendingTitles {
-                units.append(.init(titles: [title], bylines: [], next: next, previous: current))
+                units.append(.init(titles: [title], bylines: [], next: next, previous: current, block: stacked ? blocks : nil))
                 unitsSinceBody.append(units.count - 1)
             }
             pendingTitles = []
         }
-        func startArticle(at start: Int) {
-            flushPendingTitles(next: drafts.count)
+        func startArticle(at start: Int, isLead: Bool = false) {
+            flushPendingTitles(next: drafts.count, leadLine: isLead ? start : nil)
             for index in unitsSinceBody where units[index].next == nil { units[index].next = drafts.count }
             unitsSinceBody = []
             drafts.append(Draft(start: start))
@@ -83,7 +90,7 @@ public struct LayoutPageParser: PageParser {
         for (index, line) in lines.enumerated() where index > skipUntil {
             switch line.kind {
             case .lead:
-                startArticle(at: index)
+                startArticle(at: index, isLead: true)
                 drafts[current!].hasLead = true
                 drafts[current!].leadBylines = page.names(of: line)
                 if let first = page.leadBody(line) { drafts[current!].lines.append(first) }
@@ -329,7 +336,8 @@ extension LayoutPageParser {
             }
         }
 
-        let assignment = HeaderAssignment.assign(units, bodies: paragraphs, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
+        var assignment = HeaderAssignment.assign(units, bodies: paragraphs, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
+        HeaderAssignment.keepBlocksTogether(units, &assignment)
         for (unit, article) in zip(units, assignment) {
             if let article {
                 drafts[article].titles += unit.titles

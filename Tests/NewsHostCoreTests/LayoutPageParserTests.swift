@@ -183,4 +183,14 @@ import Testing
         plain[0] = "强合作，共发展，同心并跑向前"
         #expect(page(plain).articles[0].titles == ["强合作，共发展，同心并跑向前"])
     }
+
+    @Test func aHeadlineBlockOnALeadStaysTogether() {
+        let result = page([
+            "本报讯 区长说：“有什么困难尽管提。”区里走访了企业。",
+            "有什么困难尽管提",
+            "与企业负责人面对面交流",
+            "本报讯 区委书记与企业负责人面对面交流，了解情况。",
+        ])
+        #expect(result.articles.map(\.titles) == [[], ["有什么困难尽管提", "与企业负责人面对面交流"]])
+    }
 }

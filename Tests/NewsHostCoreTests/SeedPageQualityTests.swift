@@ -68,7 +68,7 @@ import Testing
         print(table.joined(separator: "\n"))
         // Measured when this test was written; raise them as the parser improves.
         #expect(total.found == total.expected)
-        #expect(total.titles >= 18)
+        #expect(total.titles >= 20)
         #expect(total.bylines >= 20)
         #expect(total.datelines >= 20)
         #expect(total.boundaries >= 20)
