@@ -22,6 +22,16 @@ struct RunInHeading {
     /// ideographs, outside quotes and brackets.
     static func find(at start: Int, in page: PageLines, titleLike: [Bool]) -> RunInHeading? {
         let lines = page.lines
+        // Most paragraphs have no blank in their first lines: rule them out
+        // from what the line pass learned.
+        var mayHaveBlank = false
+        for index in start..<min(lines.count, start + maximumLines) {
+            let line = lines[index]
+            guard line.isText, !titleLike[index] else { break }
+            if line.hasInnerBlank { mayHaveBlank = true; break }
+            if line.endsSentence || line.hasSentenceMark { break }
+        }
+        guard mayHaveBlank else { return nil }
         var heading: [Substring] = []
         var length = 0, quoted = 0
         for index in start..<min(lines.count, start + maximumLines) {
