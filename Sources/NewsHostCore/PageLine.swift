@@ -43,46 +43,73 @@ struct PageLine {
     /// what one pass over it shows; `nil` when it is blank. Its kind is
     /// ``Kind/text`` until ``classified(_:)``.
     init?(scanning bytes: Span<UInt8>, _ range: Range<Int>) {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper {
-            let length = UTF8Scan.blankLength(in: bytes, at: lower, end: upper)
-            if length == 0 { break }
-            lower += length
-        }
-        while upper > lower {
-            let length = UTF8Scan.blankLength(in: bytes, before: upper, start: lower)
-            if length == 0 { break }
-            upper -= length
-        }
-        guard lower < upper else { return nil }
+        guard let line = PageLine.scan(bytes, from: range.lowerBound, to: range.upperBound).line else { return nil }
+        self = line
+    }
 
-        var width = 0, marks = false, innerBlank = false
-        var first: UInt32 = 0, last: UInt32 = 0, beforeLast: UInt32 = 0, content: UInt32 = 0
-        var index = lower
-        while index < upper {
-            let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
-            if index == lower { first = value }
+    /// The line that starts at `start` and ends at the next line feed or at
+    /// `end`, in one pass over its bytes, and where it stopped (the line
+    /// feed's offset, or `end`). The line is `nil` when it is blank.
+    static func scan(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> (line: PageLine?, stop: Int) {
+        var index = start
+        while index < end {
+            let length = UTF8Scan.blankLength(in: bytes, at: index, end: end)
+            if length == 0 { break }
             index += length
-            beforeLast = last
-            last = value
-            width += CJKText.isWide(value) ? 2 : 1
-            marks = marks || value == 0x3002 || value == 0xFF01 || value == 0xFF1F
-            if PageLine.isBlank(value) {
-                innerBlank = true
-            } else if content == 0, value < 0x80 || !Bylines.isNoise(value) {
-                content = value
-            }
         }
-        self.bytes = lower..<upper
-        indented = lower != range.lowerBound
+        let lower = index
+        var upper = lower, width = 0, count = 0, marks = false, innerBlank = false
+        // White space is counted only once something other than white space follows it.
+        var blankWidth = 0, blankCount = 0
+        var first: UInt32 = 0, last: UInt32 = 0, beforeLast: UInt32 = 0, previous: UInt32 = 0, content: UInt32 = 0
+        while index < end, bytes[index] != 0x0A {
+            let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
+            index += length
+            let scalarWidth = CJKText.isWide(value) ? 2 : 1
+            if PageLine.isBlank(value) {
+                blankWidth += scalarWidth
+                blankCount += 1
+                previous = value
+                continue
+            }
+            if blankCount > 0 {
+                innerBlank = true
+                width += blankWidth
+                count += blankCount
+                blankWidth = 0
+                blankCount = 0
+            }
+            if count == 0 { first = value }
+            width += scalarWidth
+            count += 1
+            beforeLast = previous
+            last = value
+            previous = value
+            upper = index
+            marks = marks || value == 0x3002 || value == 0xFF01 || value == 0xFF1F
+            if content == 0, value < 0x80 || !Bylines.isNoise(value) { content = value }
+        }
+        guard count > 0 else { return (nil, index) }
+        let closing = closers.contains(last) && count >= 2
+        let line = PageLine(
+            bytes: lower..<upper, indented: lower != start, width: width,
+            endsSentence: sentenceEnds.contains(closing ? beforeLast : last), hasSentenceMark: marks,
+            hasInnerBlank: innerBlank, first: Unicode.Scalar(first) ?? "\u{FFFD}", last: Unicode.Scalar(last) ?? "\u{FFFD}",
+            firstContent: Unicode.Scalar(content) ?? "\u{FFFD}")
+        return (line, index)
+    }
+
+    private init(bytes: Range<Int>, indented: Bool, width: Int, endsSentence: Bool, hasSentenceMark: Bool,
+                 hasInnerBlank: Bool, first: Unicode.Scalar, last: Unicode.Scalar, firstContent: Unicode.Scalar) {
+        self.bytes = bytes
+        self.indented = indented
         self.width = width
-        hasSentenceMark = marks
-        hasInnerBlank = innerBlank
-        self.first = Unicode.Scalar(first) ?? "\u{FFFD}"
-        self.last = Unicode.Scalar(last) ?? "\u{FFFD}"
-        firstContent = Unicode.Scalar(content) ?? "\u{FFFD}"
-        let closing = PageLine.closers.contains(last) && index > lower + Int(UTF8.width(self.last))
-        endsSentence = PageLine.sentenceEnds.contains(closing ? beforeLast : last)
+        self.endsSentence = endsSentence
+        self.hasSentenceMark = hasSentenceMark
+        self.hasInnerBlank = hasInnerBlank
+        self.first = first
+        self.last = last
+        self.firstContent = firstContent
     }
 
     private static let closers = "”’）)」』\"".unicodeScalars.map(\.value)

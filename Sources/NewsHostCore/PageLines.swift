@@ -24,15 +24,14 @@ struct PageLines {
         lines.reserveCapacity(bytes.count / 48)
         var start = 0
         while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            if var line = PageLine(scanning: bytes, start..<end) {
+            let (found, end) = PageLine.scan(bytes, from: start, to: bytes.count)
+            if var line = found {
                 // Body text, by far the most lines, is told apart by its
                 // first character and its last without looking further.
                 if line.needsClassifying {
-                    let found = PageLine.classify(substring(text, line.bytes), in: text)
-                    line = line.classified(found.kind)
-                    if !found.names.isEmpty { names[line.bytes.lowerBound] = found.names }
+                    let classified = PageLine.classify(substring(text, line.bytes), in: text)
+                    line = line.classified(classified.kind)
+                    if !classified.names.isEmpty { names[line.bytes.lowerBound] = classified.names }
                 }
                 lines.append(line)
             }
