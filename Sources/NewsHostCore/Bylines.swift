@@ -34,18 +34,21 @@ enum Bylines {
     /// The names in `line` if it is a byline such as `● 记者 耿洁玉` or
     /// `（记者 江跃中 通讯员 濮蓉）`, else `nil`.
     static func names(in line: Substring) -> [String]? {
+        names(in: Array(line.unicodeScalars)[...])
+    }
+
+    /// The same on the line's scalars.
+    static func names(in line: ArraySlice<Unicode.Scalar>) -> [String]? {
         // Most lines are body text: rule them out on their first character.
-        guard let first = line.unicodeScalars.first(where: { !isNoise($0.value) && !PageLine.isBlank($0) }),
+        guard let first = line.first(where: { !isNoise($0.value) && !PageLine.isBlank($0) }),
               possibleStarts.contains(first) else { return nil }
-        var view = line.unicodeScalars.drop(while: { isNoise($0.value) || CJKText.isWhiteSpace($0) })
-        if view.starts(with: leadScalars) { view = view.dropFirst(3) }
-        if let open = view.first, open == "（" || open == "(" {
-            guard let close = view.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
-            view = view[view.index(after: view.startIndex)..<close]
+        var text = line.drop(while: { isNoise($0.value) || CJKText.isWhiteSpace($0) })
+        if text.starts(with: leadScalars) { text = text.dropFirst(3) }
+        if let open = text.first, open == "（" || open == "(" {
+            guard let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+            text = text[text.index(after: text.startIndex)..<close]
         }
-        guard roleScalars.contains(where: { view.starts(with: $0) }) else { return nil }
-        let text = Array(view)[...]
-        guard text.count <= 40 else { return nil }
+        guard roleScalars.contains(where: { text.starts(with: $0) }), text.count <= 40 else { return nil }
         var names: [String] = []
         for token in text.split(whereSeparator: { CJKText.isWhiteSpace($0) || $0 == "、" || $0 == "，" }) {
             var word = token
@@ -59,16 +62,15 @@ enum Bylines {
         return names.isEmpty ? nil : names
     }
 
-    /// For a lead like `本报讯（记者 袁玮） 正文…`: the names and the text
-    /// after the closing bracket.
-    static func splitLead(_ line: Substring) -> (names: [String], rest: Substring)? {
-        let scalars = line.unicodeScalars
-        guard scalars.starts(with: leadScalars) else { return nil }
-        let afterMarker = scalars.dropFirst(3).drop(while: CJKText.isWhiteSpace)
+    /// For a lead like `本报讯（记者 袁玮） 正文…`: the names and where the
+    /// text after the closing bracket starts (an index of `line`).
+    static func splitLead(_ line: ArraySlice<Unicode.Scalar>) -> (names: [String], rest: Int)? {
+        guard line.starts(with: leadScalars) else { return nil }
+        let afterMarker = line.dropFirst(3).drop(while: CJKText.isWhiteSpace)
         guard let open = afterMarker.first, open == "（" || open == "(",
               let close = afterMarker.firstIndex(where: { $0 == "）" || $0 == ")" }),
-              let names = self.names(in: Substring(afterMarker[...close]))
+              let names = self.names(in: afterMarker[...close])
         else { return nil }
-        return (names, Substring(scalars[scalars.index(after: close)...]))
+        return (names, close + 1)
     }
 }

@@ -326,7 +326,9 @@ extension LayoutPageParser {
         let paragraphs = drafts.map { paragraphsOf($0.lines, in: page) }
 
         // Section labels glued to the end of a title (…交流看法徐汇区).
-        let labels = Set(furniture.filter { $0.count <= maxSectionLabelLength })
+        // In page order and each once, so the same page always parses the same way.
+        var seen = Set<String>()
+        let labels = furniture.filter { $0.count <= maxSectionLabelLength && seen.insert($0).inserted }
         var units = units
         for u in units.indices {
             for t in units[u].titles.indices {
@@ -395,8 +397,10 @@ extension LayoutPageParser {
 
     /// A title ending in a section label: one seen alone on the page, or a
     /// district name (`徐汇区`) after at least eight characters of title.
-    static func splitGluedLabel(_ title: String, knownLabels: Set<String>) -> (String, String?) {
-        for label in knownLabels where title.hasSuffix(label) && title.count - label.count >= 8 {
+    static func splitGluedLabel(_ title: String, knownLabels: [String]) -> (String, String?) {
+        // The longest label that fits, the first on the page among equals.
+        let glued = knownLabels.filter { title.hasSuffix($0) && title.count - $0.count >= 8 }
+        if let label = glued.max(by: { $0.count < $1.count }) {
             return (String(title.dropLast(label.count)), label)
         }
         let scalars = Array(title.unicodeScalars)

@@ -159,27 +159,26 @@ struct PageLine {
 
     private static let leadMarker = Array("本报讯".unicodeScalars)
 
-    /// What `line`, a part of `page`, is, and the names it gives if it is a
-    /// lead or a byline.
-    static func classify(_ line: Substring, in page: String) -> (kind: Kind, names: [String]) {
-        func offset(_ index: String.Index) -> Int { page.utf8.distance(from: page.utf8.startIndex, to: index) }
-        let scalars = line.unicodeScalars.drop(while: { Bylines.isNoise($0.value) || $0 == " " })
-        if scalars.starts(with: leadMarker) {
-            let start = Substring(scalars)
-            if let split = Bylines.splitLead(start) { return (.lead(restStart: offset(split.rest.startIndex)), split.names) }
-            return (.lead(restStart: offset(start.unicodeScalars.index(start.startIndex, offsetBy: 3))), [])
+    /// What the line with these scalars, starting at byte offset
+    /// `lineStart` of the page, is, and the names it gives if it is a lead
+    /// or a byline.
+    static func classify(_ scalars: [Unicode.Scalar], at lineStart: Int) -> (kind: Kind, names: [String]) {
+        func offset(_ index: Int) -> Int { lineStart + scalars[..<index].reduce(0) { $0 + Int(UTF8.width($1)) } }
+        let text = scalars.drop(while: { Bylines.isNoise($0.value) || $0 == " " })
+        if text.starts(with: leadMarker) {
+            if let split = Bylines.splitLead(text) { return (.lead(restStart: offset(split.rest)), split.names) }
+            return (.lead(restStart: offset(text.startIndex + 3)), [])
         }
-        if let names = Bylines.names(in: line) { return (.byline, names) }
-        if line.unicodeScalars.last == "摄", line.utf8.count <= 60 {
-            let count = line.unicodeScalars.count
-            if count <= 14, count <= 6 || line.unicodeScalars.dropLast().last == " " { return (.credit, []) }
+        if let names = Bylines.names(in: scalars[...]) { return (.byline, names) }
+        if scalars.last == "摄", scalars.count <= 14, scalars.count <= 6 || scalars.dropLast().last == " ",
+           scalars.reduce(0, { $0 + UTF8.width($1) }) <= 60 {
+            return (.credit, [])
         }
-        return (isBracketedNote(line) ? .note : .text, [])
+        return (isBracketedNote(scalars[...]) ? .note : .text, [])
     }
 
     /// A line wholly in brackets, such as `（转摘自“今日漕河泾”）`.
-    static func isBracketedNote(_ line: Substring) -> Bool {
-        let scalars = line.unicodeScalars
+    static func isBracketedNote(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = scalars.first, let last = scalars.last,
               (first == "（" && last == "）") || (first == "(" && last == ")"), scalars.count >= 4 else { return false }
         // The brackets must enclose the whole line, not open and close twice.

@@ -29,7 +29,7 @@ struct PageLines {
                 // Body text, by far the most lines, is told apart by its
                 // first character and its last without looking further.
                 if line.needsClassifying {
-                    let classified = PageLine.classify(substring(text, line.bytes), in: text)
+                    let classified = PageLine.classify(Array(substring(text, line.bytes).unicodeScalars), at: line.bytes.lowerBound)
                     line = line.classified(classified.kind)
                     if !classified.names.isEmpty { names[line.bytes.lowerBound] = classified.names }
                 }

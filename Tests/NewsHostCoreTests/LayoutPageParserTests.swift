@@ -61,6 +61,10 @@ import Testing
         #expect(LayoutPageParser.splitGluedLabel("与企业负责人面对面了解情况交流看法徐汇区", knownLabels: []) == ("与企业负责人面对面了解情况交流看法", "徐汇区"))
         #expect(LayoutPageParser.splitGluedLabel("本区加强地下空间督查整治", knownLabels: []).1 == nil)
         #expect(LayoutPageParser.splitGluedLabel("区里召开重要会议普陀区", knownLabels: ["普陀区"]) == ("区里召开重要会议", "普陀区"))
+        // The longest label wins whatever the order (it once depended on a Set's order, which changes per process).
+        for labels in [["区", "普陀区"], ["普陀区", "区"]] {
+            #expect(LayoutPageParser.splitGluedLabel("区里召开重要会议普陀区", knownLabels: labels) == ("区里召开重要会议", "普陀区"))
+        }
     }
 
     @Test func captionInterruptingASentenceIsTakenOut() {
