@@ -194,8 +194,10 @@ struct BehaviourChecks {
         guard library.descriptor.kind == .exporter else { return Note(message: "not an exporter", skipped: true) }
         let target = try freshDirectory(), elsewhere = try freshDirectory()
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(elsewhere)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        guard FileManager.default.changeCurrentDirectoryPath(elsewhere) else {
+            throw CheckFailure("the check could not change into its scratch directory \(elsewhere)")
+        }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let values = options(library, directory: target)
         let paths = values.filter { value in library.descriptor.options.contains { $0.key == value.key && $0.type == .path } }
             .map { ($0.value as NSString).lastPathComponent }

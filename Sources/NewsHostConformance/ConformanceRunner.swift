@@ -56,8 +56,9 @@ public struct ConformanceRunner: Sendable {
         let resultFile = scratch.appendingPathComponent("result.json"), outFile = scratch.appendingPathComponent("stdout")
         let errFile = scratch.appendingPathComponent("stderr"), work = scratch.appendingPathComponent("work")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        // Opening them for the worker below reports a file that could not be made.
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
 
         let breadcrumb = scratch.appendingPathComponent("breadcrumb")
         var arguments = ["conformance-worker", "--plugin", plugin, "--check", group, "--result", resultFile.path,

@@ -116,6 +116,7 @@ public enum PluginCompiler {
     }
 
     /// The test fixture plugin (`Tests/Fixtures/plugins/fixture.c`) built with `defines`.
+    @discardableResult
     public static func fixture(_ name: String, defines: [String] = [], into directory: URL) throws -> String {
         try compile(TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins/fixture.c"),
                     name: name, defines: defines, into: directory)
