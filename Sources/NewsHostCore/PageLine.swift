@@ -61,15 +61,40 @@ struct PageLine {
         var upper = lower, width = 0, count = 0, marks = false, innerBlank = false
         // White space is counted only once something other than white space follows it.
         var blankWidth = 0, blankCount = 0
-        var first: UInt32 = 0, last: UInt32 = 0, beforeLast: UInt32 = 0, previous: UInt32 = 0, content: UInt32 = 0
-        while index < end, bytes[index] != 0x0A {
+        var first: UInt32 = 0, content: UInt32 = 0
+        // Where the last non-blank scalar, the scalar before it and the
+        // latest scalar start (-1: none); decoded once at the end.
+        var lastStart = -1, beforeLastStart = -1, previousStart = -1
+        while index < end {
+            let lead = bytes[index]
+            if lead == 0x0A { break }
+            let start = index
+            // Ideographs U+4000–U+9FFF, most of the text: wide, never white
+            // space or a sentence mark, so they need not be decoded.
+            if lead >= 0xE4, lead <= 0xE9, content != 0 {
+                index += 3
+                if blankCount > 0 {
+                    innerBlank = true
+                    width += blankWidth
+                    count += blankCount
+                    blankWidth = 0
+                    blankCount = 0
+                }
+                width += 2
+                count += 1
+                beforeLastStart = previousStart
+                lastStart = start
+                previousStart = start
+                upper = index
+                continue
+            }
             let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
             index += length
             let scalarWidth = CJKText.isWide(value) ? 2 : 1
             if PageLine.isBlank(value) {
                 blankWidth += scalarWidth
                 blankCount += 1
-                previous = value
+                previousStart = start
                 continue
             }
             if blankCount > 0 {
@@ -82,13 +107,15 @@ struct PageLine {
             if count == 0 { first = value }
             width += scalarWidth
             count += 1
-            beforeLast = previous
-            last = value
-            previous = value
+            beforeLastStart = previousStart
+            lastStart = start
+            previousStart = start
             upper = index
             marks = marks || value == 0x3002 || value == 0xFF01 || value == 0xFF1F
             if content == 0, value < 0x80 || !Bylines.isNoise(value) { content = value }
         }
+        let last = lastStart >= 0 ? UTF8Scan.scalar(in: bytes, at: lastStart).value : 0
+        let beforeLast = beforeLastStart >= 0 ? UTF8Scan.scalar(in: bytes, at: beforeLastStart).value : 0
         guard count > 0 else { return (nil, index) }
         let closing = closers.contains(last) && count >= 2
         let line = PageLine(
