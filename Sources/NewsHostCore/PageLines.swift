@@ -43,7 +43,9 @@ struct PageLines {
     private static func substring(_ text: String, _ bytes: Range<Int>) -> Substring {
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
-        return text[lower..<utf8.index(lower, offsetBy: bytes.count)]
+        // Through the UTF-8 view: the offsets are scalar boundaries, so the
+        // check that subscripting the string itself makes is not needed.
+        return Substring(utf8[lower..<utf8.index(lower, offsetBy: bytes.count)])
     }
 
     /// The text of `line`.
