@@ -65,6 +65,21 @@ struct PageLine {
         // Where the last non-blank scalar, the scalar before it and the
         // latest scalar start (-1: none); decoded once at the end.
         var lastStart = -1, beforeLastStart = -1, previousStart = -1
+        func take(_ start: Int, width scalarWidth: Int) {
+            if blankCount > 0 {
+                innerBlank = true
+                width += blankWidth
+                count += blankCount
+                blankWidth = 0
+                blankCount = 0
+            }
+            width += scalarWidth
+            count += 1
+            beforeLastStart = previousStart
+            lastStart = start
+            previousStart = start
+            upper = index
+        }
         while index < end {
             let lead = bytes[index]
             if lead == 0x0A { break }
@@ -73,19 +88,7 @@ struct PageLine {
             // space or a sentence mark, so they need not be decoded.
             if lead >= 0xE4, lead <= 0xE9, content != 0 {
                 index += 3
-                if blankCount > 0 {
-                    innerBlank = true
-                    width += blankWidth
-                    count += blankCount
-                    blankWidth = 0
-                    blankCount = 0
-                }
-                width += 2
-                count += 1
-                beforeLastStart = previousStart
-                lastStart = start
-                previousStart = start
-                upper = index
+                take(start, width: 2)
                 continue
             }
             let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
@@ -97,20 +100,8 @@ struct PageLine {
                 previousStart = start
                 continue
             }
-            if blankCount > 0 {
-                innerBlank = true
-                width += blankWidth
-                count += blankCount
-                blankWidth = 0
-                blankCount = 0
-            }
             if count == 0 { first = value }
-            width += scalarWidth
-            count += 1
-            beforeLastStart = previousStart
-            lastStart = start
-            previousStart = start
-            upper = index
+            take(start, width: scalarWidth)
             marks = marks || value == 0x3002 || value == 0xFF01 || value == 0xFF1F
             if content == 0, value < 0x80 || !Bylines.isNoise(value) { content = value }
         }
