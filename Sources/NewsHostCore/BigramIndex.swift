@@ -65,16 +65,11 @@ struct BigramIndex {
     }
 
     /// Calls `body` with each bigram of letters and ideographs (anything
-    /// else breaks them) in the first `limit` scalars of `text`, in order,
-    /// repeats included. A bigram is the two characters' UTF-8 bytes side
-    /// by side, read without decoding: letters, digits and the ideographs of
-    /// U+3400–U+4DBF and U+4E00–U+9FFF are told apart by their bytes alone.
-    static func forEachBigram(in text: String, limit: Int, _ body: (UInt64) -> Void) {
-        var seen = 0
-        scan(text, seen: &seen, limit: limit, body)
-    }
-
-    /// The same for `texts` read as one text with a line break between each.
+    /// else breaks them) in the first `limit` scalars of `texts`, read as
+    /// one text with a line break between each, in order, repeats included.
+    /// A bigram is the two characters' UTF-8 bytes side by side, read
+    /// without decoding: letters, digits and the ideographs of U+3400–U+4DBF
+    /// and U+4E00–U+9FFF are told apart by their bytes alone.
     static func forEachBigram(in texts: [String], limit: Int, _ body: (UInt64) -> Void) {
         var seen = 0
         for (index, text) in texts.enumerated() {

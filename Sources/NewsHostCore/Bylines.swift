@@ -3,17 +3,14 @@ enum Bylines {
     /// Role words that come before names in a byline.
     static let roles = ["见习记者", "实习记者", "首席记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "文/图", "文／图"]
     /// Glyphs that stand before bylines in the dumps as bullets (`筅` and
-    /// U+FFFD are mis-decoded bullets).
-    static let noise: Set<Character> = ["●", "○", "■", "◆", "▲", "筅", "\u{FFFD}", "·", "•"]
-    /// The same as scalars; an array, since a linear look at nine values
-    /// beats hashing for every line.
-    static let noiseScalars: [Unicode.Scalar] = noise.compactMap(\.unicodeScalars.first)
-    private static let noiseValues: [UInt32] = noiseScalars.map(\.value)
+    /// U+FFFD are mis-decoded bullets), as scalar values in an array: a
+    /// linear look at nine values beats hashing.
+    private static let noise: [UInt32] = "●○■◆▲筅\u{FFFD}·•".unicodeScalars.map(\.value)
 
     /// Whether `value` is one of the bullet glyphs of ``noise``.
     @inline(__always)
     static func isNoise(_ value: UInt32) -> Bool {
-        noiseValues.contains(value)
+        noise.contains(value)
     }
 
     /// The roles as scalars, longest first as in ``roles``, for prefix tests

@@ -18,15 +18,6 @@ enum CJKText {
         }
     }
 
-    /// Whether a line ends a sentence (a closing quote or bracket after the
-    /// sentence mark counts too).
-    static func endsSentence<S: StringProtocol>(_ line: S) -> Bool {
-        var scalars = line.unicodeScalars.reversed().makeIterator()
-        guard var last = scalars.next() else { return false }
-        if "”’）)」』\"".unicodeScalars.contains(last), let before = scalars.next() { last = before }
-        return "。！？；!?;".unicodeScalars.contains(last)
-    }
-
     /// Folds runs of white space into one space and trims the ends, for
     /// titles, where a space between CJK words separates phrases.
     static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {

@@ -66,7 +66,7 @@ struct HeaderAssignment {
             let grams = unitGrams[u]
             for article in bodies.indices {
                 var score = 0.0
-                if !unit.titles.isEmpty, !grams.isEmpty {
+                if !grams.isEmpty {
                     let shared = grams.reduce(0) { $0 + Int(bodyBits[article][$1 >> 6] >> UInt64($1 & 63) & 1) }
                     score = Double(shared) / Double(grams.count)
                 }

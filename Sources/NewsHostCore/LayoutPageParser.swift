@@ -140,10 +140,9 @@ public struct LayoutPageParser: PageParser {
                 if drafts[current!].lines.last?.endsSentence == true,
                    let heading = RunInHeading.find(at: index, in: page, titleLike: titleLike) {
                     drafts[current!].subheadings.append(heading.text)
-                    if var rest = heading.rest {
-                        rest.indented = true
-                        drafts[current!].lines.append(rest)
-                    }
+                    var rest = heading.rest
+                    rest.indented = true
+                    drafts[current!].lines.append(rest)
                     skipUntil = heading.lastLine
                     continue
                 }

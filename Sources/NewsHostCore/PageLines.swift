@@ -64,8 +64,4 @@ struct PageLines {
         guard case .lead(let restStart) = line.kind else { return line }
         return line.narrowed(to: restStart..<line.bytes.upperBound, in: text.utf8.span)
     }
-
-    var count: Int { lines.count }
-
-    subscript(index: Int) -> PageLine { lines[index] }
 }

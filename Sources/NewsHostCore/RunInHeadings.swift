@@ -8,8 +8,8 @@ struct RunInHeading {
     /// The last line the heading reaches into.
     var lastLine: Int
     /// That line from just after the space: where the paragraph's text
-    /// starts (`nil` when the heading ends the line).
-    var rest: PageLine?
+    /// starts.
+    var rest: PageLine
 
     /// Most lines a run-in heading spans.
     static let maximumLines = 3
@@ -51,11 +51,11 @@ struct RunInHeading {
                     continue
                 }
                 let after = text.unicodeScalars[position...].drop(while: PageLine.isBlank)
-                guard let next = after.first, isIdeograph(next), lengths.contains(length - 1) else { return nil }
-                heading.append(text[..<position])
                 let restStart = page.text.utf8.distance(from: page.text.utf8.startIndex, to: after.startIndex)
-                return RunInHeading(text: CJKText.joinFragments(heading), lastLine: index,
-                                    rest: line.narrowed(to: restStart..<line.bytes.upperBound, in: page.text.utf8.span))
+                guard let next = after.first, isIdeograph(next), lengths.contains(length - 1),
+                      let rest = line.narrowed(to: restStart..<line.bytes.upperBound, in: page.text.utf8.span) else { return nil }
+                heading.append(text[..<position])
+                return RunInHeading(text: CJKText.joinFragments(heading), lastLine: index, rest: rest)
             }
             guard !line.endsSentence else { return nil }
             heading.append(text)

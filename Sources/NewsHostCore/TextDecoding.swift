@@ -105,8 +105,8 @@ public enum TextDecoding {
         return total > 0 && good * 10 >= total * 9
     }
 
-    /// The offset of the first NUL byte from `start`, and whether a CR comes
-    /// before it, in one pass.
+    /// The offset of the first NUL byte from `start`, if any, and whether
+    /// there is a CR (which matters only when there is no NUL).
     private static func findNULAndCR(_ bytes: Span<UInt8>, from start: Int) -> (nul: Int?, hasCR: Bool) {
         // A pass without an early exit, which the compiler vectorizes; the
         // NUL is looked for only when there is one.
@@ -116,12 +116,7 @@ public enum TextDecoding {
             seen |= (byte == 0 ? 1 : 0) | (byte == 0x0D ? 2 : 0)
         }
         guard seen & 1 != 0 else { return (nil, seen & 2 != 0) }
-        var hasCR = false
-        for index in start..<bytes.count where bytes[index] <= 0x0D {
-            if bytes[index] == 0 { return (index, hasCR) }
-            if bytes[index] == 0x0D { hasCR = true }
-        }
-        return (nil, hasCR)
+        return ((start..<bytes.count).first { bytes[$0] == 0 }, seen & 2 != 0)
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {

@@ -28,17 +28,4 @@ enum UTF8Scan {
         default: return 0
         }
     }
-
-    /// The length of the blank scalar that ends right before `end`, or 0.
-    @inline(__always)
-    static func blankLength(in bytes: Span<UInt8>, before end: Int, start: Int) -> Int {
-        let last = bytes[end - 1]
-        switch last {
-        case 0x20, 0x09, 0x0B, 0x0C, 0x0D: return 1
-        case 0xA0: return end - 2 >= start && bytes[end - 2] == 0xC2 ? 2 : 0
-        case 0x80: return end - 3 >= start && bytes[end - 3] == 0xE3 && bytes[end - 2] == 0x80 ? 3 : 0
-        case 0xBF: return end - 3 >= start && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBB ? 3 : 0
-        default: return 0
-        }
-    }
 }

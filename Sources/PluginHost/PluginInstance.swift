@@ -71,11 +71,7 @@ public final class PluginInstance: @unchecked Sendable {
     private func process(view: ArticleView, articleID: String) throws(PluginCallError) -> Annotations {
         precondition(!destroyed, "process called on a destroyed plugin instance")
         let collector = ResultCollector(pluginID: pluginID)
-        let result = Unmanaged.passUnretained(collector).toOpaque()
-        // Two calls, not one on a tuple: a tuple would cost a metadata lookup per call.
-        let status = withExtendedLifetime(view) {
-            withExtendedLifetime(collector) { library.callProcess(handle, view.pointer, result) }
-        }
+        let status = callPrepared(view, into: collector)
         for refusal in collector.refused {
             context.logHandler(PluginLogMessage(pluginID: pluginID, level: .warn, message: "host refused \(refusal)"))
         }
@@ -91,10 +87,15 @@ public final class PluginInstance: @unchecked Sendable {
         PreparedProcessCall(instance: self, view: ArticleView(article: article, annotations: annotations))
     }
 
-    /// One `process` call with a ready view: the call through the hook's
-    /// pointer (or libffi), the plugin, and an empty result to collect into.
+    /// One `process` call on a laid-out view: through the hook's typed
+    /// pointer (or libffi), with what the plugin adds collected into
+    /// `collector`.
     func callPrepared(_ view: ArticleView, into collector: ResultCollector) -> Int32 {
-        library.callProcess(handle, view.pointer, Unmanaged.passUnretained(collector).toOpaque())
+        let result = Unmanaged.passUnretained(collector).toOpaque()
+        // Two calls, not one on a tuple: a tuple would cost a metadata lookup per call.
+        return withExtendedLifetime(view) {
+            withExtendedLifetime(collector) { library.callProcess(handle, view.pointer, result) }
+        }
     }
 
     /// Calls `finish` (a plugin without the hook finishes successfully).
@@ -138,6 +139,6 @@ public struct PreparedProcessCall {
     /// Calls `process` and returns its status; what the plugin adds is
     /// collected and dropped.
     public func callAsFunction() -> Int32 {
-        withExtendedLifetime(view) { withExtendedLifetime(collector) { instance.callPrepared(view, into: collector) } }
+        instance.callPrepared(view, into: collector)
     }
 }
