@@ -1,14 +1,20 @@
 /// Character bigrams of letters, digits and ideographs, as used to match
 /// titles to bodies, and a table numbering the bigrams the titles hold so a
 /// body's share of them is a bit set.
+///
+/// A character is its UTF-8 bytes read as one number, without decoding:
+/// letters, digits and the ideographs of U+3400–U+4DBF and U+4E00–U+9FFF are
+/// told apart by their bytes alone. Anything else breaks bigrams. A bigram is
+/// two characters side by side.
 struct BigramIndex {
     /// Open addressing, linear probing; 0 marks an empty slot (no bigram is 0).
     private var keys: [UInt64]
     private var ids: [Int32]
     private var mask: Int
-    /// A 4,096-bit filter of the numbered bigrams' second characters: most
-    /// bigrams of a body are ruled out by one bit before the table is probed.
-    private var secondCharacters = [UInt64](repeating: 0, count: 64)
+    /// A 4,096-bit filter of the characters in numbered bigrams, by the low
+    /// 12 bits of their scalar value: most characters of a body are in no
+    /// title, and one bit rules them out before the table is probed.
+    private var characters = [UInt64](repeating: 0, count: 64)
     /// How many distinct bigrams are numbered (ids run from 0 to `count - 1`).
     private(set) var count = 0
 
@@ -27,23 +33,13 @@ struct BigramIndex {
         }
         keys[slot] = gram
         ids[slot] = Int32(count)
-        let character = Int(truncatingIfNeeded: gram) & 4095
-        secondCharacters[character >> 6] |= 1 << UInt64(character & 63)
+        for character in [gram >> 32, gram & 0xFFFF_FFFF] {
+            let key = Self.filterKey(character)
+            characters[key >> 6] |= 1 << UInt64(key & 63)
+        }
         count += 1
         if count * 4 > keys.count { grow() }
         return count - 1
-    }
-
-    /// The id of `gram`, or `nil` when no title holds it.
-    func id(of gram: UInt64) -> Int? {
-        let character = Int(truncatingIfNeeded: gram) & 4095
-        guard secondCharacters[character >> 6] & (1 << UInt64(character & 63)) != 0 else { return nil }
-        var slot = Self.slot(gram, mask)
-        while keys[slot] != 0 {
-            if keys[slot] == gram { return Int(ids[slot]) }
-            slot = (slot + 1) & mask
-        }
-        return nil
     }
 
     private mutating func grow() {
@@ -64,22 +60,60 @@ struct BigramIndex {
         Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
-    /// Calls `body` with each bigram of letters and ideographs (anything
-    /// else breaks them) in the first `limit` scalars of `texts`, read as
-    /// one text with a line break between each, in order, repeats included.
-    /// A bigram is the two characters' UTF-8 bytes side by side, read
-    /// without decoding: letters, digits and the ideographs of U+3400–U+4DBF
-    /// and U+4E00–U+9FFF are told apart by their bytes alone.
+    /// The filter bit of a character: its scalar value's low 12 bits (an
+    /// ASCII character is its own value).
+    @inline(__always)
+    private static func filterKey(_ character: UInt64) -> Int {
+        character < 0x80 ? Int(character) : Int(truncatingIfNeeded: (character >> 8) & 0x3F) << 6 | Int(truncatingIfNeeded: character & 0x3F)
+    }
+
+    /// Which numbered bigrams the first `limit` scalars of `texts` hold, read
+    /// as one text with a line break between each, as a bit set by id.
+    func bits(in texts: [String], limit: Int) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+        guard count > 0 else { return bits }
+        let filter = characters.span, keys = self.keys.span, ids = self.ids.span
+        var seen = 0
+        for (position, text) in texts.enumerated() {
+            if position > 0 { seen += 1 }
+            guard seen < limit else { break }
+            Self.scan(text, seen: &seen, limit: limit) { character in
+                let key = Self.filterKey(character)
+                return filter[key >> 6] & (1 << UInt64(key & 63)) != 0
+            } _: { gram in
+                var slot = Self.slot(gram, mask)
+                while keys[slot] != 0 {
+                    if keys[slot] == gram {
+                        let id = Int(ids[slot])
+                        bits[id >> 6] |= 1 << UInt64(id & 63)
+                        return
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        return bits
+    }
+
+    /// Calls `body` with each bigram in the first `limit` scalars of
+    /// `texts`, read as one text with a line break between each, in order,
+    /// repeats included.
     static func forEachBigram(in texts: [String], limit: Int, _ body: (UInt64) -> Void) {
         var seen = 0
-        for (index, text) in texts.enumerated() {
-            if index > 0 { seen += 1 }
+        for (position, text) in texts.enumerated() {
+            if position > 0 { seen += 1 }
             guard seen < limit else { return }
-            scan(text, seen: &seen, limit: limit, body)
+            scan(text, seen: &seen, limit: limit, { _ in true }, body)
         }
     }
 
-    private static func scan(_ text: String, seen: inout Int, limit: Int, _ body: (UInt64) -> Void) {
+    /// Reads `text` scalar by scalar until `seen` reaches `limit`, calling
+    /// `body` with each bigram whose characters both pass `admits`. A
+    /// character that does not pass breaks bigrams as a mark would: no
+    /// bigram it is part of can be wanted.
+    @inline(__always)
+    private static func scan(_ text: String, seen: inout Int, limit: Int,
+                             _ admits: (UInt64) -> Bool, _ body: (UInt64) -> Void) {
         var text = text
         text.makeContiguousUTF8()
         let bytes = text.utf8.span
@@ -89,21 +123,20 @@ struct BigramIndex {
             seen += 1
             let lead = bytes[index]
             var character: UInt64 = 0
-            if lead < 0x80 {
-                index += 1
-                if (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) { character = UInt64(lead) }
-            } else if lead < 0xE0 {
-                index += lead < 0xC0 ? 1 : 2
-            } else if lead < 0xF0 {
-                let second = bytes[index + 1]
+            if lead &- 0xE3 < 7 {
                 // U+3400–U+3FFF (E3 90–BF), U+4000–U+4DBF (E4 but not E4 B7), U+5000–U+9FFF (E5–E9).
-                if (0xE5...0xE9).contains(lead) || (lead == 0xE4 && second != 0xB7) || (lead == 0xE3 && second >= 0x90) {
+                let second = bytes[index + 1]
+                if lead >= 0xE5 || (lead == 0xE4 ? second != 0xB7 : second >= 0x90) {
                     character = UInt64(lead) << 16 | UInt64(second) << 8 | UInt64(bytes[index + 2])
                 }
                 index += 3
+            } else if lead < 0x80 {
+                index += 1
+                if (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) { character = UInt64(lead) }
             } else {
-                index += 4
+                index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             }
+            if character != 0, !admits(character) { character = 0 }
             if character != 0, previous != 0 { body(previous << 32 | character) }
             previous = character
         }

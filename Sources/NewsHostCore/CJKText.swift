@@ -22,7 +22,18 @@ enum CJKText {
     /// titles, where a space between CJK words separates phrases.
     static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
         if !text.unicodeScalars.contains(where: isWhiteSpace) { return String(text) }
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var collapsed = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isWhiteSpace(scalar) {
+                pendingSpace = !collapsed.isEmpty
+                continue
+            }
+            if pendingSpace { collapsed.append(" ") }
+            pendingSpace = false
+            collapsed.append(scalar)
+        }
+        return String(collapsed)
     }
 
     /// Unicode's White_Space property, which `Character.isWhitespace` tests,

@@ -53,14 +53,7 @@ struct HeaderAssignment {
             }
             return Array(Set(ids))
         }
-        let words = (index.count + 63) / 64
-        let bodyBits: [[UInt64]] = bodies.map { body in
-            var bits = [UInt64](repeating: 0, count: words)
-            BigramIndex.forEachBigram(in: body, limit: bodyPrefix) { gram in
-                if let id = index.id(of: gram) { bits[id >> 6] |= 1 << UInt64(id & 63) }
-            }
-            return bits
-        }
+        let bodyBits = bodies.map { index.bits(in: $0, limit: bodyPrefix) }
         var candidates: [(unit: Int, article: Int, score: Double)] = []
         for (u, unit) in units.enumerated() {
             let grams = unitGrams[u]

@@ -118,7 +118,7 @@ public struct LayoutPageParser: PageParser {
                 }
             case .text where titleLike[index]:
                 let title = page.text(of: line)
-                if title.count <= maxSectionLabelLength {
+                if title.dropFirst(maxSectionLabelLength).isEmpty {
                     furniture.append(String(title))
                 } else {
                     pendingTitles.append((CJKText.collapseSpaces(title), index))

@@ -84,11 +84,18 @@ struct PageLine {
             let lead = bytes[index]
             if lead == 0x0A { break }
             let start = index
-            // Ideographs U+4000–U+9FFF, most of the text: wide, never white
-            // space or a sentence mark, so they need not be decoded.
-            if lead >= 0xE4, lead <= 0xE9, content != 0 {
-                index += 3
-                take(start, width: 2)
+            // Runs of ideographs U+4000–U+9FFF, most of the text: wide,
+            // never white space or a sentence mark, so they need not be
+            // decoded, and a run is taken as a whole.
+            if lead &- 0xE4 < 6, content != 0 {
+                var run = index + 3
+                while run < end, bytes[run] &- 0xE4 < 6 { run += 3 }
+                let ideographs = (run - index) / 3
+                index = run
+                take(run - 3, width: 2)
+                width += 2 * (ideographs - 1)
+                count += ideographs - 1
+                if ideographs > 1 { beforeLastStart = run - 6 }
                 continue
             }
             let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
