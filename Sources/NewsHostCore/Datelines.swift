@@ -12,7 +12,7 @@ enum Datelines {
                         compact.count - 1)
         var index = 0
         while index <= limit {
-            if ("0"..."9").contains(compact[index]), let (text, _) = match(compact, at: index) { return text }
+            if ("0"..."9").contains(compact[index]), let text = match(compact, at: index) { return text }
             index += 1
         }
         return nil
@@ -35,31 +35,38 @@ enum Datelines {
         return scalars
     }
 
-    private static func match(_ chars: [Unicode.Scalar], at start: Int) -> (String, Int)? {
+    private static let partScalars = parts.map { Array($0.unicodeScalars) }
+
+    /// The normalized dateline starting at `start` of `chars`, if one does.
+    private static func match(_ chars: [Unicode.Scalar], at start: Int) -> String? {
         var index = start
-        func digits() -> String? {
-            var out = ""
-            while index < chars.count, ("0"..."9").contains(chars[index]) {
-                out.unicodeScalars.append(chars[index]); index += 1
-            }
-            return out.isEmpty || out.count > 2 ? nil : out
+        func digits() -> ArraySlice<Unicode.Scalar>? {
+            let first = index
+            while index < chars.count, ("0"..."9").contains(chars[index]) { index += 1 }
+            return (1...2).contains(index - first) ? chars[first..<index] : nil
         }
         guard let month = digits(), index < chars.count, chars[index] == "月" else { return nil }
         index += 1
-        guard var day = digits() else { return nil }
+        guard let day = digits() else { return nil }
+        // Built as UTF-8: appending scalars to a string one by one costs more.
+        var text: [UInt8] = []
+        func add(_ scalars: some Sequence<Unicode.Scalar>) {
+            for scalar in scalars { UTF8.encode(scalar) { text.append($0) } }
+        }
+        add(month)
+        add(["月"])
+        add(day)
         if index + 1 < chars.count, chars[index] == "-" || chars[index] == "—" || chars[index] == "至" {
             index += 1
             guard let last = digits() else { return nil }
-            day += "-" + last
+            add(["-"])
+            add(last)
         }
         guard index < chars.count, chars[index] == "日" else { return nil }
         index += 1
-        var text = "\(month)月\(day)日"
-        let rest = String(String.UnicodeScalarView(chars[index..<min(chars.count, index + 2)]))
-        if let part = parts.first(where: { rest.hasPrefix($0) }) {
-            text += part
-            index += part.count
-        }
-        return (text, index)
+        add(["日"])
+        let rest = chars[index..<min(chars.count, index + 2)]
+        if let part = partScalars.first(where: { rest.starts(with: $0) }) { add(part) }
+        return String(decoding: text, as: UTF8.self)
     }
 }
