@@ -49,7 +49,7 @@ enum CJKText {
     /// wide characters, one space between Latin words or numbers.
     static func joinFragments<S: StringProtocol>(_ fragments: [S]) -> String {
         var out = FragmentJoiner(capacity: fragments.reduce(0) { $0 + $1.utf8.count + 1 })
-        for fragment in fragments { out.appendFragment(Substring(fragment)) }
+        for fragment in fragments { out.appendFragment(fragment.unicodeScalars) }
         return out.string
     }
 }
@@ -58,35 +58,28 @@ enum CJKText {
 /// wide characters and folding other runs of white space (and the line
 /// breaks between fragments) into one space.
 struct FragmentJoiner {
-    /// The text so far.
-    private(set) var string = ""
+    private var out: UTF8Builder
     private var last: Unicode.Scalar?
     private var pendingSpace = false
 
-    /// An empty joiner with room for `capacity` bytes.
-    init(capacity: Int) {
-        string.reserveCapacity(capacity)
+    /// An empty joiner with room for `capacity` bytes, for fragments given
+    /// as text or as byte ranges of `source`.
+    init(slicing source: String = "", capacity: Int) {
+        out = UTF8Builder(slicing: source, capacity: capacity)
     }
 
-    /// Appends one fragment after a line break.
-    mutating func appendFragment(_ fragment: Substring) {
-        guard let first = fragment.unicodeScalars.first, let last = fragment.unicodeScalars.last else { return }
-        let hasBlank = fragment.unicodeScalars.contains { PageLine.isBlank($0) || $0 == "\n" }
-        append(fragment, first: first, last: last, hasBlank: hasBlank)
-    }
+    /// The text so far.
+    var string: String { out.string }
 
-    /// Appends one fragment after a line break, given its first and last
-    /// scalars and whether white space stands in it: as it is when there is
-    /// none (most CJK lines), else scalar by scalar.
-    mutating func append(_ fragment: Substring, first: Unicode.Scalar, last: Unicode.Scalar, hasBlank: Bool) {
-        guard !hasBlank else { return appendScalars(fragment.unicodeScalars) }
-        if let previous = self.last, !CJKText.isWide(previous), !CJKText.isWide(first) { string.append(" ") }
-        string.append(contentsOf: fragment)
-        self.last = last
+    /// Empties the joiner for the next paragraph, keeping its storage.
+    mutating func removeAll() {
+        out.removeAll()
+        last = nil
         pendingSpace = false
     }
 
-    private mutating func appendScalars(_ scalars: Substring.UnicodeScalarView) {
+    /// Appends one fragment after a line break.
+    mutating func appendFragment(_ scalars: some Sequence<Unicode.Scalar>) {
         if last != nil { pendingSpace = true }
         for scalar in scalars {
             if PageLine.isBlank(scalar) || scalar == "\n" {
@@ -94,11 +87,22 @@ struct FragmentJoiner {
                 continue
             }
             if pendingSpace, let previous = last, !CJKText.isWide(previous), !CJKText.isWide(scalar) {
-                string.append(" ")
+                out.append(" ")
             }
             pendingSpace = false
-            string.unicodeScalars.append(scalar)
+            out.append(scalar)
             last = scalar
         }
+    }
+
+    /// Appends, after a line break, the fragment at `bytes` of the source,
+    /// which has no white space in it, given its first and last scalars:
+    /// as it is, without looking at each character.
+    mutating func appendSlice(_ bytes: Range<Int>, first: Unicode.Scalar, last: Unicode.Scalar) {
+        guard !bytes.isEmpty else { return }
+        if let previous = self.last, !CJKText.isWide(previous), !CJKText.isWide(first) { out.append(" ") }
+        out.append(bytes)
+        self.last = last
+        pendingSpace = false
     }
 }

@@ -12,7 +12,9 @@ enum Datelines {
                         compact.count - 1)
         var index = 0
         while index <= limit {
-            if ("0"..."9").contains(compact[index]), let text = match(compact, at: index) { return text }
+            // A date starts with a number, not inside one (`123 月` is no month).
+            if ("0"..."9").contains(compact[index]), index == 0 || !("0"..."9").contains(compact[index - 1]),
+               let text = match(compact, at: index) { return text }
             index += 1
         }
         return nil

@@ -418,11 +418,16 @@ extension LayoutPageParser {
     func paragraphsOf(_ lines: [PageLine], in page: PageLines) -> [String] {
         var paragraphs: [String] = []
         var pending = 0..<0
+        var out = FragmentJoiner(slicing: page.text, capacity: 1024)
         func flush() {
             guard !pending.isEmpty else { return }
-            var out = FragmentJoiner(capacity: lines[pending].reduce(0) { $0 + $1.bytes.count + 1 })
+            out.removeAll()
             for line in lines[pending] {
-                out.append(page.text(of: line), first: line.first, last: line.last, hasBlank: line.hasInnerBlank)
+                if line.hasInnerBlank {
+                    out.appendFragment(page.text(of: line).unicodeScalars)
+                } else {
+                    out.appendSlice(line.bytes, first: line.first, last: line.last)
+                }
             }
             let text = out.string
             if !text.isEmpty { paragraphs.append(text) }

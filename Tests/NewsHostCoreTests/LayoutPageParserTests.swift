@@ -117,6 +117,9 @@ import Testing
         #expect(Datelines.find(in: "12 月 10 日下午，徐汇区") == "12月10日下午")
         #expect(Datelines.find(in: "10 月 14-15 日 ，2021 全球") == "10月14-15日")
         #expect(Datelines.find(in: "为做好工作，12 月 10 日召开", within: 0) == nil)
+        #expect(Datelines.find(in: "5 月 1 至 3 日晚上，") == "5月1-3日晚上")
+        #expect(Datelines.find(in: "5 月 1 日晚，") == "5月1日晚")
+        #expect(Datelines.find(in: "2025 年 123 月 1 日") == nil)
     }
 
     @Test func hostileTextParsesWithoutCrashing() {

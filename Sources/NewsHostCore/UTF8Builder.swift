@@ -1,0 +1,57 @@
+/// Builds a string out of pieces of one source string and single scalars
+/// without validating the result as UTF-8 again.
+///
+/// Paragraphs are rebuilt from many short slices of the page; appending each
+/// to a `String` costs several hundred instructions, and validating the
+/// gathered bytes costs about eleven per byte. Neither is needed: a slice of
+/// valid UTF-8 that starts and ends on scalar boundaries is valid UTF-8, and
+/// so is a concatenation of valid pieces. Every piece is checked for exactly
+/// that when it is appended (two byte tests, in release builds too), which
+/// is what makes the unchecked conversion in ``string`` sound.
+struct UTF8Builder {
+    /// The string the slices are taken from.
+    let source: String
+    private var bytes: [UInt8] = []
+
+    /// An empty builder taking slices of `source`.
+    init(slicing source: String, capacity: Int = 0) {
+        var source = source
+        source.makeContiguousUTF8()
+        self.source = source
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Whether nothing has been appended.
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// Appends the source's UTF-8 bytes in `range`, which must start and
+    /// end on scalar boundaries (a programming error otherwise: it traps).
+    mutating func append(_ range: Range<Int>) {
+        let utf8 = source.utf8.span
+        precondition(range.lowerBound >= 0 && range.upperBound <= utf8.count, "slice \(range) outside the source")
+        precondition(range.isEmpty || (Self.startsScalar(utf8, at: range.lowerBound) && Self.startsScalar(utf8, at: range.upperBound)),
+                     "slice \(range) does not start and end on scalar boundaries")
+        utf8.extracting(range).withUnsafeBufferPointer { unsafe bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends one scalar.
+    mutating func append(_ scalar: Unicode.Scalar) {
+        UTF8.encode(scalar) { bytes.append($0) }
+    }
+
+    /// Forgets what was appended, keeping the storage.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// The string built so far.
+    var string: String {
+        // Sound by construction: see the type's documentation.
+        String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: false))
+    }
+
+    /// Whether a scalar starts at `index` of valid UTF-8 (or it is the end).
+    private static func startsScalar(_ utf8: Span<UInt8>, at index: Int) -> Bool {
+        index == utf8.count || utf8[index] & 0xC0 != 0x80
+    }
+}
