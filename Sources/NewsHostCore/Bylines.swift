@@ -54,7 +54,7 @@ enum Bylines {
             // Names are short runs of ideographs (or Latin letters); anything
             // else means this was a sentence that happens to start with 记者.
             guard word.count <= 6, word.allSatisfy({ $0.properties.isAlphabetic || $0 == "·" }) else { return nil }
-            names.append(String(String.UnicodeScalarView(word)))
+            names.append(UTF8Builder.string(word))
         }
         return names.isEmpty ? nil : names
     }

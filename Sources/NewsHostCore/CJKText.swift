@@ -22,7 +22,7 @@ enum CJKText {
     /// titles, where a space between CJK words separates phrases.
     static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
         if !text.unicodeScalars.contains(where: isWhiteSpace) { return String(text) }
-        var collapsed = String.UnicodeScalarView()
+        var collapsed = UTF8Builder(slicing: "")
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if isWhiteSpace(scalar) {
@@ -33,7 +33,7 @@ enum CJKText {
             pendingSpace = false
             collapsed.append(scalar)
         }
-        return String(collapsed)
+        return collapsed.string
     }
 
     /// Unicode's White_Space property, which `Character.isWhitespace` tests,

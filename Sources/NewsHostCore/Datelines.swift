@@ -50,11 +50,8 @@ enum Datelines {
         guard let month = digits(), index < chars.count, chars[index] == "月" else { return nil }
         index += 1
         guard let day = digits() else { return nil }
-        // Built as UTF-8: appending scalars to a string one by one costs more.
-        var text: [UInt8] = []
-        func add(_ scalars: some Sequence<Unicode.Scalar>) {
-            for scalar in scalars { UTF8.encode(scalar) { text.append($0) } }
-        }
+        var text: [Unicode.Scalar] = []
+        func add(_ scalars: some Sequence<Unicode.Scalar>) { text.append(contentsOf: scalars) }
         add(month)
         add(["月"])
         add(day)
@@ -69,6 +66,6 @@ enum Datelines {
         add(["日"])
         let rest = chars[index..<min(chars.count, index + 2)]
         if let part = partScalars.first(where: { rest.starts(with: $0) }) { add(part) }
-        return String(decoding: text, as: UTF8.self)
+        return UTF8Builder.string(text)
     }
 }

@@ -34,6 +34,13 @@ struct UTF8Builder {
         utf8.extracting(range).withUnsafeBufferPointer { unsafe bytes.append(contentsOf: $0) }
     }
 
+    /// A string of `scalars`, built the same way.
+    static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        var builder = UTF8Builder(slicing: "")
+        for scalar in scalars { builder.append(scalar) }
+        return builder.string
+    }
+
     /// Appends one scalar.
     mutating func append(_ scalar: Unicode.Scalar) {
         UTF8.encode(scalar) { bytes.append($0) }
