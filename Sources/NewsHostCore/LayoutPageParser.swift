@@ -268,16 +268,18 @@ public struct LayoutPageParser: PageParser {
                 continue
             }
             // A line whose next line starts mid-sentence (题，… or ，…) was wrapped.
-            if index + 1 < lines.count, lines[index + 1].isText, PageLine.startsMidSentence(page.text(of: lines[index + 1])) {
+            if index + 1 < lines.count, lines[index + 1].isText, page.startsMidSentence(lines[index + 1]) {
                 continue
             }
-            // Without a column to compare with there is no evidence of a title.
-            let columns = [columnWidth(after: index, in: lines, marks: marks), columnWidth(before: index, in: lines, marks: marks)]
-                .compactMap { $0 }
             if index + 1 < lines.count, lines[index + 1].isText {
-                if columns.isEmpty { continue }
-                if columns.contains(where: { abs(lines[index].width - $0) <= 2 || abs(lines[index].width - ($0 - 4)) <= 2 }),
-                   !isOneLineParagraph(index, in: page, marks: marks) {
+                // Without a column to compare with there is no evidence of a title.
+                let columns = (columnWidth(after: index, in: lines, marks: marks), columnWidth(before: index, in: lines, marks: marks))
+                if columns.0 == nil, columns.1 == nil { continue }
+                func fills(_ column: Int?) -> Bool {
+                    guard let column else { return false }
+                    return abs(lines[index].width - column) <= 2 || abs(lines[index].width - (column - 4)) <= 2
+                }
+                if fills(columns.0) || fills(columns.1), !isOneLineParagraph(index, in: page, marks: marks) {
                     continue
                 }
             }
@@ -311,9 +313,13 @@ public struct LayoutPageParser: PageParser {
         columnWidth(of: (max(0, index - 12)..<index).reversed(), in: lines, marks: marks)
     }
 
-    private func columnWidth<C: Collection<Int>>(of window: C, in lines: [PageLine], marks: [Bool]) -> Int? {
-        Self.medianWidth(of: window.lazy.filter { !marks[$0] && lines[$0].isText && !lines[$0].endsSentence }
-            .prefix(6).map { lines[$0].width })
+    private func columnWidth(of window: some Sequence<Int>, in lines: [PageLine], marks: [Bool]) -> Int? {
+        var widths = WidthSample()
+        for index in window where !marks[index] && lines[index].isText && !lines[index].endsSentence {
+            widths.insert(lines[index].width)
+            if widths.count == 6 { break }
+        }
+        return widths.median
     }
 }
 
@@ -441,7 +447,7 @@ extension LayoutPageParser {
             if !pending.isEmpty, line.indented { flush() }
             if !pending.isEmpty, lines[index - 1].endsSentence, !line.endsSentence,
                index + 1 < lines.count, lines[index + 1].width > line.width,
-               let median = Self.medianWidth(of: window.lazy.filter { !lines[$0].endsSentence }.map { lines[$0].width }),
+               let median = WidthSample(window.lazy.filter { !lines[$0].endsSentence }.map { lines[$0].width }).median,
                line.width <= median - 3 {
                 flush()
             }
@@ -454,38 +460,12 @@ extension LayoutPageParser {
         flush()
         return paragraphs
     }
-
-    /// The median (the upper one of an even count) of up to nine widths,
-    /// without allocating.
-    static func medianWidth<S: Sequence<Int>>(of widths: S) -> Int? {
-        var buffer = InlineArray<9, Int>(repeating: 0)
-        var count = 0
-        for width in widths where count < buffer.count {
-            var slot = count
-            while slot > 0, buffer[slot - 1] > width {
-                buffer[slot] = buffer[slot - 1]
-                slot -= 1
-            }
-            buffer[slot] = width
-            count += 1
-        }
-        return count == 0 ? nil : buffer[count / 2]
-    }
 }
 
 extension PageLine {
-    /// Whether a line begins in the middle of a sentence: with punctuation
-    /// that closes or continues one, or with one character and then such
-    /// punctuation (the end of a word wrapped from the line before).
-    static func startsMidSentence(_ text: Substring) -> Bool {
-        var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return false }
-        if midSentenceMarks.contains(first) { return true }
-        guard let second = scalars.next() else { return false }
-        return (0x4E00...0x9FFF).contains(first.value) && midSentenceMarks.contains(second)
-    }
-
-    private static let midSentenceMarks = Array("，。、；：！？）」』”,.;:!?)".unicodeScalars)
+    /// Marks that close or continue a sentence: a line that starts with
+    /// one begins in the middle of a sentence.
+    static let midSentenceMarks = Array("，。、；：！？）」』”,.;:!?)".unicodeScalars)
 
     /// Marks that end a line on a pause, so the sentence goes on.
     static let pauses = Array("，、：,:—".unicodeScalars)

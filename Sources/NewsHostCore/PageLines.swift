@@ -65,6 +65,17 @@ struct PageLines {
         Self.substring(text, line.bytes)
     }
 
+    /// Whether `line` begins in the middle of a sentence: with punctuation
+    /// that closes or continues one, or with one ideograph and then such
+    /// punctuation (the end of a word wrapped from the line before).
+    func startsMidSentence(_ line: PageLine) -> Bool {
+        if PageLine.midSentenceMarks.contains(line.first) { return true }
+        let second = line.bytes.lowerBound + Int(UTF8.width(line.first))
+        guard (0x4E00...0x9FFF).contains(line.first.value), second < line.bytes.upperBound else { return false }
+        let scalar = UTF8Scan.scalar(in: text.utf8.span, at: second).value
+        return PageLine.midSentenceMarks.contains { $0.value == scalar }
+    }
+
     /// The names a lead or byline line gives.
     func names(of line: PageLine) -> [String] {
         names[line.bytes.lowerBound] ?? []
