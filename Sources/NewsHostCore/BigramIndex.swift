@@ -18,10 +18,14 @@ struct BigramIndex {
     /// How many distinct bigrams are numbered (ids run from 0 to `count - 1`).
     private(set) var count = 0
 
-    init() {
-        keys = [UInt64](repeating: 0, count: 256)
-        ids = [Int32](repeating: 0, count: 256)
-        mask = 255
+    /// An empty table with room for about `capacity` bigrams before it
+    /// grows.
+    init(capacity: Int = 64) {
+        var slots = 256
+        while slots < capacity * 4 { slots *= 2 }
+        keys = [UInt64](repeating: 0, count: slots)
+        ids = [Int32](repeating: 0, count: slots)
+        mask = slots - 1
     }
 
     /// The id of `gram`, numbering it if it is new.
@@ -33,10 +37,9 @@ struct BigramIndex {
         }
         keys[slot] = gram
         ids[slot] = Int32(count)
-        for character in [gram >> 32, gram & 0xFFFF_FFFF] {
-            let key = Self.filterKey(character)
-            characters[key >> 6] |= 1 << UInt64(key & 63)
-        }
+        let first = Self.filterKey(gram >> 32), second = Self.filterKey(gram & 0xFFFF_FFFF)
+        characters[first >> 6] |= 1 << UInt64(first & 63)
+        characters[second >> 6] |= 1 << UInt64(second & 63)
         count += 1
         if count * 4 > keys.count { grow() }
         return count - 1

@@ -45,13 +45,15 @@ struct HeaderAssignment {
                        threshold: Double = 0.45) -> [Int?] {
         guard !units.isEmpty else { return [] }
         // Number the titles' bigrams; a body is then the set of those it holds.
-        var index = BigramIndex()
+        // A title of n bytes has fewer than n / 3 bigrams of ideographs.
+        var index = BigramIndex(capacity: units.reduce(0) { $0 + $1.titles.reduce(0) { $0 + $1.text.utf8.count / 3 } })
         let unitGrams: [[Int]] = units.map { unit in
             var ids: [Int] = []
             BigramIndex.forEachBigram(in: unit.titles.map(\.text), limit: bodyPrefix) {
                 ids.append(index.insert($0))
             }
-            return Array(Set(ids))
+            ids.sort()
+            return ids.enumerated().filter { $0.offset == 0 || ids[$0.offset - 1] != $0.element }.map(\.element)
         }
         let bodyBits = bodies.map { index.bits(in: $0, limit: bodyPrefix) }
         var candidates: [(unit: Int, article: Int, score: Double)] = []
