@@ -72,6 +72,12 @@ struct BigramIndex {
 
     /// Which numbered bigrams the first `limit` scalars of `texts` hold, read
     /// as one text with a line break between each, as a bit set by id.
+    ///
+    /// This is the parser's hottest loop (every body character passes
+    /// through it), so it reads the bytes itself rather than through
+    /// ``scan(_:seen:limit:_:_:)``: a character no title holds is ruled out
+    /// by one filter bit, and only a pair of characters that both pass is
+    /// looked up.
     func bits(in texts: [String], limit: Int) -> [UInt64] {
         var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
         guard count > 0 else { return bits }
@@ -80,22 +86,59 @@ struct BigramIndex {
         for (position, text) in texts.enumerated() {
             if position > 0 { seen += 1 }
             guard seen < limit else { break }
-            Self.scan(text, seen: &seen, limit: limit) { character in
-                let key = Self.filterKey(character)
-                return filter[key >> 6] & (1 << UInt64(key & 63)) != 0
-            } _: { gram in
-                var slot = Self.slot(gram, mask)
-                while keys[slot] != 0 {
-                    if keys[slot] == gram {
-                        let id = Int(ids[slot])
-                        bits[id >> 6] |= 1 << UInt64(id & 63)
-                        return
+            var text = text
+            text.makeContiguousUTF8()
+            let bytes = text.utf8.span
+            var previous: UInt64 = 0
+            var index = 0
+            while index < bytes.count, seen < limit {
+                seen &+= 1
+                let lead = bytes[index]
+                let character: UInt64
+                if lead &- 0xE3 < 7 {
+                    let second = bytes[index &+ 1], third = bytes[index &+ 2]
+                    index &+= 3
+                    // Most characters are ruled out here, before anything else is done with them.
+                    let key = Int(second & 0x3F) &<< 6 | Int(third & 0x3F)
+                    guard filter[key &>> 6] & (1 &<< UInt64(key & 63)) != 0,
+                          lead >= 0xE5 || (lead == 0xE4 ? second != 0xB7 : second >= 0x90) else {
+                        previous = 0
+                        continue
                     }
-                    slot = (slot + 1) & mask
+                    character = UInt64(lead) &<< 16 | UInt64(second) &<< 8 | UInt64(third)
+                } else if lead < 0x80 {
+                    index &+= 1
+                    guard Self.isLetterOrDigit(lead), filter[Int(lead) &>> 6] & (1 &<< UInt64(lead & 63)) != 0 else {
+                        previous = 0
+                        continue
+                    }
+                    character = UInt64(lead)
+                } else {
+                    index &+= lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    previous = 0
+                    continue
                 }
+                if previous != 0 {
+                    let gram = previous &<< 32 | character
+                    var slot = Self.slot(gram, mask)
+                    while keys[slot] != 0 {
+                        if keys[slot] == gram {
+                            let id = Int(ids[slot])
+                            bits[id &>> 6] |= 1 &<< UInt64(id & 63)
+                            break
+                        }
+                        slot = (slot &+ 1) & mask
+                    }
+                }
+                previous = character
             }
         }
         return bits
+    }
+
+    @inline(__always)
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
     /// Calls `body` with each bigram in the first `limit` scalars of
@@ -106,17 +149,13 @@ struct BigramIndex {
         for (position, text) in texts.enumerated() {
             if position > 0 { seen += 1 }
             guard seen < limit else { return }
-            scan(text, seen: &seen, limit: limit, { _ in true }, body)
+            scan(text, seen: &seen, limit: limit, body)
         }
     }
 
     /// Reads `text` scalar by scalar until `seen` reaches `limit`, calling
-    /// `body` with each bigram whose characters both pass `admits`. A
-    /// character that does not pass breaks bigrams as a mark would: no
-    /// bigram it is part of can be wanted.
-    @inline(__always)
-    private static func scan(_ text: String, seen: inout Int, limit: Int,
-                             _ admits: (UInt64) -> Bool, _ body: (UInt64) -> Void) {
+    /// `body` with each bigram.
+    private static func scan(_ text: String, seen: inout Int, limit: Int, _ body: (UInt64) -> Void) {
         var text = text
         text.makeContiguousUTF8()
         let bytes = text.utf8.span
@@ -135,11 +174,10 @@ struct BigramIndex {
                 index += 3
             } else if lead < 0x80 {
                 index += 1
-                if (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) { character = UInt64(lead) }
+                if isLetterOrDigit(lead) { character = UInt64(lead) }
             } else {
                 index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             }
-            if character != 0, !admits(character) { character = 0 }
             if character != 0, previous != 0 { body(previous << 32 | character) }
             previous = character
         }
