@@ -2,15 +2,15 @@
 enum Bylines {
     /// Role words that come before names in a byline.
     static let roles = ["见习记者", "实习记者", "首席记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "文/图", "文／图"]
-    /// Glyphs that stand before bylines in the dumps as bullets (`筅` and
-    /// U+FFFD are mis-decoded bullets), as scalar values in an array: a
-    /// linear look at nine values beats hashing.
-    private static let noise: [UInt32] = "●○■◆▲筅\u{FFFD}·•".unicodeScalars.map(\.value)
-
-    /// Whether `value` is one of the bullet glyphs of ``noise``.
+    /// Whether `value` is a glyph that stands before bylines in the dumps
+    /// as a bullet: `●○■◆▲·•`, and `筅` and U+FFFD, which are mis-decoded
+    /// bullets.
     @inline(__always)
     static func isNoise(_ value: UInt32) -> Bool {
-        noise.contains(value)
+        switch value {
+        case 0x25CF, 0x25CB, 0x25A0, 0x25C6, 0x25B2, 0x7B45, 0xFFFD, 0x00B7, 0x2022: true
+        default: false
+        }
     }
 
     /// The roles as scalars, longest first as in ``roles``, for prefix tests

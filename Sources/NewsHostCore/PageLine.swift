@@ -86,39 +86,50 @@ struct PageLine {
             let start = index
             // Runs of ideographs U+4000–U+9FFF, most of the text: wide,
             // never white space or a sentence mark, so they need not be
-            // decoded, and a run is taken as a whole.
-            if lead &- 0xE4 < 6, content != 0 {
-                var run = index + 3
-                while run < end, bytes[run] &- 0xE4 < 6 { run += 3 }
-                let ideographs = (run - index) / 3
+            // decoded, and a run is taken as a whole. Only 筅, a mis-decoded
+            // bullet, is looked at when nothing but bullets came before.
+            if lead &- 0xE4 < 6 {
+                if content == 0 {
+                    let value = UTF8Scan.scalar(in: bytes, at: index).value
+                    if count == 0 { first = value }
+                    if Bylines.isNoise(value) {
+                        index &+= 3
+                        take(start, width: 2)
+                        continue
+                    }
+                    content = value
+                }
+                var run = index &+ 3
+                while run < end, bytes[run] &- 0xE4 < 6 { run &+= 3 }
+                let ideographs = (run &- index) / 3
                 index = run
-                take(run - 3, width: 2)
-                width += 2 * (ideographs - 1)
-                count += ideographs - 1
-                if ideographs > 1 { beforeLastStart = run - 6 }
+                take(run &- 3, width: 2)
+                width &+= 2 &* (ideographs &- 1)
+                count &+= ideographs &- 1
+                if ideographs > 1 { beforeLastStart = run &- 6 }
                 continue
             }
             let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
-            index += length
+            index &+= length
             let scalarWidth = CJKText.isWide(value) ? 2 : 1
             if PageLine.isBlank(value) {
-                blankWidth += scalarWidth
-                blankCount += 1
+                blankWidth &+= scalarWidth
+                blankCount &+= 1
                 previousStart = start
                 continue
             }
             if count == 0 { first = value }
             take(start, width: scalarWidth)
             marks = marks || value == 0x3002 || value == 0xFF01 || value == 0xFF1F
-            if content == 0, value < 0x80 || !Bylines.isNoise(value) { content = value }
+            if content == 0, !Bylines.isNoise(value) { content = value }
         }
         let last = lastStart >= 0 ? UTF8Scan.scalar(in: bytes, at: lastStart).value : 0
         let beforeLast = beforeLastStart >= 0 ? UTF8Scan.scalar(in: bytes, at: beforeLastStart).value : 0
         guard count > 0 else { return (nil, index) }
-        let closing = closers.contains(last) && count >= 2
+        let closing = isCloser(last) && count >= 2
         let line = PageLine(
             bytes: lower..<upper, indented: lower != start, width: width,
-            endsSentence: sentenceEnds.contains(closing ? beforeLast : last), hasSentenceMark: marks,
+            endsSentence: isSentenceEnd(closing ? beforeLast : last), hasSentenceMark: marks,
             hasInnerBlank: innerBlank, first: Unicode.Scalar(first) ?? "\u{FFFD}", last: Unicode.Scalar(last) ?? "\u{FFFD}",
             firstContent: Unicode.Scalar(content) ?? "\u{FFFD}")
         return (line, index)
@@ -137,8 +148,23 @@ struct PageLine {
         self.firstContent = firstContent
     }
 
-    private static let closers = "”’）)」』\"".unicodeScalars.map(\.value)
-    private static let sentenceEnds = "。！？；!?;".unicodeScalars.map(\.value)
+    /// Whether `value` closes a quotation or bracket: `”’）)」』"`.
+    @inline(__always)
+    private static func isCloser(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x201D, 0x2019, 0xFF09, 0x29, 0x300D, 0x300F, 0x22: true
+        default: false
+        }
+    }
+
+    /// Whether `value` ends a sentence: `。！？；!?;`.
+    @inline(__always)
+    private static func isSentenceEnd(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B: true
+        default: false
+        }
+    }
 
     /// Whether the line must be looked at more closely than its first and
     /// last characters: only then can it be a lead, byline, credit or note.
