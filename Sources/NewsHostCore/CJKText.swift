@@ -21,25 +21,40 @@ enum CJKText {
     /// Folds runs of white space into one space and trims the ends, for
     /// titles, where a space between CJK words separates phrases.
     static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
-        if !text.unicodeScalars.contains(where: isWhiteSpace) { return String(text) }
-        var collapsed = UTF8Builder(slicing: "")
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhiteSpace(scalar) {
-                pendingSpace = !collapsed.isEmpty
-                continue
-            }
-            if pendingSpace { collapsed.append(" ") }
-            pendingSpace = false
-            collapsed.append(scalar)
+        let source = String(text)
+        var words = UTF8Builder(slicing: source)
+        let bytes = source.utf8.span
+        var index = 0, wordStart: Int?, sawSpace = false
+        func endWord(at end: Int) {
+            guard let start = wordStart else { return }
+            if !words.isEmpty { words.append(" ") }
+            words.append(start..<end)
+            wordStart = nil
         }
-        return collapsed.string
+        while index < bytes.count {
+            let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
+            if isWhiteSpace(value) {
+                endWord(at: index)
+                sawSpace = true
+            } else if wordStart == nil {
+                wordStart = index
+            }
+            index += length
+        }
+        guard sawSpace else { return source }
+        endWord(at: bytes.count)
+        return words.string
     }
 
     /// Unicode's White_Space property, which `Character.isWhitespace` tests,
     /// without the property lookup.
     static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isWhiteSpace(scalar.value)
+    }
+
+    @inline(__always)
+    static func isWhiteSpace(_ value: UInt32) -> Bool {
+        switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
