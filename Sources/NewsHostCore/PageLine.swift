@@ -50,7 +50,10 @@ struct PageLine {
     /// The line that starts at `start` and ends at the next line feed or at
     /// `end`, in one pass over its bytes, and where it stopped (the line
     /// feed's offset, or `end`). The line is `nil` when it is blank.
+    @inline(__always)
     static func scan(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> (line: PageLine?, stop: Int) {
+        // Bounded by the span, so the compiler can drop the checks on each byte read.
+        let end = min(end, bytes.count)
         var index = start
         while index < end {
             let length = UTF8Scan.blankLength(in: bytes, at: index, end: end)
