@@ -18,14 +18,16 @@ enum Bylines {
     private static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
     private static let leadScalars = Array("本报讯".unicodeScalars)
 
-    /// Characters a byline can start with once bullets are dropped: the
-    /// first characters of the roles, an opening bracket, 本 of 本报讯.
-    private static let possibleStarts: [Unicode.Scalar] = Array(Set(roles.compactMap(\.unicodeScalars.first) + ["（", "(", "本"]))
-
     /// Whether a line whose first character (after bullets and white
-    /// space) is `first` can be a byline, a lead or a bracketed note.
+    /// space) is `first` can be a byline, a lead or a bracketed note: the
+    /// first characters of the ``roles``, an opening bracket, 本 of 本报讯.
+    /// Asked of every line, so spelled out rather than looked up.
+    @inline(__always)
     static func mayStart(with first: Unicode.Scalar) -> Bool {
-        possibleStarts.contains(first)
+        switch first {
+        case "见", "实", "首", "特", "记", "通", "摄", "文", "（", "(", "本": true
+        default: false
+        }
     }
 
     /// The names in `line` if it is a byline such as `● 记者 耿洁玉` or
@@ -38,7 +40,7 @@ enum Bylines {
     static func names(in line: ArraySlice<Unicode.Scalar>) -> [String]? {
         // Most lines are body text: rule them out on their first character.
         guard let first = line.first(where: { !isNoise($0.value) && !PageLine.isBlank($0) }),
-              possibleStarts.contains(first) else { return nil }
+              mayStart(with: first) else { return nil }
         var text = line.drop(while: { isNoise($0.value) || CJKText.isWhiteSpace($0) })
         if text.starts(with: leadScalars) { text = text.dropFirst(3) }
         if let open = text.first, open == "（" || open == "(" {
