@@ -55,10 +55,16 @@ enum Bylines {
             guard !word.isEmpty else { continue }
             // Names are short runs of ideographs (or Latin letters); anything
             // else means this was a sentence that happens to start with 记者.
-            guard word.count <= 6, word.allSatisfy({ $0.properties.isAlphabetic || $0 == "·" }) else { return nil }
+            guard word.count <= 6, word.allSatisfy(isNameCharacter) else { return nil }
             names.append(UTF8Builder.string(word))
         }
         return names.isEmpty ? nil : names
+    }
+
+    /// Whether `scalar` can be part of a name: a letter (an ideograph,
+    /// most often, tested first without the property lookup) or `·`.
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || scalar.properties.isAlphabetic || scalar == "·"
     }
 
     /// For a lead like `本报讯（记者 袁玮） 正文…`: the names and where the
