@@ -29,11 +29,14 @@ let package = Package(
             providers: [.apt(["libffi-dev"])]),
         // iconv for GB18030 input: a few lines of C interop kept apart.
         .target(name: "CharsetConversion"),
+        // Strings assembled from checked slices of valid UTF-8 without
+        // validating them again: the parser's one unchecked step, kept apart.
+        .target(name: "UTF8Assembly"),
         // Article model, decoding and page parsing: safe Swift only.
-        .target(name: "NewsHostCore", dependencies: ["CharsetConversion", "JSONEscaping"]),
+        .target(name: "NewsHostCore", dependencies: ["CharsetConversion", "JSONEscaping", "UTF8Assembly"]),
         // JSON string literals, shared by the host and the Swift plugin kit.
         .target(name: "JSONEscaping"),
-        // dlopen, libffi and the C structs of the ABI: the only unsafe layer.
+        // dlopen, libffi and the C structs of the ABI: the unsafe layer.
         .target(name: "PluginHost", dependencies: ["NewsHostCore", "CNewsHostPlugin", "CFFI"]),
         // Discovery, options, the chain and the run report, on top of PluginHost.
         .target(name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost"]),
@@ -57,6 +60,7 @@ let package = Package(
         // Paths, process running and fixture compilation shared by the tests.
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),
         .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
+        .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin", "NewsHostTestSupport"]),
         .testTarget(name: "NewsHostRuntimeTests", dependencies: ["NewsHostRuntime", "PluginHost", "NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "newshostTests", dependencies: ["NewsHostTestSupport"]),

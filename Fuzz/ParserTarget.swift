@@ -9,6 +9,13 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for article in page.articles {
         precondition(!article.paragraphs.contains(""), "empty paragraph")
         precondition(article.id == "fuzz#\(article.index)", "unstable id")
+        // Paragraphs, names and datelines are assembled without validating
+        // them again (UTF8Builder): they must be valid UTF-8 all the same.
+        let texts = article.paragraphs + article.titles + article.bylines + article.captions + article.subheadings
+            + [article.dateline].compactMap { $0 }
+        for text in texts {
+            precondition(String(validating: Array(text.utf8), as: UTF8.self) != nil, "invalid UTF-8 assembled")
+        }
     }
     return 0
 }

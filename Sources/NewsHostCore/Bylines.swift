@@ -1,3 +1,5 @@
+import UTF8Assembly
+
 /// Recognises byline lines and pulls the people's names out of them.
 enum Bylines {
     /// Role words that come before names in a byline.

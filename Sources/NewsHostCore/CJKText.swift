@@ -1,3 +1,5 @@
+import UTF8Assembly
+
 /// Character classes and joining rules for Chinese text mixed with Latin.
 enum CJKText {
     /// Whether `scalar` is a CJK ideograph or CJK/full-width punctuation,

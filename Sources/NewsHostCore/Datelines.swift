@@ -1,3 +1,5 @@
+import UTF8Assembly
+
 /// Finds and normalizes datelines such as `12 月 10 日下午`.
 enum Datelines {
     private static let parts: [String] = ["上午", "下午", "晚上", "晚间", "中午", "凌晨", "早上", "晚"]

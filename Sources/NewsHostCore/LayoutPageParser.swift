@@ -1,4 +1,5 @@
 import Foundation
+import UTF8Assembly
 
 /// The page parser: recovers articles from column-wrapped page dumps.
 ///

@@ -1,5 +1,5 @@
 import Testing
-@testable import NewsHostCore
+import UTF8Assembly
 
 @Suite struct UTF8BuilderTests {
     /// `你好，world` is 3 + 3 + 3 + 5 bytes.
