@@ -30,11 +30,8 @@ struct BigramIndex {
 
     /// The id of `gram`, numbering it if it is new.
     mutating func insert(_ gram: UInt64) -> Int {
-        var slot = Self.slot(gram, mask)
-        while keys[slot] != 0 {
-            if keys[slot] == gram { return Int(ids[slot]) }
-            slot = (slot + 1) & mask
-        }
+        let slot = Self.slot(of: gram, in: keys.span, mask: mask)
+        if keys[slot] == gram { return Int(ids[slot]) }
         keys[slot] = gram
         ids[slot] = Int32(count)
         let first = Self.filterKey(gram >> 32), second = Self.filterKey(gram & 0xFFFF_FFFF)
@@ -51,20 +48,23 @@ struct BigramIndex {
         ids = [Int32](repeating: 0, count: keys.count)
         mask = keys.count - 1
         for (gram, id) in old {
-            var slot = Self.slot(gram, mask)
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            let slot = Self.slot(of: gram, in: keys.span, mask: mask)
             keys[slot] = gram
             ids[slot] = id
         }
     }
 
+    /// The slot that holds `gram`, or the empty slot where it belongs.
     @inline(__always)
-    private static func slot(_ gram: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    private static func slot(of gram: UInt64, in keys: Span<UInt64>, mask: Int) -> Int {
+        var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while keys[slot] != 0, keys[slot] != gram { slot = (slot &+ 1) & mask }
+        return slot
     }
 
     /// The filter bit of a character: its scalar value's low 12 bits (an
-    /// ASCII character is its own value).
+    /// ASCII character is its own value). The scan computes the same key
+    /// from the character's bytes.
     @inline(__always)
     private static func filterKey(_ character: UInt64) -> Int {
         character < 0x80 ? Int(character) : Int(truncatingIfNeeded: (character >> 8) & 0x3F) << 6 | Int(truncatingIfNeeded: character & 0x3F)
@@ -74,18 +74,40 @@ struct BigramIndex {
     /// as one text with a line break between each, as a bit set by id.
     ///
     /// This is the parser's hottest loop (every body character passes
-    /// through it), so it reads the bytes itself rather than through
-    /// ``scan(_:seen:limit:_:_:)``: a character no title holds is ruled out
-    /// by one filter bit, and only a pair of characters that both pass is
-    /// looked up.
+    /// through it): a character no title holds is ruled out by one filter
+    /// bit before anything else is done with it, and only a pair of
+    /// characters that both pass is looked up.
     func bits(in texts: [String], limit: Int) -> [UInt64] {
         var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
         guard count > 0 else { return bits }
         let filter = characters.span, keys = self.keys.span, ids = self.ids.span
+        Self.forEachBigram(in: texts, limit: limit, admitting: { filter[$0 &>> 6] & (1 &<< UInt64($0 & 63)) != 0 }) { gram in
+            let slot = Self.slot(of: gram, in: keys, mask: mask)
+            guard keys[slot] != 0 else { return }
+            let id = Int(ids[slot])
+            bits[id &>> 6] |= 1 &<< UInt64(id & 63)
+        }
+        return bits
+    }
+
+    /// Calls `body` with each bigram in the first `limit` scalars of
+    /// `texts`, read as one text with a line break between each, in order,
+    /// repeats included.
+    static func forEachBigram(in texts: [String], limit: Int, _ body: (UInt64) -> Void) {
+        forEachBigram(in: texts, limit: limit, admitting: { _ in true }, body)
+    }
+
+    /// The same, leaving out every bigram with a character whose filter key
+    /// (``filterKey(_:)``) `admits` refuses: such a character breaks bigrams
+    /// as a mark does. The key is tested before the character is composed,
+    /// since most characters of a body are refused.
+    @inline(__always)
+    private static func forEachBigram(in texts: [String], limit: Int, admitting admits: (Int) -> Bool,
+                                      _ body: (UInt64) -> Void) {
         var seen = 0
         for (position, text) in texts.enumerated() {
             if position > 0 { seen += 1 }
-            guard seen < limit else { break }
+            guard seen < limit else { return }
             var text = text
             text.makeContiguousUTF8()
             let bytes = text.utf8.span
@@ -98,9 +120,8 @@ struct BigramIndex {
                 if lead &- 0xE3 < 7 {
                     let second = bytes[index &+ 1], third = bytes[index &+ 2]
                     index &+= 3
-                    // Most characters are ruled out here, before anything else is done with them.
-                    let key = Int(second & 0x3F) &<< 6 | Int(third & 0x3F)
-                    guard filter[key &>> 6] & (1 &<< UInt64(key & 63)) != 0,
+                    // U+3400–U+3FFF (E3 90–BF), U+4000–U+4DBF (E4 but not E4 B7), U+5000–U+9FFF (E5–E9).
+                    guard admits(Int(second & 0x3F) &<< 6 | Int(third & 0x3F)),
                           lead >= 0xE5 || (lead == 0xE4 ? second != 0xB7 : second >= 0x90) else {
                         previous = 0
                         continue
@@ -108,7 +129,7 @@ struct BigramIndex {
                     character = UInt64(lead) &<< 16 | UInt64(second) &<< 8 | UInt64(third)
                 } else if lead < 0x80 {
                     index &+= 1
-                    guard Self.isLetterOrDigit(lead), filter[Int(lead) &>> 6] & (1 &<< UInt64(lead & 63)) != 0 else {
+                    guard isLetterOrDigit(lead), admits(Int(lead)) else {
                         previous = 0
                         continue
                     }
@@ -118,68 +139,14 @@ struct BigramIndex {
                     previous = 0
                     continue
                 }
-                if previous != 0 {
-                    let gram = previous &<< 32 | character
-                    var slot = Self.slot(gram, mask)
-                    while keys[slot] != 0 {
-                        if keys[slot] == gram {
-                            let id = Int(ids[slot])
-                            bits[id &>> 6] |= 1 &<< UInt64(id & 63)
-                            break
-                        }
-                        slot = (slot &+ 1) & mask
-                    }
-                }
+                if previous != 0 { body(previous &<< 32 | character) }
                 previous = character
             }
         }
-        return bits
     }
 
     @inline(__always)
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
         byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
-    }
-
-    /// Calls `body` with each bigram in the first `limit` scalars of
-    /// `texts`, read as one text with a line break between each, in order,
-    /// repeats included.
-    static func forEachBigram(in texts: [String], limit: Int, _ body: (UInt64) -> Void) {
-        var seen = 0
-        for (position, text) in texts.enumerated() {
-            if position > 0 { seen += 1 }
-            guard seen < limit else { return }
-            scan(text, seen: &seen, limit: limit, body)
-        }
-    }
-
-    /// Reads `text` scalar by scalar until `seen` reaches `limit`, calling
-    /// `body` with each bigram.
-    private static func scan(_ text: String, seen: inout Int, limit: Int, _ body: (UInt64) -> Void) {
-        var text = text
-        text.makeContiguousUTF8()
-        let bytes = text.utf8.span
-        var previous: UInt64 = 0
-        var index = 0
-        while index < bytes.count, seen < limit {
-            seen += 1
-            let lead = bytes[index]
-            var character: UInt64 = 0
-            if lead &- 0xE3 < 7 {
-                // U+3400–U+3FFF (E3 90–BF), U+4000–U+4DBF (E4 but not E4 B7), U+5000–U+9FFF (E5–E9).
-                let second = bytes[index + 1]
-                if lead >= 0xE5 || (lead == 0xE4 ? second != 0xB7 : second >= 0x90) {
-                    character = UInt64(lead) << 16 | UInt64(second) << 8 | UInt64(bytes[index + 2])
-                }
-                index += 3
-            } else if lead < 0x80 {
-                index += 1
-                if isLetterOrDigit(lead) { character = UInt64(lead) }
-            } else {
-                index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            }
-            if character != 0, previous != 0 { body(previous << 32 | character) }
-            previous = character
-        }
     }
 }
