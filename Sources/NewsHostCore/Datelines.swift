@@ -27,16 +27,7 @@ enum Datelines {
         var text = text
         text.makeContiguousUTF8()
         let bytes = text.utf8.span
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(prefix)
-        var index = 0, seen = 0
-        while index < bytes.count, seen < prefix {
-            let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
-            index += length
-            seen += 1
-            if !PageLine.isBlank(value), let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
-        }
-        return scalars
+        return UTF8Scan.scalars(in: bytes, 0..<bytes.count, limit: prefix, dropping: PageLine.isBlank)
     }
 
     private static let partScalars = parts.map { Array($0.unicodeScalars) }
@@ -52,22 +43,20 @@ enum Datelines {
         guard let month = digits(), index < chars.count, chars[index] == "月" else { return nil }
         index += 1
         guard let day = digits() else { return nil }
-        var text: [Unicode.Scalar] = []
-        func add(_ scalars: some Sequence<Unicode.Scalar>) { text.append(contentsOf: scalars) }
-        add(month)
-        add(["月"])
-        add(day)
+        var text = Array(month)
+        text.append("月")
+        text.append(contentsOf: day)
         if index + 1 < chars.count, chars[index] == "-" || chars[index] == "—" || chars[index] == "至" {
             index += 1
             guard let last = digits() else { return nil }
-            add(["-"])
-            add(last)
+            text.append("-")
+            text.append(contentsOf: last)
         }
         guard index < chars.count, chars[index] == "日" else { return nil }
         index += 1
-        add(["日"])
+        text.append("日")
         let rest = chars[index..<min(chars.count, index + 2)]
-        if let part = partScalars.first(where: { rest.starts(with: $0) }) { add(part) }
+        if let part = partScalars.first(where: { rest.starts(with: $0) }) { text.append(contentsOf: part) }
         return UTF8Builder.string(text)
     }
 }

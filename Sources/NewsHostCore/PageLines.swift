@@ -29,7 +29,7 @@ struct PageLines {
                 // Body text, by far the most lines, is told apart by its
                 // first character and its last without looking further.
                 if line.needsClassifying {
-                    let classified = PageLine.classify(scalars(bytes, line.bytes), at: line.bytes.lowerBound)
+                    let classified = PageLine.classify(UTF8Scan.scalars(in: bytes, line.bytes), at: line.bytes.lowerBound)
                     line = line.classified(classified.kind)
                     if !classified.names.isEmpty { names[line.bytes.lowerBound] = classified.names }
                 }
@@ -38,18 +38,6 @@ struct PageLines {
             start = end + 1
         }
         return (lines, names)
-    }
-
-    private static func scalars(_ bytes: Span<UInt8>, _ range: Range<Int>) -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(range.count / 2)
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-            index += length
-        }
-        return scalars
     }
 
     private static func substring(_ text: String, _ bytes: Range<Int>) -> Substring {

@@ -16,6 +16,25 @@ enum UTF8Scan {
                 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
+    /// The scalars among the first `limit` in `range` of `bytes` that
+    /// `dropping` does not drop. `bytes` must be valid UTF-8 and `range`
+    /// start on a scalar.
+    @inline(__always)
+    static func scalars(in bytes: Span<UInt8>, _ range: Range<Int>, limit: Int = .max,
+                        dropping drop: (UInt32) -> Bool = { _ in false }) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        // Mostly three-byte ideographs: half the bytes is room enough.
+        scalars.reserveCapacity(min(limit, range.count / 2 + 1))
+        var index = range.lowerBound, read = 0
+        while index < range.upperBound, read < limit {
+            let (value, length) = scalar(in: bytes, at: index)
+            index += length
+            read += 1
+            if !drop(value) { scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
+        }
+        return scalars
+    }
+
     /// The length of the blank scalar (``PageLine/isBlank(_:)``) that starts
     /// at `index`, or 0.
     @inline(__always)
