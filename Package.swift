@@ -37,15 +37,20 @@ let package = Package(
         // JSON string literals, shared by the host and the Swift plugin kit.
         .target(name: "JSONEscaping"),
         // dlopen, libffi and the C structs of the ABI: the unsafe layer.
-        .target(name: "PluginHost", dependencies: ["NewsHostCore", "CNewsHostPlugin", "CFFI"]),
+        .target(name: "PluginHost", dependencies: ["NewsHostCore", "CNewsHostPlugin", "CFFI", "CProcessSupport"]),
+        // prctl, which Swift cannot call (it is variadic).
+        .target(name: "CProcessSupport"),
         // Discovery, options, the chain and the run report, on top of PluginHost.
-        .target(name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost"]),
+        .target(name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost", "OutputFiles"]),
         // The plugin conformance suite: checks, the child-process runner, reports.
         .target(name: "NewsHostConformance", dependencies: ["NewsHostCore", "PluginHost"]),
         // The command line: argument parsing and commands, no business logic.
-        .executableTarget(name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance"]),
+        .executableTarget(name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "OutputFiles"]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.
-        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping"]),
+        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
+        // Output files that never damage what is there: atomic replace of
+        // regular files, devices written through. Used by exporters and reports.
+        .target(name: "OutputFiles"),
         .target(name: "CPluginKitSupport"),
 
         .target(name: "ClassifyEngine", path: "Plugins/classify/Engine", exclude: []),

@@ -14,7 +14,7 @@ final class ExportCSV: NewsHostPlugin {
     private let output: AtomicOutput
 
     init(options: [String: String], host: HostServices) throws(PluginFailure) {
-        output = try AtomicOutput(path: options["path"] ?? "-")
+        output = try AtomicOutput(path: options["path"] ?? "-", host: host)
         if options["bom"] == "true" { try output.write("\u{FEFF}") }
         try output.write(CSVRow.encode(CSVRow.header))
     }

@@ -16,7 +16,7 @@ final class ExportJSONL: NewsHostPlugin {
     private let output: AtomicOutput
 
     init(options: [String: String], host: HostServices) throws(PluginFailure) {
-        output = try AtomicOutput(path: options["path"] ?? "-")
+        output = try AtomicOutput(path: options["path"] ?? "-", host: host)
     }
 
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {

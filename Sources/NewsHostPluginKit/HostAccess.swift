@@ -9,6 +9,14 @@ public struct HostServices: @unchecked Sendable {
         case debug = 0, info = 1, warn = 2, error = 3
     }
 
+    /// The descriptor of the run's real standard output, for an exporter
+    /// given the path `-` (ABI 1.1's `stdout_fd`; fd 1 with an older host).
+    public var standardOutput: Int32 {
+        let offset = MemoryLayout<nh_host_api>.offset(of: \nh_host_api.stdout_fd)!
+        guard Int(api.pointee.struct_size) >= offset + MemoryLayout<Int32>.size else { return 1 }
+        return api.pointee.stdout_fd
+    }
+
     /// Writes `message` to the host's log.
     public func log(_ level: LogLevel, _ message: String) {
         StringBridge.withStr(message) { api.pointee.log(api.pointee.host, level.rawValue, $0) }

@@ -66,13 +66,21 @@ public final class Chain: @unchecked Sendable {
     ///     `isolate` is ``IsolationSelection/none``.
     /// - Throws: ``RuntimeError`` for names and options, ``PluginLoadError``
     ///   for a mis-built plugin, ``PluginCallError`` when `create` fails.
+    ///   - protectStandardOutput: point fd 1 at stderr before any instance is
+    ///     created, so plugins' stray writes cannot reach the output
+    ///     (``StandardOutput``); skipped when a 1.0 exporter writes stdout.
     public static func load(plugins names: [String], searchPath: PluginSearchPath, options: [OptionAssignment],
                             logHandler: @escaping PluginLogHandler, workers: Int = 1,
-                            isolate: IsolationSelection = .none, isolation: IsolationSettings? = nil) throws -> Chain {
+                            isolate: IsolationSelection = .none, isolation: IsolationSettings? = nil,
+                            protectStandardOutput: Bool = false) throws -> Chain {
         guard !names.isEmpty else { throw RuntimeError.noPlugins }
         var libraries: [PluginLibrary] = []
         for name in names {
-            let library = try PluginLibrary(path: try searchPath.resolve(name))
+            let path = try searchPath.resolve(name)
+            let library = try PluginLibrary(path: path)
+            if !PluginSearchPath.isPathForm(name) && library.descriptor.id != name {
+                throw RuntimeError.pluginIDMismatch(name: name, path: path, id: library.descriptor.id)
+            }
             guard !libraries.contains(where: { $0.descriptor.id == library.descriptor.id }) else {
                 throw RuntimeError.duplicatePlugin(id: library.descriptor.id)
             }
@@ -84,6 +92,13 @@ public final class Chain: @unchecked Sendable {
                 option: "\(assignment.plugin).\(assignment.key)=\(assignment.value)", plugin: assignment.plugin, chain: ids)
         }
         let resolved = try libraries.map { try PluginOptions.resolve(options, for: $0.descriptor) }
+        let exporterOutputs = libraries.indices.filter { libraries[$0].descriptor.kind == .exporter }.map {
+            (id: libraries[$0].descriptor.id, options: resolved[$0], spec: libraries[$0].descriptor)
+        }
+        try OutputTargets.checkDistinct(exporterOutputs)
+        if protectStandardOutput && !OutputTargets.legacyExporterWritesStandardOutput(exporterOutputs) {
+            StandardOutput.protectFromPlugins()
+        }
         let isolated = try isolate.stages(names: names, libraries: libraries)
         let workerCount = max(1, workers)
         var created: [any ChainStage] = []
@@ -162,14 +177,29 @@ public final class Chain: @unchecked Sendable {
     public func finish() -> [PluginCallError] {
         var failures: [PluginCallError] = []
         for instance in instances {
-            do { try instance.finish() } catch { failures.append(error) }
+            do {
+                try Self.during(instance, hook: "finish") { () throws(PluginCallError) in try instance.finish() }
+            } catch {
+                failures.append(error)
+            }
         }
         return failures
     }
 
     /// Destroys every instance.
     public func destroy() {
-        instances.forEach { $0.destroy() }
+        for instance in instances {
+            Self.during(instance, hook: "destroy") { instance.destroy() }
+        }
+    }
+
+    /// Runs a lifecycle hook of `stage`, telling ``CrashNotice`` which plugin
+    /// and hook a crash of the host process would be about.
+    private static func during<T, E: Error>(_ stage: any ChainStage, hook: String, _ body: () throws(E) -> T) throws(E) -> T {
+        guard stage is PluginInstance else { return try body() }
+        CrashNotice.enter(slot: 0, plugin: stage.pluginID, hook: hook)
+        defer { CrashNotice.leave(slot: 0) }
+        return try body()
     }
 
     deinit {

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 import NewsHostCore
 import PluginHost
 
@@ -66,7 +67,7 @@ public struct FailureReport: Codable, Sendable, Equatable {
     public func write(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write(String(decoding: try encoder.encode(self), as: UTF8.self) + "\n", to: path)
     }
 }
 

@@ -29,11 +29,17 @@ public struct PluginSearchPath: Sendable, Equatable {
         try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
     }
 
+    /// Whether a `--plugins` entry is a path (it contains `/` or ends in
+    /// `.so`), which loads that file whatever plugin it holds.
+    public static func isPathForm(_ name: String) -> Bool {
+        name.contains("/") || name.hasSuffix(".so")
+    }
+
     /// The file a `--plugins` entry names: a path when it contains `/` or
     /// ends in `.so`, else the first `lib<name>.so` or `<name>.so` found.
     public func resolve(_ name: String) throws(RuntimeError) -> String {
         let fileManager = FileManager.default
-        if name.contains("/") || name.hasSuffix(".so") {
+        if Self.isPathForm(name) {
             guard fileManager.fileExists(atPath: name) else { throw .pluginFileMissing(path: name) }
             return name
         }
@@ -43,7 +49,23 @@ public struct PluginSearchPath: Sendable, Equatable {
                 if fileManager.fileExists(atPath: path) { return path }
             }
         }
-        throw .unknownPlugin(name: name, searched: directories, available: discover().compactMap { try? $0.result.get().descriptor.id })
+        throw .unknownPlugin(name: name, searched: directories, available: candidateNames())
+    }
+
+    /// The plugin names the search path offers, from the file names alone
+    /// (`lib<name>.so`, `<name>.so`): nothing is loaded, so no library's
+    /// code runs just to list it.
+    public func candidateNames() -> [String] {
+        var names: [String] = []
+        for directory in directories {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for file in files where file.hasSuffix(".so") {
+                let stem = String(file.dropLast(3))
+                let name = stem.hasPrefix("lib") ? String(stem.dropFirst(3)) : stem
+                if !name.isEmpty && !names.contains(name) { names.append(name) }
+            }
+        }
+        return names.sorted()
     }
 
     /// A shared library found in the search path and what loading it gave.

@@ -22,6 +22,10 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
     case isolationOfAbsentPlugin(name: String, chain: [String])
     /// `--isolate` names an exporter.
     case isolationOfExporter(plugin: String)
+    /// The library found for a `--plugins` name says it is another plugin.
+    case pluginIDMismatch(name: String, path: String, id: String)
+    /// Two exporters would write the same file, or both to stdout.
+    case sharedOutput(target: String, first: String, second: String)
 
     /// A message for the person running the command.
     public var description: String {
@@ -29,6 +33,10 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unknownPlugin(let name, let searched, let available):
             let found = available.isEmpty ? "no plugins were found" : "plugins found: \(available.joined(separator: ", "))"
             return "unknown plugin `\(name)`: no lib\(name).so or \(name).so in \(searched.joined(separator: ":")); \(found). Add --plugin-path DIR or give the .so path"
+        case .pluginIDMismatch(let name, let path, let id):
+            return "--plugins \(name): \(path) is the plugin `\(id)`, not `\(name)`; rename the file to lib\(id).so, or give its path (--plugins \(path)) to load it whatever its name"
+        case .sharedOutput(let target, let first, let second):
+            return "exporters \(first) and \(second) would both write \(target), and one would destroy the other's output; give each its own path (e.g. --option \(second).path=FILE)"
         case .pluginFileMissing(let path):
             return "\(path): no such plugin file"
         case .duplicatePlugin(let id):

@@ -39,24 +39,25 @@ final class ArticleView {
     convenience init(article: Article, annotations: Annotations) {
         self.init(id: article.id, source: article.source, index: UInt64(max(0, article.index)), headline: article.headline ?? "",
                   titles: article.titles, bylines: article.bylines, dateline: article.dateline ?? "", paragraphs: article.paragraphs,
-                  captions: article.captions, subheadings: article.subheadings, annotations: annotations)
+                  captions: article.captions, subheadings: article.subheadings, notes: article.notes, annotations: annotations)
     }
 
     convenience init(raw article: RawArticle, annotations: Annotations) {
         self.init(id: article.id, source: article.source, index: article.index, headline: article.headline,
                   titles: article.titles, bylines: article.bylines, dateline: article.dateline, paragraphs: article.paragraphs,
-                  captions: article.captions, subheadings: article.subheadings, annotations: annotations)
+                  captions: article.captions, subheadings: article.subheadings, notes: article.notes, annotations: annotations)
     }
 
     private init<T: ViewText>(id: T, source: T, index: UInt64, headline: T, titles: [T], bylines: [T], dateline: T,
-                              paragraphs: [T], captions: [T], subheadings: [T], annotations a: Annotations) {
-        let listCount = titles.count + bylines.count + paragraphs.count + captions.count + subheadings.count
+                              paragraphs: [T], captions: [T], subheadings: [T], notes: [T], annotations a: Annotations) {
+        let listCount = titles.count + bylines.count + paragraphs.count + captions.count + subheadings.count + notes.count
         var textBytes = id.byteCount + source.byteCount + headline.byteCount + dateline.byteCount
         for item in titles { textBytes += item.byteCount }
         for item in bylines { textBytes += item.byteCount }
         for item in paragraphs { textBytes += item.byteCount + 1 }  // once: the paragraphs point into the body
         for item in captions { textBytes += item.byteCount }
         for item in subheadings { textBytes += item.byteCount }
+        for item in notes { textBytes += item.byteCount }
         for label in a.labels { textBytes += label.plugin.utf8.count + label.name.utf8.count }
         for summary in a.summaries { textBytes += summary.plugin.utf8.count + summary.text.utf8.count }
         for keyword in a.keywords { textBytes += keyword.plugin.utf8.count + keyword.term.utf8.count }
@@ -85,6 +86,7 @@ final class ArticleView {
         article.paragraphs = w.slices(of: body, lengths: paragraphs.map(\.byteCount))
         article.captions = w.list(captions)
         article.subheadings = w.list(subheadings)
+        article.notes = w.list(notes)
         article.labels = w.records(a.labels) { label, w in
             nh_label(struct_size: UInt32(MemoryLayout<nh_label>.size), plugin: w.store(label.plugin), name: w.store(label.name), score: label.score)
         }

@@ -1,3 +1,4 @@
+import CProcessSupport
 import Glibc
 
 /// How a child process ended.
@@ -82,6 +83,9 @@ public final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, sockets[1], 0)
+        // Nothing but stdio reaches the child: not an exporter's temporary
+        // file, not another worker's channel (whatever flags they were opened with).
+        nh_spawn_close_from(&actions, 3)
 
         var merged: [String: String] = [:]
         var index = 0
@@ -104,6 +108,15 @@ public final class ChildProcess: @unchecked Sendable {
         }
         pid = child
         channel = FrameChannel(descriptor: sockets[0])
+    }
+
+    /// Called first thing in a child: the kernel kills this process when
+    /// the process that started it dies, so a killed host leaves no workers
+    /// behind. Returns `false` when the parent is already gone.
+    public static func dieWithParent() -> Bool {
+        let parent = getppid()
+        guard nh_set_parent_death_signal(SIGKILL) == 0 else { return true }
+        return parent != 1 && getppid() == parent
     }
 
     /// Ends the process with `SIGKILL` (if it has not been reaped yet).

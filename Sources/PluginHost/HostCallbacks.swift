@@ -44,7 +44,7 @@ enum HostCallbacks {
             abi_minor: UInt16(NH_ABI_VERSION_MINOR),
             host: Unmanaged.passUnretained(context).toOpaque(),
             log: log, set_error: setError, add_label: addLabel, set_summary: setSummary,
-            add_keyword: addKeyword, set_field: setField)
+            add_keyword: addKeyword, set_field: setField, stdout_fd: StandardOutput.descriptor)
     }
 
     private static func context(_ pointer: UnsafeMutableRawPointer?) -> HostContext? {

@@ -14,6 +14,7 @@ public struct RawArticle: Sendable, Hashable {
     public var paragraphs: [[UInt8]]
     public var captions: [[UInt8]]
     public var subheadings: [[UInt8]]
+    public var notes: [[UInt8]]
 
     /// The body: paragraphs joined with newlines.
     public var body: [UInt8] { Array(paragraphs.joined(separator: [0x0A])) }
@@ -21,7 +22,7 @@ public struct RawArticle: Sendable, Hashable {
     /// Creates an article from bytes.
     public init(id: [UInt8], source: [UInt8] = Array("conformance".utf8), index: UInt64 = 0, headline: [UInt8] = [],
                 titles: [[UInt8]] = [], bylines: [[UInt8]] = [], dateline: [UInt8] = [], paragraphs: [[UInt8]] = [],
-                captions: [[UInt8]] = [], subheadings: [[UInt8]] = []) {
+                captions: [[UInt8]] = [], subheadings: [[UInt8]] = [], notes: [[UInt8]] = []) {
         self.id = id
         self.source = source
         self.index = index
@@ -32,6 +33,7 @@ public struct RawArticle: Sendable, Hashable {
         self.paragraphs = paragraphs
         self.captions = captions
         self.subheadings = subheadings
+        self.notes = notes
     }
 
     /// The bytes of a parsed article.
@@ -40,6 +42,6 @@ public struct RawArticle: Sendable, Hashable {
         self.init(id: bytes(article.id), source: bytes(article.source), index: UInt64(max(0, article.index)),
                   headline: bytes(article.headline ?? ""), titles: article.titles.map(bytes), bylines: article.bylines.map(bytes),
                   dateline: bytes(article.dateline ?? ""), paragraphs: article.paragraphs.map(bytes),
-                  captions: article.captions.map(bytes), subheadings: article.subheadings.map(bytes))
+                  captions: article.captions.map(bytes), subheadings: article.subheadings.map(bytes), notes: article.notes.map(bytes))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 import NewsHostConformance
 import NewsHostRuntime
 
@@ -39,7 +40,7 @@ enum ConformanceCommand {
         }
         let rendered = format.render(reports)
         if let output {
-            try AtomicFile.write(rendered, to: output)
+            try OutputFile.write(rendered, to: output)
             if format != .text { Console.out(ReportFormat.text.render(reports)) }
         } else {
             Console.out(rendered)
@@ -57,24 +58,5 @@ enum ConformanceCommand {
         let results = Worker(pluginPath: plugin, seedsDirectory: seeds, scratchDirectory: scratch, breadcrumbPath: breadcrumb).run(group)
         try JSONEncoder().encode(results).write(to: URL(fileURLWithPath: result))
         return .success
-    }
-}
-
-/// Writing a whole file so that readers never see half of it.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else {
-                throw UsageError(description: "\(path): cannot write the report (\(String(cString: strerror(errno))))")
-            }
-        } catch let error as UsageError {
-            unlink(temporary)
-            throw error
-        } catch {
-            unlink(temporary)
-            throw UsageError(description: "\(path): cannot write the report (\(error.localizedDescription))")
-        }
     }
 }

@@ -7,9 +7,10 @@ import PluginHost
 enum PluginWorkerCommand {
     static func main(_ arguments: inout Arguments) throws -> ExitStatus {
         // Ctrl-C reaches the whole process group; the host decides what
-        // stops, and a worker ends when the host closes its channel.
+        // stops, and a worker ends when the host closes its channel or dies.
+        // SIGTERM sent to the worker itself ends it.
+        guard ChildProcess.dieWithParent() else { return .pluginFailed }
         signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
         let verbose = arguments.flag("--verbose")
         _ = try arguments.operands(command: "plugin-worker")
         let channel: FrameChannel

@@ -45,7 +45,7 @@ enum RunCommand {
         CrashNotice.install(advice: "the run is lost (finished output files are only written at the end). Plugins run inside newshost unless isolated: run untrusted plugins with --isolate (or --isolate NAME) and --on-error skip to record the crash and go on")
         let chain = try Chain.load(plugins: pluginList, searchPath: searchPath, options: options,
                                    logHandler: Console.pluginLog(verbose: verbose), workers: jobs,
-                                   isolate: isolate, isolation: settings)
+                                   isolate: isolate, isolation: settings, protectStandardOutput: true)
         defer { chain.destroy() }
         let progress = Progress(total: inputs.count, enabled: Console.isTerminal(FileHandle.standardError))
         let interrupts = Interrupts()

@@ -46,4 +46,7 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
     }
 }
 
+// A file size limit (`ulimit -f`) makes writes past it fail with EFBIG,
+// reported like a full disk, instead of killing the process without a word.
+signal(SIGXFSZ, SIG_IGN)
 exit(runCommandLine(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -1,15 +1,16 @@
 /*
- * newshost/plugin.h — the newshost plugin ABI, version 1.
+ * newshost/plugin.h — the newshost plugin ABI, version 1.1.
  *
  * This header is the whole contract between the newshost host and a plugin.
  * A plugin is a shared library (`.so`) that includes this file, defines one
  * exported function, `newshost_plugin_entry`, and is built with nothing but a
- * C compiler:
+ * C (C11 or later) or C++ (C++11 or later) compiler:
  *
- *     cc -std=c99 -shared -fPIC $(pkg-config --cflags newshost-plugin) \
+ *     cc -std=c11 -Wall -Wextra -shared -fPIC $(pkg-config --cflags newshost-plugin) \
  *        myplugin.c -o libmyplugin.so
  *
- * and run with `newshost run --plugins myplugin --plugin-path .`.
+ * and run with `newshost run --plugins myplugin --plugin-path .`, and
+ * checked with `newshost conformance ./libmyplugin.so --level 3`.
  *
  * How the pieces fit
  * ------------------
@@ -22,28 +23,80 @@
  * 3. For a run it calls `create` once per instance, `process` once per
  *    article, `finish` once at the end and `destroy` always, last.
  *
- * Rules that hold everywhere
- * --------------------------
+ * The rules (each is checked by `newshost conformance` where it can be)
+ * ---------------------------------------------------------------------
+ * Memory
  * - Ownership never crosses the boundary. Everything the host passes in is
- *   borrowed and valid only until the hook returns; copy what you keep.
- *   Results go back only through the host callbacks, which copy. The host
- *   never frees plugin memory and a plugin never frees host memory.
- * - Dynamic strings are `nh_str` (pointer + length, UTF-8, not
- *   NUL-terminated, may contain NUL bytes). Only the static strings of the
- *   descriptor are NUL-terminated `const char *`.
- * - Extensible structs start with `uint32_t struct_size`, set to
- *   `sizeof(the struct)` by whoever fills it. Fields are only ever appended
- *   in later minor versions; before reading a field that a later minor
- *   version added, check that `struct_size` covers it (NH_HAS_FIELD).
- *   `nh_str`, `nh_str_list` and `nh_kv` are frozen two-word values and carry
- *   no size.
+ *   borrowed and valid only until the hook returns; copy what you keep. The
+ *   article view is read-only: never write through its pointers. Results go
+ *   back only through the host callbacks, which copy. The host never frees
+ *   plugin memory and a plugin never frees host memory.
+ * - Dynamic strings are `nh_str` (pointer + length, UTF-8, NOT
+ *   NUL-terminated, may contain NUL bytes): never `strlen` them. Only the
+ *   static strings of the descriptor are NUL-terminated `const char *`.
+ * - A plugin's memory must not grow with the number of articles it has
+ *   seen (the suite fails growth of 256 bytes or more per article).
+ * Threads
+ * - The host calls the hooks of one instance from one thread at a time,
+ *   but not always the same thread: `create`, `finish` and `destroy` may run
+ *   on another thread than `process`. With NH_FLAG_THREAD_SAFE, `process`
+ *   of one instance may run on several threads at once.
+ * - Host callbacks may be called only from inside a hook call, on the
+ *   thread that made it, with that call's `host`/`result` — never from a
+ *   thread the plugin started, never after the hook returned.
+ * Errors
  * - Hooks return an `int32_t` status: NH_OK (0) or one of the negative
- *   NH_ERR_* codes. A failing hook should say why with `set_error` first.
- * - A plugin never calls `exit`, never writes to stdout (stdout belongs to
- *   the host's output) and never installs signal handlers; it logs only
- *   through the host's `log` callback.
+ *   NH_ERR_* codes. A failing hook says why with `set_error` and then
+ *   returns the negative status. `set_error` followed by NH_OK is a bug: the
+ *   host drops the message and warns; the suite fails it. A second
+ *   `set_error` in the same call replaces the first. `set_error` in
+ *   `destroy` is ignored (destroy cannot fail).
+ * - No C++ exception, Rust panic or other unwinding may cross a hook: catch
+ *   everything at the boundary and return NH_ERR_INTERNAL.
+ * Results
+ * - Results depend only on the article and the instance's options: the same
+ *   article gives the same results whatever came before it and whichever
+ *   instance handles it. Options live in the instance, never in globals.
+ * - What each kind may produce (the suite checks it):
+ *     classifier: add_label (at least one per article it processes; use a
+ *                 catch-all such as "other"), add_keyword, set_field;
+ *     summarizer: set_summary (for every article with a non-empty body),
+ *                 add_keyword, set_field;
+ *     exporter:   nothing; it only writes.
+ * - Limits (the host refuses beyond them with NH_ERR_INVALID_INPUT): label
+ *   names and keyword terms 1-NH_MAX_TERM_BYTES bytes; field keys
+ *   1-NH_MAX_KEY_BYTES bytes matching [a-z0-9][a-z0-9_.-]*; field values
+ *   and summaries at most NH_MAX_TEXT_BYTES; at most NH_MAX_RESULTS labels,
+ *   keywords and fields each per article and plugin.
+ * Options
+ * - The host validates every value against its NH_OPTION_* type before
+ *   `create`, so a plugin may rely on an NH_OPTION_INT value parsing as an
+ *   integer. A plugin must refuse (NH_ERR_BAD_CONFIG) keys it does not know
+ *   and values it cannot use (e.g. out of range).
+ * Process-wide state (shared with the host and every other plugin)
+ * - A plugin never calls `exit`/`_exit`/`abort` on purpose, never writes to
+ *   stdout (the host points fd 1 at stderr while plugins run; use `log`),
+ *   never installs signal handlers, and never changes the working directory,
+ *   umask, locale, environment, resource limits or descriptors it did not
+ *   open. The suite compares these before and after every hook.
+ * Exporters
+ * - Write a file under a temporary name in the target's directory
+ *   (`.<name>.<anything unique>.tmp`), fsync it and rename it over the
+ *   target in `finish`; a target that is not a regular file (a device, a
+ *   FIFO) is written directly, never replaced. `destroy` without a
+ *   successful `finish` deletes the temporary file. Stream formats accept
+ *   the path `-` and then write to `host->stdout_fd` (added in 1.1).
+ * Versions
+ * - `abi_minor` is the oldest minor whose additions the plugin needs: a host
+ *   loads plugins whose minor is at most its own. A plugin built with this
+ *   header that uses nothing added after 1.0 may set 0 to load in 1.0 hosts;
+ *   before reading a field added later, it checks NH_HAS_FIELD.
+ * - Additions after 1.0 are marked "added in 1.N". Nothing is ever removed
+ *   or reordered; new fields and hooks are appended.
  *
- * This header is C99 and includes only <stddef.h> and <stdint.h>.
+ * This header includes only <stddef.h> and <stdint.h>. Its layout on LP64
+ * platforms (x86-64, aarch64) is checked at compile time below and listed
+ * in docs/abi-layout.md for bindings in other languages.
  */
 #ifndef NEWSHOST_PLUGIN_H
 #define NEWSHOST_PLUGIN_H
@@ -64,12 +117,29 @@ extern "C" {
 #define NH_ABI_VERSION_MAJOR 1
 /** ABI minor version. Minors only append: a host accepts a plugin built for
  *  the same or an older minor, and refuses one that needs a newer minor. */
-#define NH_ABI_VERSION_MINOR 0
+#define NH_ABI_VERSION_MINOR 1
+
+/* A cast that reads as one in C and C++ (clean under -Wold-style-cast). */
+#ifdef __cplusplus
+#define NH_CAST_(type, value) (static_cast<type>(value))
+#define NH_NULL_(type) (static_cast<type>(nullptr))
+#else
+#define NH_CAST_(type, value) ((type)(value))
+#define NH_NULL_(type) ((type)0)
+#endif
 
 /** True when a struct whose first field is `struct_size` is large enough to
  *  hold `field`, i.e. when whoever filled it knew about that field. */
 #define NH_HAS_FIELD(ptr, type, field) \
-    ((ptr)->struct_size >= offsetof(type, field) + sizeof(((type *)0)->field))
+    ((ptr)->struct_size >= offsetof(type, field) + sizeof(NH_NULL_(type *)->field))
+
+/** Marks the entry function exported even when the plugin is built with
+ *  `-fvisibility=hidden` (the declaration below already carries it). */
+#if defined(__GNUC__) || defined(__clang__)
+#define NH_EXPORT __attribute__((visibility("default")))
+#else
+#define NH_EXPORT
+#endif
 
 /* ------------------------------------------------------------------------ */
 /* Status codes                                                               */
@@ -88,6 +158,19 @@ extern "C" {
 #define NH_ERR_UNSUPPORTED (-4)
 /** A bug or an exhausted resource inside the plugin (e.g. out of memory). */
 #define NH_ERR_INTERNAL (-5)
+
+/* ------------------------------------------------------------------------ */
+/* Limits on results (added in 1.1; the host refuses more)                   */
+/* ------------------------------------------------------------------------ */
+
+/** Longest label name or keyword term, in bytes. */
+#define NH_MAX_TERM_BYTES 256
+/** Longest field key, in bytes. */
+#define NH_MAX_KEY_BYTES 64
+/** Longest summary or field value, in bytes (1 MiB). */
+#define NH_MAX_TEXT_BYTES 1048576
+/** Most labels, keywords and fields (each) one plugin adds to one article. */
+#define NH_MAX_RESULTS 1024
 
 /* ------------------------------------------------------------------------ */
 /* Values                                                                     */
@@ -217,7 +300,8 @@ typedef struct nh_plugin_descriptor {
     const char *version;
     /** Who made it (person, company, URL), NUL-terminated. */
     const char *vendor;
-    /** What it does, one line, NUL-terminated, non-empty. */
+    /** What it does, one line, NUL-terminated, at least 8 characters. The
+     *  suite also asks for a non-empty `vendor`. */
     const char *description;
     /** One of NH_KIND_*. */
     uint32_t kind;
@@ -296,6 +380,13 @@ typedef struct nh_host_api {
      *  [a-z0-9][a-z0-9_.-]*, `value` must be UTF-8. A second call with the
      *  same key replaces the value. Returns NH_OK or NH_ERR_INVALID_INPUT. */
     int32_t (*set_field)(nh_result *result, nh_str key, nh_str value);
+
+    /* --- added in 1.1 (check NH_HAS_FIELD(host, nh_host_api, stdout_fd)) --- */
+
+    /** A descriptor for the run's real standard output, for exporters given
+     *  the path `-`. While plugins run, the host points fd 1 at stderr, so a
+     *  stray `printf` cannot corrupt the output. Do not close it: `dup` it. */
+    int32_t stdout_fd;
 } nh_host_api;
 
 /** The options of one instance, given to `create`: every key of the
@@ -415,6 +506,12 @@ typedef struct nh_article {
     const nh_field *const *fields;
     /** Number of fields. */
     size_t field_count;
+
+    /* --- added in 1.1 (check NH_HAS_FIELD(article, nh_article, notes)) --- */
+
+    /** Editor's notes and source lines at the end of the article
+     *  (e.g. "（来源：新华社）"). */
+    nh_str_list notes;
 } nh_article;
 
 /* ------------------------------------------------------------------------ */
@@ -479,10 +576,53 @@ typedef int32_t (*nh_finish_fn)(void *instance);
  *  uncommitted output then). Must not fail. */
 typedef void (*nh_destroy_fn)(void *instance);
 
-/** Convenience initializer for a hook table entry, e.g.
- *  `NH_HOOK_ENTRY(NH_HOOK_PROCESS, NH_SIG_PROCESS, my_process)`. */
+/** Hook table entries whose prototype the compiler checks (added in 1.1).
+ *  The documented way to fill the hook table:
+ *
+ *      static const nh_hook hooks[] = {
+ *          NH_CREATE_HOOK(my_create),
+ *          NH_PROCESS_HOOK(my_process),
+ *          NH_FINISH_HOOK(my_finish),      (optional)
+ *          NH_DESTROY_HOOK(my_destroy),
+ *      };
+ *
+ *  Each one fills the name and signature string from this header and does
+ *  not compile unless the function has exactly the hook's prototype
+ *  (`_Generic` in C11, `static_cast` in C++). So the load-time check of the
+ *  signature string (the host compares it with NH_SIG_*) catches only
+ *  tables built by hand or in other languages; it cannot see what a
+ *  function really does with its arguments. The host calls hooks through
+ *  libffi, from the declared signature, which is also how a later host
+ *  calls hooks of newer minors it knows only by their signature. */
+/* Stores a function pointer as nh_fn. It goes through uintptr_t so that
+ * -Wcast-function-type(-strict) has nothing to warn about: the host only
+ * ever calls it as the declared signature. */
+#ifdef __cplusplus
+#define NH_ERASE_(fn) reinterpret_cast<nh_fn>(reinterpret_cast<uintptr_t>(fn))
+#else
+#define NH_ERASE_(fn) ((nh_fn)(uintptr_t)(fn))
+#endif
+#ifdef __cplusplus
+#define NH_TYPED_HOOK_(name, signature, type, fn) \
+    { NH_CAST_(uint32_t, sizeof(nh_hook)), (name), (signature), NH_ERASE_(static_cast<type>(fn)) }
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+#define NH_TYPED_HOOK_(name, signature, type, fn) \
+    { NH_CAST_(uint32_t, sizeof(nh_hook)), (name), (signature), NH_ERASE_(_Generic((fn), type: (fn))) }
+#else
+/* Before C11 there is no way to check: the typed macros then fail to
+ * compile (build with -std=c11), while 1.0 sources using NH_HOOK_ENTRY do. */
+#define NH_TYPED_HOOK_(name, signature, type, fn) nh_typed_hook_macros_need_c11_or_cxx11
+#endif
+#define NH_CREATE_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_CREATE, NH_SIG_CREATE, nh_create_fn, fn)
+#define NH_PROCESS_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_PROCESS, NH_SIG_PROCESS, nh_process_fn, fn)
+#define NH_FINISH_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_FINISH, NH_SIG_FINISH, nh_finish_fn, fn)
+#define NH_DESTROY_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_DESTROY, NH_SIG_DESTROY, nh_destroy_fn, fn)
+
+/** An unchecked hook table entry (1.0): the function is cast to nh_fn, so a
+ *  wrong prototype compiles. Kept so 1.0 sources build; use the typed
+ *  macros above, or this only for hooks this header does not declare. */
 #define NH_HOOK_ENTRY(name, signature, fn) \
-    { (uint32_t)sizeof(nh_hook), (name), (signature), (nh_fn)(fn) }
+    { NH_CAST_(uint32_t, sizeof(nh_hook)), (name), (signature), NH_ERASE_(fn) }
 
 /* ------------------------------------------------------------------------ */
 /* The entry symbol                                                           */
@@ -501,13 +641,46 @@ typedef void (*nh_destroy_fn)(void *instance);
  *  language runtime cannot survive being unmapped (Swift, for one) must keep
  *  itself loaded: link with `-Wl,-z,nodelete`, or re-open itself with
  *  RTLD_NOLOAD | RTLD_NODELETE from here. The Swift plugin kit does this. */
-const nh_plugin_descriptor *newshost_plugin_entry(void);
+NH_EXPORT const nh_plugin_descriptor *newshost_plugin_entry(void);
 
 /** Type of `newshost_plugin_entry`, for hosts that look it up. */
 typedef const nh_plugin_descriptor *(*nh_entry_fn)(void);
 
 #ifdef __cplusplus
 }
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Layout on LP64 (x86-64, aarch64): sizes and offsets a binding in another   */
+/* language must reproduce; docs/abi-layout.md lists every field.            */
+/* ------------------------------------------------------------------------ */
+
+#if (defined(__LP64__) || defined(_LP64)) && \
+    (defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L))
+#ifdef __cplusplus
+#define NH_LAYOUT_(condition, what) static_assert(condition, "newshost ABI layout: " what)
+#else
+#define NH_LAYOUT_(condition, what) _Static_assert(condition, "newshost ABI layout: " what)
+#endif
+NH_LAYOUT_(sizeof(nh_str) == 16 && sizeof(nh_str_list) == 16 && sizeof(nh_kv) == 32, "nh_str, nh_str_list, nh_kv");
+NH_LAYOUT_(sizeof(nh_option_spec) == 40 && offsetof(nh_option_spec, key) == 8 &&
+           offsetof(nh_option_spec, choices) == 32, "nh_option_spec");
+NH_LAYOUT_(sizeof(nh_hook) == 32 && offsetof(nh_hook, name) == 8 && offsetof(nh_hook, fn) == 24, "nh_hook");
+NH_LAYOUT_(sizeof(nh_plugin_descriptor) == 80 && offsetof(nh_plugin_descriptor, id) == 8 &&
+           offsetof(nh_plugin_descriptor, kind) == 40 && offsetof(nh_plugin_descriptor, options) == 48 &&
+           offsetof(nh_plugin_descriptor, hooks) == 64 && offsetof(nh_plugin_descriptor, hook_count) == 72,
+           "nh_plugin_descriptor");
+NH_LAYOUT_(offsetof(nh_host_api, host) == 8 && offsetof(nh_host_api, log) == 16 &&
+           offsetof(nh_host_api, set_field) == 56 && offsetof(nh_host_api, stdout_fd) == 64 &&
+           sizeof(nh_host_api) == 72, "nh_host_api");
+NH_LAYOUT_(sizeof(nh_config) == 24 && offsetof(nh_config, entries) == 8, "nh_config");
+NH_LAYOUT_(sizeof(nh_label) == 48 && sizeof(nh_summary) == 40 && sizeof(nh_keyword) == 48 &&
+           sizeof(nh_field) == 56, "annotation structs");
+NH_LAYOUT_(offsetof(nh_article, id) == 8 && offsetof(nh_article, index) == 40 &&
+           offsetof(nh_article, body) == 112 && offsetof(nh_article, labels) == 176 &&
+           offsetof(nh_article, field_count) == 232 && offsetof(nh_article, notes) == 240 &&
+           sizeof(nh_article) == 256, "nh_article");
+#undef NH_LAYOUT_
 #endif
 
 #endif /* NEWSHOST_PLUGIN_H */
