@@ -66,6 +66,7 @@ let package = Package(
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),
         .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly"]),
+        .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin", "NewsHostTestSupport"]),
         .testTarget(name: "NewsHostRuntimeTests", dependencies: ["NewsHostRuntime", "PluginHost", "NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "newshostTests", dependencies: ["NewsHostTestSupport"]),

@@ -62,9 +62,9 @@ static int32_t bench_process(void *instance, const nh_article *article, nh_resul
 static void bench_destroy(void *instance) { (void)instance; }
 
 static const nh_hook bench_hooks[] = {
-    NH_HOOK_ENTRY(NH_HOOK_CREATE, NH_SIG_CREATE, bench_create),
-    NH_HOOK_ENTRY(NH_HOOK_PROCESS, NH_SIG_PROCESS, bench_process),
-    NH_HOOK_ENTRY(NH_HOOK_DESTROY, NH_SIG_DESTROY, bench_destroy),
+    NH_CREATE_HOOK(bench_create),
+    NH_PROCESS_HOOK(bench_process),
+    NH_DESTROY_HOOK(bench_destroy),
 };
 
 static const nh_plugin_descriptor bench_descriptor = {

@@ -1,7 +1,7 @@
 /* wordcount — a complete newshost plugin in plain C, built the way a third
  * party builds one, against nothing but the ABI header:
  *
- *     cc -std=c99 -shared -fPIC $(pkg-config --cflags newshost-plugin) \
+ *     cc -std=c11 -shared -fPIC $(pkg-config --cflags newshost-plugin) \
  *        wordcount.c -o libwordcount.so
  *     newshost run --plugin-path . --plugins wordcount,export-csv seeds/
  *
@@ -66,9 +66,9 @@ static const nh_option_spec wc_options[] = {
 };
 
 static const nh_hook wc_hooks[] = {
-    NH_HOOK_ENTRY(NH_HOOK_CREATE, NH_SIG_CREATE, wc_create),
-    NH_HOOK_ENTRY(NH_HOOK_PROCESS, NH_SIG_PROCESS, wc_process),
-    NH_HOOK_ENTRY(NH_HOOK_DESTROY, NH_SIG_DESTROY, wc_destroy),
+    NH_CREATE_HOOK(wc_create),
+    NH_PROCESS_HOOK(wc_process),
+    NH_DESTROY_HOOK(wc_destroy),
 };
 
 static const nh_plugin_descriptor wc_descriptor = {

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "newshost/plugin.h"
@@ -203,6 +204,16 @@ static int32_t es_create(const nh_host_api *host, const nh_config *config, void 
     memcpy(self->path, path, path_len);
     self->path[path_len] = '\0';
     self->created_file = access(self->path, F_OK) != 0;
+    /* A database lives in a regular file: never open a device, FIFO or
+     * directory as one (SQLite would write its journal next to it and
+     * could truncate a device it takes for an empty database). */
+    struct stat target;
+    if (!self->created_file && (stat(self->path, &target) != 0 || !S_ISREG(target.st_mode))) {
+        report(host, NULL, "option path must name a regular file (a database cannot be written to a device, FIFO or directory)", NULL);
+        free(self->path);
+        free(self);
+        return NH_ERR_BAD_CONFIG;
+    }
 
     if (sqlite3_open_v2(self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         return fail_create(self, "cannot open the database");
@@ -318,10 +329,10 @@ static const nh_option_spec es_options[] = {
 };
 
 static const nh_hook es_hooks[] = {
-    NH_HOOK_ENTRY(NH_HOOK_CREATE, NH_SIG_CREATE, es_create),
-    NH_HOOK_ENTRY(NH_HOOK_PROCESS, NH_SIG_PROCESS, es_process),
-    NH_HOOK_ENTRY(NH_HOOK_FINISH, NH_SIG_FINISH, es_finish),
-    NH_HOOK_ENTRY(NH_HOOK_DESTROY, NH_SIG_DESTROY, es_destroy),
+    NH_CREATE_HOOK(es_create),
+    NH_PROCESS_HOOK(es_process),
+    NH_FINISH_HOOK(es_finish),
+    NH_DESTROY_HOOK(es_destroy),
 };
 
 static const nh_plugin_descriptor es_descriptor = {

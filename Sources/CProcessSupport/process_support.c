@@ -1,12 +1,34 @@
 #define _GNU_SOURCE
 #include "process_support.h"
 
-#include <sys/prctl.h>
-
-int nh_set_parent_death_signal(int signal) {
-    return prctl(PR_SET_PDEATHSIG, (unsigned long)signal, 0UL, 0UL, 0UL);
-}
+#include <pthread.h>
+#include <stdint.h>
+#include <time.h>
+#include <unistd.h>
 
 int nh_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest) {
     return posix_spawn_file_actions_addclosefrom_np(actions, lowest);
+}
+
+static pid_t watched_parent;
+static int orphan_status;
+
+static void *watch_parent(void *unused) {
+    (void)unused;
+    const struct timespec pause = {0, 100 * 1000 * 1000};
+    for (;;) {
+        if (getppid() != watched_parent) _exit(orphan_status);
+        nanosleep(&pause, NULL);
+    }
+    return NULL;
+}
+
+int nh_exit_when_orphaned(int status) {
+    watched_parent = getppid();
+    orphan_status = status;
+    if (watched_parent == 1) return -1;
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, watch_parent, NULL) != 0) return -1;
+    pthread_detach(thread);
+    return 0;
 }

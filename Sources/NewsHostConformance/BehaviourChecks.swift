@@ -92,28 +92,41 @@ struct BehaviourChecks {
         }
     }
 
-    private func badValues(_ library: PluginLibrary) throws -> Note {
-        let typed = library.descriptor.options.filter {
-            switch $0.type {
-            case .int, .float, .bool, .choice: return true
-            case .string, .path: return false
-            }
+    /// Values of the right type at the edges of what the type allows. The
+    /// host validates types before `create` (the header's rule), so the suite
+    /// never passes a wrongly typed value; a plugin must accept each of these
+    /// or refuse it with NH_ERR_BAD_CONFIG and a message, never fail silently.
+    static func edgeValues(for type: OptionType) -> [String] {
+        switch type {
+        case .int: return ["0", "-1", "2147483647", "-9223372036854775808"]
+        case .float: return ["0", "-1", "1e300", "-0.000001"]
+        case .bool: return ["true", "false"]
+        case .choice(let words): return words
+        case .string, .path: return []
         }
+    }
+
+    private func badValues(_ library: PluginLibrary) throws -> Note {
+        let typed = library.descriptor.options.filter { !Self.edgeValues(for: $0.type).isEmpty }
         guard !typed.isEmpty else { return Note(message: "no option with a checkable type", skipped: true) }
         for option in typed {
-            var values = options(library)
-            if let index = values.firstIndex(where: { $0.key == option.key }) { values[index].value = "not-a-valid-value" }
-            do {
-                let plugin = try PluginInstance(library: library, options: values, logHandler: logHandler)
-                plugin.destroy()
-                throw CheckFailure("create accepted \(option.key)=not-a-valid-value for a \(option.type.name) option; refuse values of the wrong type with NH_ERR_BAD_CONFIG and a message")
-            } catch let error as PluginCallError {
-                guard case .createFailed(_, _, let message) = error, message?.isEmpty == false else {
-                    throw CheckFailure("create refused \(option.key)=not-a-valid-value without a message; call set_error")
+            for value in Self.edgeValues(for: option.type) {
+                var values = options(library)
+                if let index = values.firstIndex(where: { $0.key == option.key }) { values[index].value = value }
+                let created = Result { () throws(PluginCallError) in
+                    try PluginInstance(library: library, options: values, logHandler: logHandler)
+                }
+                switch created {
+                case .success(let plugin):
+                    plugin.destroy()
+                case .failure(.createFailed(_, -2, let message?)) where !message.isEmpty:
+                    continue
+                case .failure(let error):
+                    throw CheckFailure("create failed on \(option.key)=\(value), a valid \(option.type.name), without NH_ERR_BAD_CONFIG and a message (\(error)); accept it or refuse it saying why")
                 }
             }
         }
-        return Note(message: "checked \(typed.map(\.key).joined(separator: ", "))")
+        return Note(message: "checked \(typed.map(\.key).joined(separator: ", ")) at the edges of their types")
     }
 
     private func destroyWithoutProcess(_ library: PluginLibrary) throws -> Note {

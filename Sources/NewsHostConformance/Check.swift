@@ -53,7 +53,7 @@ public enum Check: String, CaseIterable, Sendable, Codable {
         case .optionDefaults: return "create accepts the plugin's own defaults"
         case .createDestroy: return "create with defaults, then destroy"
         case .unknownOption: return "create refuses an unknown option with a status and a message"
-        case .badValue: return "create refuses a value of the wrong type with a status and a message"
+        case .badValue: return "create accepts every valid value at the edges of each option type, or refuses it with NH_ERR_BAD_CONFIG and a message"
         case .destroyWithoutProcess: return "destroy right after create, without finish"
         case .finishEmpty: return "finish with no article processed"
         case .seeds: return "process succeeds on every seed article"

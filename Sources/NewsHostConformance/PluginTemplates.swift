@@ -52,7 +52,7 @@ public enum PluginTemplates {
     private static func cMakefile(name: String) -> String {
         """
         # Builds lib\(name).so with nothing but a C compiler and the newshost plugin header.
-        CFLAGS ?= -std=c99 -O2 -Wall -Wextra
+        CFLAGS ?= -std=c11 -O2 -Wall -Wextra
         NEWSHOST ?= newshost
         PLUGIN_CFLAGS := $(shell pkg-config --cflags newshost-plugin)
 

@@ -88,7 +88,7 @@ extension PluginTemplates {
                 if (!self->committed) remove(self->temporary); /* a run that did not finish leaves nothing */
                 free(self);
             """
-            hooks = "    NH_HOOK_ENTRY(NH_HOOK_FINISH, NH_SIG_FINISH, \(sym)_finish),\n"
+            hooks = "    NH_FINISH_HOOK(\(sym)_finish),\n"
         }
         let open = kind == .exporter ? """
 
@@ -168,9 +168,9 @@ extension PluginTemplates {
         };
 
         static const nh_hook \(sym)_hooks[] = {
-            NH_HOOK_ENTRY(NH_HOOK_CREATE, NH_SIG_CREATE, \(sym)_create),
-            NH_HOOK_ENTRY(NH_HOOK_PROCESS, NH_SIG_PROCESS, \(sym)_process),
-        \(hooks)    NH_HOOK_ENTRY(NH_HOOK_DESTROY, NH_SIG_DESTROY, \(sym)_destroy),
+            NH_CREATE_HOOK(\(sym)_create),
+            NH_PROCESS_HOOK(\(sym)_process),
+        \(hooks)    NH_DESTROY_HOOK(\(sym)_destroy),
         };
 
         static const nh_plugin_descriptor \(sym)_descriptor = {

@@ -10,6 +10,9 @@ public enum InputSource: Hashable, Sendable {
     case entry(directory: String, name: String)
     /// Standard input (`-` on the command line).
     case standardInput
+    /// A file whose name alone would clash with another input's: its
+    /// articles carry the path as given (`a/page.txt`) as their source.
+    indirect case disambiguated(InputSource)
 
     /// The name articles from this input carry as their `source`.
     public var name: String {
@@ -17,7 +20,18 @@ public enum InputSource: Hashable, Sendable {
         case .file(let path): return (path as NSString).lastPathComponent
         case .entry(_, let name): return name
         case .standardInput: return "-"
+        case .disambiguated(let source): return source.displayPath
         }
+    }
+
+    /// What the file name says the input is: `.txt` a page dump, `.jsonl`
+    /// (or `.ndjson`) JSON Lines of articles; `nil` (look at the content)
+    /// for other names and stdin.
+    public var declaredFormat: InputFormat? {
+        let lowered = name.lowercased()
+        if lowered.hasSuffix(".txt") { return .page }
+        if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return .jsonLines }
+        return nil
     }
 
     /// The path or `-`, as the user would recognise it in a message.
@@ -26,16 +40,36 @@ public enum InputSource: Hashable, Sendable {
         case .file(let path): return path
         case .entry(let directory, let name): return (directory as NSString).appendingPathComponent(name)
         case .standardInput: return "-"
+        case .disambiguated(let source): return source.displayPath
         }
     }
 
     /// Expands command-line operands into inputs: files as they are,
     /// directories into their `*.txt` and `*.jsonl` files (sorted by name),
-    /// `-` into standard input.
+    /// `-` into standard input. A path that does not exist stays an input,
+    /// refused by name when it is read, so the others are still processed.
     ///
-    /// - Throws: ``InputError/missing(path:)`` for a path that does not exist,
-    ///   ``InputError/noTextFiles(directory:)`` for a directory with no pages.
+    /// Article ids are `<source>#<index>`, and must be unique within a run:
+    /// inputs whose file names clash (`a/page.txt`, `b/page.txt`) take the
+    /// path as given as their source instead (``disambiguated(_:)``).
+    ///
+    /// - Throws: ``InputError/noTextFiles(directory:)`` for a directory with no pages.
     public static func expand(_ operands: [String]) throws -> [InputSource] {
+        disambiguate(try listed(operands))
+    }
+
+    /// Sources whose ``name`` another source shares, wrapped in ``disambiguated(_:)``.
+    static func disambiguate(_ sources: [InputSource]) -> [InputSource] {
+        var counts: [String: Int] = [:]
+        for source in sources { counts[source.name, default: 0] += 1 }
+        guard counts.values.contains(where: { $0 > 1 }) else { return sources }
+        return sources.map { source in
+            if case .standardInput = source { return source }
+            return counts[source.name, default: 0] > 1 ? .disambiguated(source) : source
+        }
+    }
+
+    private static func listed(_ operands: [String]) throws -> [InputSource] {
         var sources: [InputSource] = []
         let fileManager = FileManager.default
         for operand in operands {
@@ -44,10 +78,7 @@ public enum InputSource: Hashable, Sendable {
                 continue
             }
             var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: operand, isDirectory: &isDirectory) else {
-                throw InputError.missing(path: operand)
-            }
-            guard isDirectory.boolValue else {
+            guard fileManager.fileExists(atPath: operand, isDirectory: &isDirectory), isDirectory.boolValue else {
                 sources.append(.file(operand))
                 continue
             }
@@ -72,7 +103,7 @@ public enum InputSource: Hashable, Sendable {
         switch self {
         case .standardInput:
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        case .file, .entry:
+        case .file, .entry, .disambiguated:
             let path = displayPath
             guard FileManager.default.fileExists(atPath: path) else { throw InputError.missing(path: path) }
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -81,4 +112,12 @@ public enum InputSource: Hashable, Sendable {
             return [UInt8](data)
         }
     }
+}
+
+/// What an input holds.
+public enum InputFormat: Sendable {
+    /// A raw page dump, parsed into articles.
+    case page
+    /// One article object per line.
+    case jsonLines
 }

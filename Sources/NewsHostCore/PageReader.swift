@@ -9,7 +9,8 @@ public struct PageReader: Sendable {
     }
 
     /// Reads, decodes and parses one input: a page dump, or JSON Lines of
-    /// articles (recognised by content, whatever the file is called).
+    /// articles. The file name decides (``InputSource/declaredFormat``);
+    /// only without a telling extension is the content looked at.
     ///
     /// - Throws: ``InputError`` when the input cannot be read or is not text.
     public func read(_ source: InputSource) throws -> Page {
@@ -20,7 +21,8 @@ public struct PageReader: Sendable {
     public func read(bytes: [UInt8], from source: InputSource) throws -> Page {
         if bytes.isEmpty { throw InputError.empty(path: source.displayPath) }
         let text = try TextDecoding.decode(bytes, path: source.displayPath)
-        if ArticleJSONReader.looksLikeJSONLines(text) {
+        let format = source.declaredFormat ?? (ArticleJSONReader.looksLikeJSONLines(text) ? .jsonLines : .page)
+        if format == .jsonLines {
             return Page(source: source.name,
                         articles: try ArticleJSONReader.articles(from: text, source: source.name, path: source.displayPath))
         }

@@ -110,13 +110,12 @@ public final class ChildProcess: @unchecked Sendable {
         channel = FrameChannel(descriptor: sockets[0])
     }
 
-    /// Called first thing in a child: the kernel kills this process when
-    /// the process that started it dies, so a killed host leaves no workers
-    /// behind. Returns `false` when the parent is already gone.
-    public static func dieWithParent() -> Bool {
-        let parent = getppid()
-        guard nh_set_parent_death_signal(SIGKILL) == 0 else { return true }
-        return parent != 1 && getppid() == parent
+    /// Called first thing in a child: the process ends with `status` as
+    /// soon as the process that started it is gone, so a killed host leaves
+    /// no workers behind, even one stuck in a plugin. Returns `false` when
+    /// the parent is already gone.
+    public static func exitWhenOrphaned(status: Int32) -> Bool {
+        nh_exit_when_orphaned(status) == 0
     }
 
     /// Ends the process with `SIGKILL` (if it has not been reaped yet).

@@ -73,6 +73,18 @@ enum HostCallbacks {
     }
 
     private static let invalid = Int32(NH_ERR_INVALID_INPUT)
+    private static let maximumTermBytes = Int(NH_MAX_TERM_BYTES)
+    private static let maximumKeyBytes = Int(NH_MAX_KEY_BYTES)
+    private static let maximumTextBytes = Int(NH_MAX_TEXT_BYTES)
+    private static let maximumResults = Int(NH_MAX_RESULTS)
+
+    /// Whether one more result of `what`, on top of `count`, would pass the
+    /// ABI's limit; if so the refusal is recorded for the plugin's log.
+    private static func overLimit(_ collector: ResultCollector, _ count: Int, _ what: String) -> Bool {
+        guard count >= maximumResults else { return false }
+        collector.refused.append("\(what): more than \(maximumResults) on one article (NH_MAX_RESULTS)")
+        return true
+    }
 
     private static let log: @convention(c) (UnsafeMutableRawPointer?, Int32, nh_str) -> Void = { host, level, message in
         guard let context = context(host) else { return }
@@ -91,10 +103,12 @@ enum HostCallbacks {
 
     private static let addLabel: @convention(c) (OpaquePointer?, nh_str, Double) -> Int32 = { result, name, score in
         guard let collector = collector(result) else { return invalid }
-        guard let label = validString(name), !label.isEmpty, score.isFinite, (0...1).contains(score) else {
-            collector.refused.append("add_label(\(lossyString(name).debugDescription), \(score)): the name must be non-empty UTF-8 and the score finite within [0, 1]")
+        guard name.len <= maximumTermBytes, let label = validString(name), !label.isEmpty, score.isFinite, (0...1).contains(score) else {
+            collector.refused.append("add_label(\(lossyString(name).debugDescription), \(score)): the name must be 1-\(maximumTermBytes) bytes of UTF-8 and the score finite within [0, 1]")
             return invalid
         }
+        if !collector.annotations.labels.contains(where: { $0.name == label }),
+           overLimit(collector, collector.annotations.labels.count, "add_label") { return invalid }
         collector.annotations.labels.removeAll { $0.name == label }
         collector.annotations.labels.append(Label(plugin: collector.pluginID, name: label, score: score))
         return 0
@@ -102,8 +116,8 @@ enum HostCallbacks {
 
     private static let setSummary: @convention(c) (OpaquePointer?, nh_str) -> Int32 = { result, text in
         guard let collector = collector(result) else { return invalid }
-        guard let summary = validString(text), !summary.isEmpty else {
-            collector.refused.append("set_summary: the text must be non-empty UTF-8")
+        guard text.len <= maximumTextBytes, let summary = validString(text), !summary.isEmpty else {
+            collector.refused.append("set_summary: the text must be 1-\(maximumTextBytes) bytes of UTF-8")
             return invalid
         }
         collector.annotations.summaries = [Summary(plugin: collector.pluginID, text: summary)]
@@ -112,20 +126,25 @@ enum HostCallbacks {
 
     private static let addKeyword: @convention(c) (OpaquePointer?, nh_str, Double) -> Int32 = { result, term, weight in
         guard let collector = collector(result) else { return invalid }
-        guard let keyword = validString(term), !keyword.isEmpty, weight.isFinite else {
-            collector.refused.append("add_keyword(\(lossyString(term).debugDescription), \(weight)): the term must be non-empty UTF-8 and the weight finite")
+        guard term.len <= maximumTermBytes, let keyword = validString(term), !keyword.isEmpty, weight.isFinite else {
+            collector.refused.append("add_keyword(\(lossyString(term).debugDescription), \(weight)): the term must be 1-\(maximumTermBytes) bytes of UTF-8 and the weight finite")
             return invalid
         }
+        if overLimit(collector, collector.annotations.keywords.count, "add_keyword") { return invalid }
         collector.annotations.keywords.append(Keyword(plugin: collector.pluginID, term: keyword, weight: weight))
         return 0
     }
 
     private static let setField: @convention(c) (OpaquePointer?, nh_str, nh_str) -> Int32 = { result, key, value in
         guard let collector = collector(result) else { return invalid }
-        guard let fieldKey = validString(key), isValidFieldKey(fieldKey), let fieldValue = validString(value) else {
-            collector.refused.append("set_field(\(lossyString(key).debugDescription)): the key must match [a-z0-9][a-z0-9_.-]* and the value be UTF-8")
+        guard key.len <= maximumKeyBytes, value.len <= maximumTextBytes, let fieldKey = validString(key), isValidFieldKey(fieldKey),
+              let fieldValue = validString(value)
+        else {
+            collector.refused.append("set_field(\(lossyString(key).debugDescription)): the key must match [a-z0-9][a-z0-9_.-]* (at most \(maximumKeyBytes) bytes) and the value be UTF-8 of at most \(maximumTextBytes) bytes")
             return invalid
         }
+        if !collector.annotations.fields.contains(where: { $0.key == fieldKey }),
+           overLimit(collector, collector.annotations.fields.count, "set_field") { return invalid }
         collector.annotations.fields.removeAll { $0.key == fieldKey }
         collector.annotations.fields.append(Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue))
         return 0

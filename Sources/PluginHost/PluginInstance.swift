@@ -78,6 +78,11 @@ public final class PluginInstance: @unchecked Sendable {
         guard status == 0 else {
             throw .processFailed(plugin: pluginID, articleID: articleID, status: status, message: collector.error)
         }
+        if let dropped = collector.error {
+            context.logHandler(PluginLogMessage(
+                pluginID: pluginID, level: .warn,
+                message: "called set_error and then returned NH_OK on article \(articleID); the article counts as processed and the message is dropped: \(dropped)"))
+        }
         return collector.annotations
     }
 

@@ -9,7 +9,7 @@ enum PluginWorkerCommand {
         // Ctrl-C reaches the whole process group; the host decides what
         // stops, and a worker ends when the host closes its channel or dies.
         // SIGTERM sent to the worker itself ends it.
-        guard ChildProcess.dieWithParent() else { return .pluginFailed }
+        guard ChildProcess.exitWhenOrphaned(status: ExitStatus.pluginFailed.rawValue) else { return .pluginFailed }
         signal(SIGINT, SIG_IGN)
         let verbose = arguments.flag("--verbose")
         _ = try arguments.operands(command: "plugin-worker")

@@ -54,7 +54,7 @@ import Testing
         #expect(report.stoppedEarly)
         #expect(report.articlesCompleted == 2)
         #expect(report.pluginFailures.count == 1)
-        #expect(problems.first?.contains("plugin fixture: failed on article 000_90bab6fec0c8b54c.txt#2") == true)
+        #expect(problems.first?.contains("plugin failing: failed on article 000_90bab6fec0c8b54c.txt#2") == true)
         #expect(rows.count == 3, "the header and the two completed articles")
     }
 

@@ -40,15 +40,18 @@ import Testing
         #expect(throws: RuntimeError.pluginFileMissing(path: "x.so")) { try path.resolve("x.so") }
     }
 
-    @Test func unknownNameListsThePluginsFound() throws {
+    @Test func unknownNameListsThePluginsFoundWithoutLoadingThem() throws {
         let directory = try TestPaths.temporaryDirectory()
-        try PluginCompiler.fixture("found", into: directory)
+        let marker = directory.appendingPathComponent("loaded").path
+        try PluginCompiler.fixture("found", defines: ["MARK_ON_LOAD=\"\(marker)\""], into: directory)
         let path = PluginSearchPath(explicit: [directory.path], environment: [:], executableDirectory: nil)
         #expect {
             try path.resolve("nope")
         } throws: { error in
             let message = "\(error)"
-            return message.contains("unknown plugin `nope`") && message.contains("plugins found: fixture")
+            return message.contains("unknown plugin `nope`") && message.contains("plugins found: found")
         }
+        // Listing candidates ran none of their code (no constructor wrote the marker).
+        #expect(!FileManager.default.fileExists(atPath: marker))
     }
 }

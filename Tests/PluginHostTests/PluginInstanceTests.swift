@@ -40,7 +40,7 @@ final class LogRecorder: Sendable {
 
     @Test func failingCreateReportsStatusAndMessage() throws {
         let library = try PluginLibrary(path: try Fixtures.plugin("fail-create", ["FAIL_CREATE"]))
-        #expect(throws: PluginCallError.createFailed(plugin: "fixture", status: -2, message: "fixture refuses to start: FAIL_CREATE was set")) {
+        #expect(throws: PluginCallError.createFailed(plugin: "fail-create", status: -2, message: "fixture refuses to start: FAIL_CREATE was set")) {
             try PluginInstance(library: library, options: [("label", "fixture")], logHandler: { _ in })
         }
     }
@@ -56,7 +56,7 @@ final class LogRecorder: Sendable {
         let library = try PluginLibrary(path: try Fixtures.plugin("fail-second", ["FAIL_PROCESS_AT=2"]))
         let instance = try PluginInstance(library: library, options: [("label", "fixture")], logHandler: { _ in })
         _ = try instance.process(article, annotations: Annotations())
-        #expect(throws: PluginCallError.processFailed(plugin: "fixture", articleID: "t.txt#3", status: -1, message: "fixture fails here on purpose")) {
+        #expect(throws: PluginCallError.processFailed(plugin: "fail-second", articleID: "t.txt#3", status: -1, message: "fixture fails here on purpose")) {
             try instance.process(article, annotations: Annotations())
         }
         _ = try instance.process(article, annotations: Annotations())

@@ -108,17 +108,21 @@ public enum PluginCompiler {
     /// in `directory` and returns the library's path.
     public static func compile(_ source: URL, name: String, defines: [String] = [], into directory: URL) throws -> String {
         let output = directory.appendingPathComponent("lib\(name).so").path
-        let arguments = ["-std=c99", "-Wall", "-Werror", "-shared", "-fPIC", "-I", TestPaths.include]
+        let arguments = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", "-I", TestPaths.include]
             + defines.map { "-D\($0)" } + [source.path, "-o", output, "-lm"]
         let result = try Command.run("/usr/bin/cc", arguments)
         guard result.status == 0 else { throw Failure(description: "cc failed for \(name): \(result.stderr)") }
         return output
     }
 
-    /// The test fixture plugin (`Tests/Fixtures/plugins/fixture.c`) built with `defines`.
+    /// The test fixture plugin (`Tests/Fixtures/plugins/fixture.c`) built
+    /// with `defines` as `lib<name>.so`; its id is `name` (the host refuses a
+    /// library whose id is not the name it was asked for) unless `defines`
+    /// set `PLUGIN_ID` or `BAD_ID`.
     @discardableResult
     public static func fixture(_ name: String, defines: [String] = [], into directory: URL) throws -> String {
-        try compile(TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins/fixture.c"),
-                    name: name, defines: defines, into: directory)
+        let named = defines.contains { $0.hasPrefix("PLUGIN_ID=") || $0 == "BAD_ID" }
+        return try compile(TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins/fixture.c"),
+                           name: name, defines: named ? defines : defines + ["PLUGIN_ID=\"\(name)\""], into: directory)
     }
 }

@@ -119,7 +119,7 @@ import Testing
         try PluginCompiler.fixture("flaky", defines: ["FAIL_PROCESS_AT=2"], into: directory)
         let result = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "flaky", "seeds"], directory: TestPaths.root)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("plugin fixture: failed on article 000_90bab6fec0c8b54c.txt#1 (NH_ERR_INVALID_INPUT): fixture fails here on purpose"))
+        #expect(result.stderr.contains("plugin flaky: failed on article 000_90bab6fec0c8b54c.txt#1 (NH_ERR_INVALID_INPUT): fixture fails here on purpose"))
         let skipped = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "flaky", "--on-error", "skip", "seeds"],
                                            directory: TestPaths.root)
         #expect(skipped.status == 1)
@@ -132,7 +132,7 @@ import Testing
         try PluginCompiler.fixture("grumpy", defines: ["FAIL_CREATE"], into: directory)
         let result = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "grumpy", "seeds"], directory: TestPaths.root)
         #expect(result.status == 4)
-        #expect(result.stderr.contains("plugin fixture: could not start (NH_ERR_BAD_CONFIG): fixture refuses to start"))
+        #expect(result.stderr.contains("plugin grumpy: could not start (NH_ERR_BAD_CONFIG): fixture refuses to start"))
     }
 
     @Test func csvToAFileAppearsOnlyComplete() throws {

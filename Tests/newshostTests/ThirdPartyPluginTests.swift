@@ -18,7 +18,7 @@ import Testing
         let library = pluginDirectory.appendingPathComponent("libwordcount.so").path
         let source = TestPaths.root.appendingPathComponent("Examples/wordcount/wordcount.c").path
         let flags = pkgConfig.stdout.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-        let cc = try Command.run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-shared", "-fPIC"] + flags + [source, "-o", library])
+        let cc = try Command.run("/usr/bin/cc", ["-std=c11", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC"] + flags + [source, "-o", library])
         #expect(cc.status == 0, "\(cc.stderr)")
 
         let result = try Command.newshost(["run", "--plugins", "wordcount,export-csv", "--option", "wordcount.threshold=1000"],

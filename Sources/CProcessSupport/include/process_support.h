@@ -8,8 +8,12 @@
  *  (posix_spawn_file_actions_addclosefrom_np, glibc 2.34). */
 int nh_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
 
-/** Asks the kernel to send `signal` to this process when its parent dies
- *  (prctl PR_SET_PDEATHSIG). Returns 0, or -1 with errno set. */
-int nh_set_parent_death_signal(int signal);
+/** Ends this process with `_exit(status)` as soon as its parent process is
+ *  gone, even while the main thread is stuck in a plugin: a thread checks
+ *  the parent every 100 ms. (PR_SET_PDEATHSIG is not used: it fires when
+ *  the parent *thread* that started the child ends, and the host starts
+ *  workers from threads that end before the run does.) Returns 0, or -1
+ *  when the parent is already gone or the thread cannot start. */
+int nh_exit_when_orphaned(int status);
 
 #endif

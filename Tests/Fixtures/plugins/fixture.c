@@ -24,6 +24,10 @@
  *   LEAK_FD           opens /dev/null in every process call and never closes it
  *   ACCEPT_UNKNOWN    silently accepts options it does not know
  *   RACY              declares NH_FLAG_THREAD_SAFE but shares a buffer between calls
+ *   RAISE_AT=N        raises SIGSEGV itself in its N-th process call
+ *   PRINT_EVERY       writes a line to stdout in every process call
+ *   MARK_ON_LOAD=\"f\" creates the file f when the library is loaded
+ *   WRONG_PROTOTYPE   defines `process` as int32_t(double, int): must not compile
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
  */
 #define _POSIX_C_SOURCE 200809L
@@ -32,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +88,18 @@ static int32_t fixture_create(const nh_host_api *host, const nh_config *config, 
 #endif
 }
 
+#ifdef MARK_ON_LOAD
+__attribute__((constructor)) static void fixture_loaded(void) {
+    FILE *mark = fopen(MARK_ON_LOAD, "w");
+    if (mark) fclose(mark);
+}
+#endif
+
+#ifdef WRONG_PROTOTYPE
+static int32_t fixture_process(double instance, int article) {
+    return (int32_t)instance + article;
+}
+#else
 static int32_t fixture_process(void *instance, const nh_article *article, nh_result *result) {
     fixture *self = instance;
     self->calls++;
@@ -117,6 +134,12 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
 #ifdef EXIT_AT
     if (self->calls == EXIT_AT) exit(3);
 #endif
+#ifdef RAISE_AT
+    if (self->calls == RAISE_AT) raise(SIGSEGV);
+#endif
+#ifdef PRINT_EVERY
+    printf("stray output from a plugin\n");
+#endif
 #ifdef STDOUT_AT
     if (self->calls == STDOUT_AT) { printf("debug output from a plugin\n"); fflush(stdout); }
 #endif
@@ -142,6 +165,7 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
     self->host->set_field(result, str("seen"), str(seen));
     return self->host->add_label(result, str(self->label), 0.5);
 }
+#endif
 
 static int32_t fixture_finish(void *instance) {
     (void)instance;
@@ -157,15 +181,16 @@ static const nh_option_spec fixture_options[] = {
 };
 
 static const nh_hook fixture_hooks[] = {
-    NH_HOOK_ENTRY(NH_HOOK_CREATE, NH_SIG_CREATE, fixture_create),
+    NH_CREATE_HOOK(fixture_create),
 #ifdef WRONG_SIGNATURE
+    /* The unchecked 1.0 macro: the declared signature is a lie the host catches at load time. */
     NH_HOOK_ENTRY(NH_HOOK_PROCESS, "i32(ptr)", fixture_process),
 #else
-    NH_HOOK_ENTRY(NH_HOOK_PROCESS, NH_SIG_PROCESS, fixture_process),
+    NH_PROCESS_HOOK(fixture_process),
 #endif
-    NH_HOOK_ENTRY(NH_HOOK_FINISH, NH_SIG_FINISH, fixture_finish),
+    NH_FINISH_HOOK(fixture_finish),
 #ifndef MISSING_HOOK
-    NH_HOOK_ENTRY(NH_HOOK_DESTROY, NH_SIG_DESTROY, fixture_destroy),
+    NH_DESTROY_HOOK(fixture_destroy),
 #endif
     NH_HOOK_ENTRY("future-hook", "void(u64,f64)", fixture_destroy),
 };

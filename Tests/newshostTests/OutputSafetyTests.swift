@@ -1,0 +1,84 @@
+import Foundation
+import NewsHostTestSupport
+import Testing
+
+/// `newshost run` never damages or mixes up a user's outputs, and a plugin
+/// in the host process cannot end a run silently or write into its output.
+@Suite struct OutputSafetyTests {
+    @Test func twoExportersOnStdoutAreRefusedBeforeAnyWork() throws {
+        let result = try Command.newshost(["run", "--plugins", "classify,export-csv,export-jsonl", TestPaths.seeds.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("exporters export-csv and export-jsonl would both write stdout"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func twoExportersOnOneFileAreRefusedWhateverTheSpelling() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let database = directory.appendingPathComponent("keep.sqlite")
+        #expect(FileManager.default.createFile(atPath: database.path, contents: Data("precious".utf8)))
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("alias").path, withDestinationPath: "keep.sqlite")
+        let result = try Command.newshost(["run", "--plugins", "export-sqlite,export-csv",
+                                           "--option", "export-sqlite.path=\(database.path)",
+                                           "--option", "export-csv.path=\(directory.path)/sub/../alias", TestPaths.seeds.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("exporters export-sqlite and export-csv would both write \(database.path)"))
+        #expect(try String(contentsOf: database, encoding: .utf8) == "precious")
+    }
+
+    @Test func aLibraryWhoseIdIsNotTheRequestedNameIsRefused() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        // A classifier dressed up as an exporter.
+        try PluginCompiler.fixture("export-jsonl", defines: ["PLUGIN_ID=\"sneaky\""], into: directory)
+        let result = try Command.newshost(["run", "--plugins", "export-jsonl", "--plugin-path", directory.path, TestPaths.seeds.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("is the plugin `sneaky`, not `export-jsonl`"))
+        // Named by its path, the same file loads on purpose.
+        let byPath = try Command.newshost(["run", "--plugins", directory.appendingPathComponent("libexport-jsonl.so").path + ",export-csv",
+                                           TestPaths.seeds.path])
+        #expect(byPath.status == 0, "\(byPath.stderr)")
+    }
+
+    @Test func aPluginsStrayPrintsGoToStderrNotIntoTheOutput() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let plugin = try PluginCompiler.fixture("chatty", defines: ["PRINT_EVERY"], into: directory)
+        let result = try Command.newshost(["run", "--plugins", "\(plugin),export-jsonl", TestPaths.seeds.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("stray output"))
+        #expect(result.stderr.contains("stray output from a plugin"))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 20)
+        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+    }
+
+    @Test func aPluginThatRaisesSIGSEGVEndsTheRunBySIGSEGV() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let plugin = try PluginCompiler.fixture("raiser", defines: ["RAISE_AT=2"], into: directory)
+        let out = directory.appendingPathComponent("out.csv")
+        let result = try Command.newshost(["run", "--plugins", "\(plugin),export-csv", "--option", "export-csv.path=\(out.path)",
+                                           "--jobs", "1", TestPaths.seeds.path])
+        #expect(result.status == 128 + SIGSEGV, "\(result.stderr)")
+        #expect(result.stderr.contains("plugin raiser crashed the host process with SIGSEGV on article 000_90bab6fec0c8b54c.txt#1"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aPluginThatCallsExitIsNamedAndTheRunDoesNotLookSuccessful() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let plugin = try PluginCompiler.fixture("quitter", defines: ["EXIT_AT=2"], into: directory)
+        let out = directory.appendingPathComponent("out.csv")
+        let result = try Command.newshost(["run", "--plugins", "\(plugin),export-csv", "--option", "export-csv.path=\(out.path)",
+                                           "--jobs", "1", TestPaths.seeds.path])
+        #expect(result.status == 5, "\(result.stderr)")
+        #expect(result.stderr.contains("plugin quitter called exit() inside the host process on article 000_90bab6fec0c8b54c.txt#1"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aFileSizeLimitIsAnErrorMessageNotASilentDeath() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let out = directory.appendingPathComponent("out.jsonl")
+        let result = try Command.run("/bin/sh", ["-c", "ulimit -f 8; exec \"$0\" run --plugins export-jsonl --option export-jsonl.path=\"$1\" \"$2\"",
+                                                 TestPaths.newshost, out.path, TestPaths.seeds.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("File too large"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no output, no temporary file")
+    }
+}
