@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "process_support.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <time.h>
@@ -31,4 +32,9 @@ int nh_exit_when_orphaned(int status) {
     if (pthread_create(&thread, NULL, watch_parent, NULL) != 0) return -1;
     pthread_detach(thread);
     return 0;
+}
+
+size_t nh_heap_bytes_in_use(void) {
+    struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
 }

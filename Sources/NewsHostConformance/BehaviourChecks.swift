@@ -1,3 +1,4 @@
+import CProcessSupport
 import Foundation
 import NewsHostCore
 import PluginHost
@@ -33,14 +34,14 @@ struct BehaviourChecks {
             throw CheckFailure("the plugin does not load (\(error)); fix the level 1 checks first")
         }
         switch check {
-        case .createDestroy: try instance(library).destroy()
+        case .createDestroy: destroy(try instance(library))
         case .unknownOption: try refusesCreate(library, with: [("conformance-unknown-option", "1")], what: "the unknown option `conformance-unknown-option`")
         case .badValue: return try badValues(library)
         case .destroyWithoutProcess: return try destroyWithoutProcess(library)
         case .finishEmpty:
             let plugin = try instance(library)
             try finish(plugin)
-            plugin.destroy()
+            destroy(plugin)
         case .seeds: return try seeds(library)
         case .hostile: return try hostile(library)
         case .outputs: try outputs(library)
@@ -59,7 +60,10 @@ struct BehaviourChecks {
     private var logHandler: PluginLogHandler {
         let refusals = self.refusals
         return { message in
-            if message.message.hasPrefix("host refused") { refusals.append(message.message) }
+            // Results the host refused, and a failure reported with NH_OK.
+            if message.message.hasPrefix("host refused") || message.message.hasPrefix("called set_error") {
+                refusals.append(message.message)
+            }
         }
     }
 
@@ -69,6 +73,7 @@ struct BehaviourChecks {
 
     private func instance(_ library: PluginLibrary, options given: [(key: String, value: String)]? = nil) throws -> PluginInstance {
         do {
+            worker.leaveBreadcrumb("in create")
             return try PluginInstance(library: library, options: given ?? options(library), logHandler: logHandler)
         } catch {
             throw CheckFailure("create failed with the default options: \(error)")
@@ -76,13 +81,20 @@ struct BehaviourChecks {
     }
 
     private func finish(_ plugin: PluginInstance) throws {
+        worker.leaveBreadcrumb("in finish")
         do { try plugin.finish() } catch { throw CheckFailure("finish failed: \(error)") }
+    }
+
+    private func destroy(_ plugin: PluginInstance) {
+        worker.leaveBreadcrumb("in destroy")
+        plugin.destroy()
     }
 
     private func refusesCreate(_ library: PluginLibrary, with extra: [(key: String, value: String)], what: String) throws {
         do {
+            worker.leaveBreadcrumb("in create")
             let plugin = try PluginInstance(library: library, options: options(library) + extra, logHandler: logHandler)
-            plugin.destroy()
+            destroy(plugin)
             throw CheckFailure("create accepted \(what); refuse it: return NH_ERR_BAD_CONFIG after set_error(host, NULL, \"…what is wrong and what is accepted…\")")
         } catch let error as PluginCallError {
             guard case .createFailed(_, let status, let message) = error, status < 0 else { throw CheckFailure("\(error)") }
@@ -113,12 +125,13 @@ struct BehaviourChecks {
             for value in Self.edgeValues(for: option.type) {
                 var values = options(library)
                 if let index = values.firstIndex(where: { $0.key == option.key }) { values[index].value = value }
+                worker.leaveBreadcrumb("in create, with \(option.key)=\(value)")
                 let created = Result { () throws(PluginCallError) in
                     try PluginInstance(library: library, options: values, logHandler: logHandler)
                 }
                 switch created {
                 case .success(let plugin):
-                    plugin.destroy()
+                    destroy(plugin)
                 case .failure(.createFailed(_, -2, let message?)) where !message.isEmpty:
                     continue
                 case .failure(let error):
@@ -132,7 +145,7 @@ struct BehaviourChecks {
     private func destroyWithoutProcess(_ library: PluginLibrary) throws -> Note {
         let directory = try freshDirectory()
         let plugin = try instance(library, options: options(library, directory: directory))
-        plugin.destroy()
+        destroy(plugin)
         if library.descriptor.kind == .exporter {
             let left = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             guard left.isEmpty else {
@@ -146,7 +159,7 @@ struct BehaviourChecks {
 
     private func process(_ plugin: PluginInstance, _ articles: [Article]) throws -> [Annotations] {
         try articles.map { article in
-            worker.leaveBreadcrumb(article.id)
+            worker.leaveBreadcrumb("in process, on article \(article.id)")
             do { return try plugin.process(article, annotations: Annotations()) } catch { throw CheckFailure("\(error)") }
         }
     }
@@ -163,7 +176,7 @@ struct BehaviourChecks {
         let plugin = try instance(library)
         var refused: [String] = []
         for article in SampleArticles.hostile {
-            worker.leaveBreadcrumb(String(decoding: article.id, as: UTF8.self))
+            worker.leaveBreadcrumb("in process, on the hostile article \(String(decoding: article.id, as: UTF8.self))")
             do {
                 _ = try plugin.process(raw: article)
             } catch {
@@ -184,10 +197,23 @@ struct BehaviourChecks {
         for article in SampleArticles.hostile { _ = try? plugin.process(raw: article) }
         try finish(plugin)
         if let first = refusals.first {
-            throw CheckFailure("the host refused a result: \(first)")
+            throw CheckFailure("a result broke the contract: \(first)")
+        }
+        let kind = library.descriptor.kind
+        for (article, result) in zip(articles, results) {
+            switch kind {
+            case .classifier where !result.summaries.isEmpty:
+                throw CheckFailure("a classifier set a summary on \(article.id); classifiers add labels (and keywords, fields), summaries are a summarizer's")
+            case .summarizer where !result.labels.isEmpty:
+                throw CheckFailure("a summarizer added labels on \(article.id); labels are a classifier's result")
+            case .exporter where result != Annotations():
+                throw CheckFailure("an exporter produced results on \(article.id); exporters only write")
+            default:
+                break
+            }
         }
         for (article, result) in zip(articles, results) where !article.body.isEmpty {
-            switch library.descriptor.kind {
+            switch kind {
             case .classifier where result.labels.isEmpty:
                 throw CheckFailure("no label for \(article.id); a classifier adds at least one label (e.g. `other`) to every article")
             case .summarizer:
@@ -218,7 +244,7 @@ struct BehaviourChecks {
         let plugin = try instance(library, options: values)
         _ = try process(plugin, SampleArticles.seeds(in: worker.seedsDirectory))
         try finish(plugin)
-        plugin.destroy()
+        destroy(plugin)
         let written = Set((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [])
         let stray = (try? FileManager.default.contentsOfDirectory(atPath: elsewhere)) ?? []
         guard written.isSubset(of: Set(paths)), !written.isEmpty else {
@@ -243,7 +269,7 @@ struct BehaviourChecks {
         let plugins = try (0..<3).map { _ in try instance(library) }
         var results: [Annotations] = []
         for (index, article) in articles.enumerated() {
-            worker.leaveBreadcrumb(article.id)
+            worker.leaveBreadcrumb("in process, on article \(article.id)")
             do { results.append(try plugins[index % 3].process(article, annotations: Annotations())) } catch { throw CheckFailure("\(error)") }
         }
         try plugins.forEach(finish)
@@ -288,25 +314,36 @@ struct BehaviourChecks {
             for number in range {
                 var article = articles[number % articles.count]
                 article.id = "stress#\(number)"
-                if number % 500 == 0 { worker.leaveBreadcrumb("\(article.id) (or one of the 500 after it)") }
+                if number % 50 == 0 { worker.leaveBreadcrumb("in process, on article \(article.id) (or one of the 50 after it)") }
                 do { _ = try plugin.process(article, annotations: annotations) } catch { throw CheckFailure("\(error)") }
             }
         }
         try run(0..<1000)
         let (memoryBefore, filesBefore) = (ProcessProbe.residentBytes(), ProcessProbe.openFileDescriptors())
+        var heap: [(articles: Double, bytes: Double)] = [(1000, Double(ProcessProbe.heapBytes()))]
         let start = Date()
-        try run(1000..<10_000)
+        for batch in 1..<10 {
+            try run(batch * 1000..<(batch + 1) * 1000)
+            heap.append((Double((batch + 1) * 1000), Double(ProcessProbe.heapBytes())))
+        }
         let perArticle = Date().timeIntervalSince(start) / 9000 * 1e6
         let (memoryAfter, filesAfter) = (ProcessProbe.residentBytes(), ProcessProbe.openFileDescriptors())
         try finish(plugin)
         let growth = max(0, memoryAfter - memoryBefore)
+        let measuresHeap = heap.allSatisfy { $0.bytes > 0 }
+        let slope = measuresHeap ? LeakSlope.bytesPerArticle(heap) : 0
+        guard slope < LeakSlope.limit else {
+            throw CheckFailure(String(format: "the heap grew by %.0f bytes per article over 9,000 articles (at most %.0f allowed); free what each article allocates", slope, LeakSlope.limit))
+        }
         guard growth < 64 << 20 else {
             throw CheckFailure("resident memory grew by \(growth >> 20) MiB over 9,000 articles; free what each article allocates")
         }
         guard filesAfter - filesBefore <= 4 else {
             throw CheckFailure("\(filesAfter - filesBefore) more file descriptors are open after 9,000 articles; close what you open")
         }
-        return Note(message: String(format: "%.1f µs/article, memory +%d KiB, descriptors %+d", perArticle, growth >> 10, filesAfter - filesBefore))
+        let heapNote = measuresHeap ? String(format: ", heap %+.0f B/article", slope) : ", heap not measurable here (sanitizer)"
+        return Note(message: String(format: "%.1f µs/article, memory +%d KiB", perArticle, growth >> 10) + heapNote
+            + ", descriptors \(filesAfter - filesBefore >= 0 ? "+" : "")\(filesAfter - filesBefore)")
     }
 
     private func freshDirectory() throws -> String {
@@ -316,8 +353,30 @@ struct BehaviourChecks {
     }
 }
 
-/// What /proc says about this process.
+/// Memory that grows with the number of articles: the least-squares slope
+/// of heap bytes in use against articles processed. A slope rather than
+/// two points, so one large cache filled early is not a leak, and growth
+/// spread over every article is.
+enum LeakSlope {
+    /// Bytes per article from which growth counts as a leak.
+    static let limit = 256.0
+
+    static func bytesPerArticle(_ samples: [(articles: Double, bytes: Double)]) -> Double {
+        let count = Double(samples.count)
+        let meanX = samples.map(\.articles).reduce(0, +) / count, meanY = samples.map(\.bytes).reduce(0, +) / count
+        let covariance = samples.map { ($0.articles - meanX) * ($0.bytes - meanY) }.reduce(0, +)
+        let variance = samples.map { ($0.articles - meanX) * ($0.articles - meanX) }.reduce(0, +)
+        return variance > 0 ? covariance / variance : 0
+    }
+}
+
+/// What /proc and the allocator say about this process.
 enum ProcessProbe {
+    /// Heap bytes in use, or 0 where the allocator cannot say.
+    static func heapBytes() -> Int {
+        Int(nh_heap_bytes_in_use())
+    }
+
     static func residentBytes() -> Int {
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
         let fields = statm.split(separator: " ")

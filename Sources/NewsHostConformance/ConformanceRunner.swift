@@ -21,10 +21,15 @@ public struct ConformanceRunner: Sendable {
     public var workerExecutable: String
     /// Highest level to run (1 to 3).
     public var level: Int
-    /// Seconds a check may take before it is killed.
+    /// Seconds a check may go without progress (a new hook call or a new
+    /// batch of articles) before it is killed as hung. Progress, not the
+    /// check's total time, so a slow, busy machine does not fail a plugin.
     public var timeout: Double
     /// Directory of seed pages for the behaviour checks.
     public var seedsDirectory: String?
+    /// When set, only these checks are reported (the load group still runs,
+    /// whatever ``level`` says, to know the plugin loads).
+    public var only: Set<Check>?
 
     /// Creates a runner.
     public init(workerExecutable: String, level: Int = 2, timeout: Double = 60, seedsDirectory: String? = nil) {
@@ -38,13 +43,22 @@ public struct ConformanceRunner: Sendable {
     public func run(plugin path: String) -> PluginReport {
         var results = runGroup("load", checks: Check.upTo(level: 1), plugin: path)
         let loads = !results.contains { $0.outcome == .failed }
-        for check in Check.upTo(level: level) where check.level > 1 {
-            if loads {
-                results += runGroup(check.rawValue, checks: [check], plugin: path)
-            } else {
+        var hung: String?
+        let behaviour = only.map { only in Check.allCases.filter { $0.level > 1 && only.contains($0) } }
+            ?? Check.upTo(level: level).filter { $0.level > 1 }
+        for check in behaviour {
+            if !loads {
                 results.append(CheckResult(check: check, outcome: .skipped, message: "not run: the plugin does not load"))
+            } else if let hung {
+                // A hang costs one timeout, not one per check.
+                results.append(CheckResult(check: check, outcome: .skipped, message: "not run: the plugin hung in \(hung)"))
+            } else {
+                let result = runGroup(check.rawValue, checks: [check], plugin: path)
+                if result.contains(where: { $0.message.hasPrefix(Self.hangMessage) }) { hung = check.rawValue }
+                results += result
             }
         }
+        if let only { results.removeAll { !only.contains(Check(rawValue: $0.id) ?? .open) && $0.outcome != .failed } }
         return PluginReport(plugin: path, results: results)
     }
 
@@ -82,22 +96,23 @@ public struct ConformanceRunner: Sendable {
             process.standardError = err
             process.standardInput = FileHandle.nullDevice
             try process.run()
-            failure = wait(for: process)
+            failure = wait(for: process, progress: breadcrumb)
         } catch {
             return checks.map { CheckResult(check: $0, outcome: .failed, message: "could not start the check's worker process: \(error)") }
         }
         let seconds = Date().timeIntervalSince(start)
-        let stderrTail = Self.tail(errFile)
+        let stderrTail = Self.excerpt(errFile)
         let written = (try? Data(contentsOf: outFile)) ?? Data()
 
-        let at = (try? String(contentsOf: breadcrumb, encoding: .utf8)).map { " while processing \($0)" } ?? ""
+        let doing = try? String(contentsOf: breadcrumb, encoding: .utf8)
+        let at = doing.map { " \($0)" } ?? ""
         if let failure {
-            return checks.map { CheckResult(check: $0, outcome: .failed, seconds: seconds, message: failure + at + stderrTail) }
+            return Self.attribute(failure + at + stderrTail, doing: doing, to: checks, seconds: seconds)
         }
         guard let data = try? Data(contentsOf: resultFile), var results = try? JSONDecoder().decode([CheckResult].self, from: data) else {
             let status = process.terminationStatus
             let message = "the process ended with exit status \(status)\(at) before the check reported; a plugin must never call exit"
-            return checks.map { CheckResult(check: $0, outcome: .failed, seconds: seconds, message: message + stderrTail) }
+            return Self.attribute(message + stderrTail, doing: doing, to: checks, seconds: seconds)
         }
         if !written.isEmpty {
             let sample = String(decoding: written.prefix(80), as: UTF8.self).debugDescription
@@ -110,16 +125,26 @@ public struct ConformanceRunner: Sendable {
         return results
     }
 
-    /// Waits for the worker; a message when it was killed by a signal or timed out.
-    private func wait(for process: Process) -> String? {
-        let deadline = Date().addingTimeInterval(timeout)
+    /// How a failure by hang begins.
+    static let hangMessage = "no progress for"
+
+    /// Waits for the worker; a message when it was killed by a signal or made
+    /// no progress (its breadcrumb file did not change) for ``timeout`` seconds.
+    private func wait(for process: Process, progress breadcrumb: URL) -> String? {
+        var deadline = Date().addingTimeInterval(timeout)
+        var lastProgress = Self.stamp(breadcrumb)
         while process.isRunning {
+            let stamp = Self.stamp(breadcrumb)
+            if stamp != lastProgress {
+                lastProgress = stamp
+                deadline = Date().addingTimeInterval(timeout)
+            }
             if Date() > deadline {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
-                return "no answer within \(Int(timeout)) s, the plugin hangs (or is far too slow) and was killed"
+                return "\(Self.hangMessage) \(Int(timeout)) s, the plugin hangs (or is far too slow) and was killed"
             }
-            usleep(2000)
+            usleep(10_000)
         }
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
@@ -128,9 +153,44 @@ public struct ConformanceRunner: Sendable {
         return nil
     }
 
-    private static func tail(_ file: URL) -> String {
-        guard let data = try? Data(contentsOf: file), !data.isEmpty else { return "" }
-        let text = String(decoding: data.suffix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? "" : "; stderr: \(text)"
+    /// When the breadcrumb file last changed, to the nanosecond (0 when absent).
+    private static func stamp(_ file: URL) -> Int {
+        var status = stat()
+        guard stat(file.path, &status) == 0 else { return 0 }
+        return status.st_mtim.tv_sec &* 1_000_000_000 &+ status.st_mtim.tv_nsec &+ Int(status.st_size)
     }
+
+    /// The worker died before reporting: in a group of several checks, the
+    /// one it was running takes the failure and the others are skipped
+    /// (never passed: they did not report).
+    static func attribute(_ message: String, doing: String?, to checks: [Check], seconds: Double) -> [CheckResult] {
+        guard checks.count > 1 else { return checks.map { CheckResult(check: $0, outcome: .failed, seconds: seconds, message: message) } }
+        let culprit = checks.first { doing?.contains($0.rawValue) == true }
+            ?? (doing == nil || doing == LoadChecks.loading ? checks.first : checks.last) ?? checks[0]
+        return checks.map { check in
+            check == culprit
+                ? CheckResult(check: check, outcome: .failed, seconds: seconds, message: message)
+                : CheckResult(check: check, outcome: .skipped, message: "not reported: the check's process died during \(culprit.rawValue)")
+        }
+    }
+
+    /// Lines that say what went wrong, wherever they are in the worker's
+    /// stderr: sanitizer reports, Rust panics, C++ terminate and assertion
+    /// messages; then the last lines.
+    static func excerpt(_ file: URL) -> String {
+        guard let data = try? Data(contentsOf: file), !data.isEmpty else { return "" }
+        let lines = String(decoding: data.prefix(1 << 20), as: UTF8.self).split(separator: "\n").map(String.init)
+        let telling = lines.filter { line in
+            keyPhrases.contains { line.contains($0) }
+        }.prefix(6)
+        let tail = String(decoding: data.suffix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = Array(telling) + (tail.isEmpty || telling.contains(where: { tail.contains($0) }) ? [] : [tail])
+        return parts.isEmpty ? "" : "; stderr: " + parts.joined(separator: " | ")
+    }
+
+    /// What marks a line of a crash report worth showing.
+    static let keyPhrases = [
+        "ERROR: AddressSanitizer", "SUMMARY: ", "WARNING: ThreadSanitizer", "runtime error:", "panicked at",
+        "terminate called", "what():", "Assertion", "Fatal error", "fatal error", "READ of size", "WRITE of size",
+    ]
 }

@@ -11,8 +11,9 @@ public struct Worker {
     public var seedsDirectory: String?
     /// A directory the checks may write in (exporter output goes here).
     public var scratchDirectory: String
-    /// A file the worker keeps the id of the article in process in, so a
-    /// crash or hang can be pinned to an article.
+    /// A file the worker keeps what it is doing in ("in process, on article
+    /// X", "in destroy"), so a crash or hang can be pinned to a hook and an
+    /// article.
     public var breadcrumbPath: String?
 
     /// Creates a worker.
@@ -23,15 +24,15 @@ public struct Worker {
         self.breadcrumbPath = breadcrumbPath
     }
 
-    /// Records that `articleID` is about to be processed.
-    func leaveBreadcrumb(_ articleID: String) {
+    /// Records what the worker is about to do, e.g. "in process, on article X".
+    func leaveBreadcrumb(_ doing: String) {
         guard let breadcrumbPath else { return }
-        _ = FileManager.default.createFile(atPath: breadcrumbPath, contents: Data(articleID.utf8))
+        _ = FileManager.default.createFile(atPath: breadcrumbPath, contents: Data(doing.utf8))
     }
 
     /// Runs `group`: "load" (every level-1 check) or one check id.
     public func run(_ group: String) -> [CheckResult] {
-        if group == "load" { return LoadChecks(path: pluginPath, scratchDirectory: scratchDirectory).run() }
+        if group == "load" { return LoadChecks(path: pluginPath, scratchDirectory: scratchDirectory, breadcrumb: leaveBreadcrumb).run() }
         guard let check = Check(rawValue: group) else { return [] }
         let start = Date()
         do {
@@ -48,21 +49,30 @@ public struct Worker {
 struct LoadChecks {
     let path: String
     let scratchDirectory: String
+    let breadcrumb: (String) -> Void
+
+    /// What a crash during the load group was doing, for the runner.
+    static let loading = "while loading the library (dlopen runs its constructors, then newshost_plugin_entry)"
 
     func run() -> [CheckResult] {
         let start = Date()
         let order = Check.upTo(level: 1)
         let library: PluginLibrary
         do {
+            breadcrumb(Self.loading)
             library = try PluginLibrary(path: path)
         } catch {
+            // Only what the loader verified before it stopped has passed; a
+            // check it never reached is skipped, never passed.
             let failing = Self.check(for: error)
-            let position = order.firstIndex(of: failing) ?? 0
-            return order.enumerated().map { index, check in
-                if index < position { return CheckResult(check: check, outcome: .passed) }
-                if index == position {
+            // Version and description have rules beyond what the loader
+            // checks (semantic, 8+ characters), which need a loaded plugin.
+            let verified = Set(Self.loaderOrder.prefix { $0 != failing }).subtracting([.version, .description])
+            return order.map { check in
+                if check == failing {
                     return CheckResult(check: check, outcome: .failed, seconds: Date().timeIntervalSince(start), message: error.description)
                 }
+                if verified.contains(check) { return CheckResult(check: check, outcome: .passed) }
                 return CheckResult(check: check, outcome: .skipped, message: "not checked: \(failing.rawValue) failed first")
             }
         }
@@ -77,8 +87,10 @@ struct LoadChecks {
                                    message: "give a one-line description of at least 8 characters and a vendor")
             case .optionDefaults:
                 do {
+                    breadcrumb("in create (\(Check.optionDefaults.rawValue))")
                     let instance = try PluginInstance(library: library, options: ScratchOptions.defaults(for: d, in: scratchDirectory),
                                                       logHandler: { _ in })
+                    breadcrumb("in destroy (\(Check.optionDefaults.rawValue))")
                     instance.destroy()
                     return CheckResult(check: check, outcome: .passed)
                 } catch {
@@ -90,6 +102,10 @@ struct LoadChecks {
             }
         }
     }
+
+    /// The order in which the loader (`DescriptorReader`) verifies what the
+    /// level-1 checks report: a failure means every check before it passed.
+    static let loaderOrder: [Check] = [.open, .entry, .structSizes, .abi, .id, .version, .description, .kind, .optionTable, .hooks]
 
     static func isSemanticVersion(_ text: String) -> Bool {
         let core = text.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
@@ -108,6 +124,7 @@ struct LoadChecks {
         case .unknownKind, .unknownFlags: return .kind
         case .missingHook, .duplicateHook, .nullHookFunction, .malformedSignature, .signatureMismatch, .cannotPrepareCall: return .hooks
         case .invalidOption: return .optionTable
+        case .invalidHookTable: return .hooks
         }
     }
 }

@@ -49,11 +49,12 @@ struct DescriptorReader {
     }
 
     /// Elements of a struct array, stepped by the first element's `struct_size`.
+    /// `malformed` makes the error for the table (option or hook).
     private func elements<T>(_ base: UnsafePointer<T>?, count: Int, name: String, minimum: Int,
-                             size: (T) -> UInt32) throws(PluginLoadError) -> [T] {
+                             malformed: (String) -> PluginLoadError, size: (T) -> UInt32) throws(PluginLoadError) -> [T] {
         guard count > 0 else { return [] }
-        guard let base else { throw .invalidOption(path: path, reason: "\(name) table pointer is NULL but its count is \(count)") }
-        guard count <= 10_000 else { throw .invalidOption(path: path, reason: "\(name) table claims \(count) entries") }
+        guard let base else { throw malformed("the \(name) table pointer is NULL but its count is \(count)") }
+        guard count <= 10_000 else { throw malformed("the \(name) table claims \(count) entries") }
         let stride = size(base.pointee)
         try checkSize(stride, of: name, minimum: minimum)
         let raw = UnsafeRawPointer(base)
@@ -61,8 +62,8 @@ struct DescriptorReader {
     }
 
     private func readOptions(_ base: UnsafePointer<nh_option_spec>?, count: Int) throws(PluginLoadError) -> [OptionSpec] {
-        let raw = try elements(base, count: count, name: "nh_option_spec",
-                               minimum: MemoryLayout<nh_option_spec>.size, size: { $0.struct_size })
+        let raw = try elements(base, count: count, name: "nh_option_spec", minimum: MemoryLayout<nh_option_spec>.size,
+                               malformed: { .invalidOption(path: path, reason: $0) }, size: { $0.struct_size })
         var seen = Set<String>()
         var options: [OptionSpec] = []
         for entry in raw {
@@ -104,13 +105,13 @@ struct DescriptorReader {
     private func readHooks(_ base: UnsafePointer<nh_hook>?, count: Int) throws(PluginLoadError)
         -> ([HookDeclaration], [HookName: UnsafeRawPointer])
     {
-        let raw = try elements(base, count: count, name: "nh_hook",
-                               minimum: MemoryLayout<nh_hook>.size, size: { $0.struct_size })
+        let raw = try elements(base, count: count, name: "nh_hook", minimum: MemoryLayout<nh_hook>.size,
+                               malformed: { .invalidHookTable(path: path, reason: $0) }, size: { $0.struct_size })
         var declarations: [HookDeclaration] = []
         var functions: [HookName: UnsafeRawPointer] = [:]
         for entry in raw {
             guard let namePointer = entry.name, let signaturePointer = entry.signature else {
-                throw .invalidOption(path: path, reason: "a hook has a NULL name or signature")
+                throw .invalidHookTable(path: path, reason: "a hook has a NULL name or signature")
             }
             let name = String(cString: namePointer)
             let signatureText = String(cString: signaturePointer)

@@ -35,6 +35,8 @@ public enum PluginLoadError: Error, CustomStringConvertible, Equatable, Sendable
     case cannotPrepareCall(path: String, hook: String)
     /// The option table is malformed.
     case invalidOption(path: String, reason: String)
+    /// The hook table is malformed (NULL with a count, absurd count, NULL names).
+    case invalidHookTable(path: String, reason: String)
 
     /// A message for the person running the command.
     public var description: String {
@@ -73,6 +75,8 @@ public enum PluginLoadError: Error, CustomStringConvertible, Equatable, Sendable
             return "\(path): libffi could not prepare a call interface for hook `\(hook)`"
         case .invalidOption(let path, let reason):
             return "\(path): malformed option table: \(reason)"
+        case .invalidHookTable(let path, let reason):
+            return "\(path): malformed hook table: \(reason)"
         }
     }
 }

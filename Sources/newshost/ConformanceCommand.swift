@@ -20,6 +20,19 @@ enum ConformanceCommand {
             throw UsageError(description: "--timeout \(timeoutText): expected a number of seconds")
         }
         let output = try arguments.value("--output")
+        if arguments.flag("--list") {
+            for check in Check.allCases {
+                Console.out("\(check.rawValue.padding(toLength: 40, withPad: " ", startingAt: 0)) level \(check.level)  \(check.summary)")
+            }
+            return .success
+        }
+        let only = try arguments.values("--only").flatMap { $0.split(separator: ",").map(String.init) }
+        let selected = try only.map { id in
+            guard let check = Check(rawValue: id) else {
+                throw UsageError(description: "--only \(id): no such check; `newshost conformance --list` lists them")
+            }
+            return check
+        }
         // Checks run in a scratch directory, so the seeds path must be absolute.
         let seeds = (try arguments.value("--seeds") ?? (FileManager.default.fileExists(atPath: "seeds") ? "seeds" : nil))
             .map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -32,7 +45,8 @@ enum ConformanceCommand {
         }
         // Checks run in a scratch directory, so plugin paths must be absolute too.
         let paths = try plugins.map { URL(fileURLWithPath: try searchPath.resolve($0)).standardizedFileURL.path }
-        let runner = ConformanceRunner(workerExecutable: executable, level: level, timeout: timeout, seedsDirectory: seeds)
+        var runner = ConformanceRunner(workerExecutable: executable, level: level, timeout: timeout, seedsDirectory: seeds)
+        if !selected.isEmpty { runner.only = Set(selected) }
         var reports: [PluginReport] = []
         for path in paths {
             if Console.isTerminal(FileHandle.standardError) { Console.err("checking \(path) at level \(level)…") }

@@ -146,7 +146,16 @@ enum Help {
       --format text|junit|json report format (default text)
       --output FILE            write the report to FILE (the table still goes
                                to stdout for junit and json)
-      --timeout SECONDS        time limit per check (default 60)
+      --timeout SECONDS        seconds a check may go without progress before
+                               it counts as hung (default 60); after a hang
+                               the remaining checks are skipped
+      --list                   list every check: id, level, what it verifies
+      --only CHECK[,CHECK]     run only these checks (the load checks always
+                               run first, to know the plugin loads). To run
+                               one check under a debugger:
+                               gdb --args newshost conformance-worker
+                                 --plugin ./libx.so --check CHECK
+                                 --result /tmp/r.json --scratch /tmp/s
       --seeds DIR              pages for the behaviour checks (default ./seeds,
                                else two built-in articles)
       --plugin-path DIR        where to look for plugin names (repeatable)

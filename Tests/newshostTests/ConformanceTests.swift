@@ -19,10 +19,11 @@ import Testing
     static let zoo: [(name: String, defines: [String], check: String, says: String)] = [
         ("crash", ["CRASH_AT=1"], "process.seed-articles", "SIGSEGV"),
         ("abort", ["ABORT_AT=1"], "process.seed-articles", "SIGABRT"),
-        ("hang", ["HANG_AT=1"], "process.seed-articles", "no answer within"),
+        ("hang", ["HANG_AT=1"], "process.seed-articles", "no progress for"),
         ("exits", ["EXIT_AT=1"], "process.seed-articles", "exit status 3"),
         ("chatty", ["STDOUT_AT=1"], "process.seed-articles", "to stdout"),
         ("leaky", ["LEAK_FD"], "stress.10000-articles", "file descriptors"),
+        ("leaks512", ["LEAK_BYTES=512"], "stress.10000-articles", "bytes per article"),
         ("nan", ["NAN_SCORE"], "output.valid-for-kind", "host refused add_label"),
         ("badutf8", ["INVALID_UTF8"], "output.valid-for-kind", "host refused add_label"),
         ("racy", ["RACY"], "stress.threads-on-one-instance", "NH_FLAG_THREAD_SAFE"),
@@ -30,6 +31,9 @@ import Testing
         ("oldabi", ["WRONG_MAJOR"], "load.abi-version", "ABI v99"),
         ("nodestroy", ["MISSING_HOOK"], "load.hooks", "`destroy` is missing"),
         ("lenient", ["ACCEPT_UNKNOWN"], "lifecycle.unknown-option", "accepted the unknown option"),
+        ("nullhooks", ["NULL_HOOK_TABLE"], "load.hooks", "hook table pointer is NULL"),
+        ("errorok", ["ERROR_THEN_OK"], "output.valid-for-kind", "called set_error and then returned NH_OK"),
+        ("summarizing", ["SETS_SUMMARY"], "output.valid-for-kind", "a classifier set a summary"),
     ]
 
     @Test func everyBrokenPluginFailsTheCheckThatNamesItsFault() throws {
@@ -37,7 +41,9 @@ import Testing
         var paths = try Self.zoo.map { try PluginCompiler.fixture($0.name, defines: $0.defines, into: directory) }
         paths.append(try PluginCompiler.fixture("good", into: directory))
         let json = directory.appendingPathComponent("report.json")
-        let result = try Command.newshost(["conformance", "--level", "3", "--timeout", "4", "--format", "json", "--output", json.path] + paths,
+        // The timeout counts seconds without progress, not a check's total
+        // time, so 10 s holds on a busy machine; the hanging plugin costs it once.
+        let result = try Command.newshost(["conformance", "--level", "3", "--timeout", "10", "--format", "json", "--output", json.path] + paths,
                                           directory: TestPaths.root)
         #expect(result.status == 1, "some plugins fail, so the exit status is 1")
         let reports = try JSONDecoder().decode([Report].self, from: Data(contentsOf: json))
@@ -47,6 +53,10 @@ import Testing
             #expect(failing?.outcome == "failed", "\(variant.name): \(variant.check) should fail")
             #expect(failing?.message.contains(variant.says) == true, "\(variant.name): \(failing?.message ?? "no result")")
         }
+        // A hang costs one timeout: the checks after it are skipped, not each timed out.
+        let hang = try #require(zip(Self.zoo, reports).first { $0.0.name == "hang" }?.1)
+        #expect(hang.results.contains { $0.outcome == "skipped" && $0.message.hasPrefix("not run: the plugin hung in process.seed-articles") })
+        #expect(!hang.results.contains { $0.id != "process.seed-articles" && $0.message.contains("no progress") })
         let good = try #require(reports.last)
         #expect(good.results.allSatisfy { $0.outcome != "failed" }, "\(good.results.filter { $0.outcome == "failed" }.map(\.message))")
         #expect(result.stdout.contains("FAIL  process.seed-articles"), "the table for people goes to stdout")
@@ -58,6 +68,20 @@ import Testing
         let result = try Command.newshost(["conformance", "--level", "3", "--timeout", "600", plugin], directory: TestPaths.root)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(!result.stdout.contains("FAIL"))
+    }
+
+    @Test func listNamesEveryCheckAndOnlyRunsTheChosenOnes() throws {
+        let list = try Command.newshost(["conformance", "--list"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("stress.10000-articles") && list.stdout.contains("load.hooks"))
+        let one = try Command.newshost(["conformance", "--only", "process.deterministic", "--format", "json", "classify"],
+                                       directory: TestPaths.root)
+        #expect(one.status == 0, "\(one.stdout)")
+        let reports = try JSONDecoder().decode([Report].self, from: Data(one.stdout.utf8))
+        #expect(reports.first?.results.map(\.id) == ["process.deterministic"])
+        let unknown = try Command.newshost(["conformance", "--only", "process.nope", "classify"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--list"))
     }
 
     @Test func junitReportIsWellFormedXML() throws {

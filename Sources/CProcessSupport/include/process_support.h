@@ -3,6 +3,7 @@
 #define NEWSHOST_PROCESS_SUPPORT_H
 
 #include <spawn.h>
+#include <stddef.h>
 
 /** Adds "close every descriptor from `lowest` up" to `actions`
  *  (posix_spawn_file_actions_addclosefrom_np, glibc 2.34). */
@@ -15,5 +16,10 @@ int nh_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
  *  workers from threads that end before the run does.) Returns 0, or -1
  *  when the parent is already gone or the thread cannot start. */
 int nh_exit_when_orphaned(int status);
+
+/** Bytes the C heap has handed out and not got back (mallinfo2: small
+ *  blocks plus mmapped ones). 0 where the allocator does not say (under
+ *  AddressSanitizer, for one). */
+size_t nh_heap_bytes_in_use(void);
 
 #endif

@@ -28,6 +28,10 @@
  *   PRINT_EVERY       writes a line to stdout in every process call
  *   MARK_ON_LOAD=\"f\" creates the file f when the library is loaded
  *   WRONG_PROTOTYPE   defines `process` as int32_t(double, int): must not compile
+ *   NULL_HOOK_TABLE   a NULL hook table with a non-zero hook_count
+ *   ERROR_THEN_OK     calls set_error and then returns NH_OK
+ *   LEAK_BYTES=N      allocates N bytes in every process call and never frees them
+ *   SETS_SUMMARY      a classifier that also sets a summary (not its kind's result)
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
  */
 #define _POSIX_C_SOURCE 200809L
@@ -140,6 +144,18 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
 #ifdef PRINT_EVERY
     printf("stray output from a plugin\n");
 #endif
+#ifdef LEAK_BYTES
+    {
+        char *lost = malloc(LEAK_BYTES);
+        if (lost != NULL) memset(lost, 1, LEAK_BYTES);
+    }
+#endif
+#ifdef ERROR_THEN_OK
+    self->host->set_error(self->host->host, result, str("something went wrong, or did it?"));
+#endif
+#ifdef SETS_SUMMARY
+    self->host->set_summary(result, str("a classifier's summary"));
+#endif
 #ifdef STDOUT_AT
     if (self->calls == STDOUT_AT) { printf("debug output from a plugin\n"); fflush(stdout); }
 #endif
@@ -223,7 +239,11 @@ static const nh_plugin_descriptor fixture_descriptor = {
 #endif
     fixture_options,
     1,
+#ifdef NULL_HOOK_TABLE
+    NULL,
+#else
     fixture_hooks,
+#endif
     sizeof fixture_hooks / sizeof fixture_hooks[0],
 };
 
@@ -231,6 +251,9 @@ static const nh_plugin_descriptor fixture_descriptor = {
 const nh_plugin_descriptor *some_other_symbol(void) {
 #else
 const nh_plugin_descriptor *newshost_plugin_entry(void) {
+#endif
+#ifdef NULL_HOOK_TABLE
+    (void)fixture_hooks;
 #endif
     return &fixture_descriptor;
 }
