@@ -43,7 +43,7 @@ let package = Package(
         // Discovery, options, the chain and the run report, on top of PluginHost.
         .target(name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost", "OutputFiles"]),
         // The plugin conformance suite: checks, the child-process runner, reports.
-        .target(name: "NewsHostConformance", dependencies: ["NewsHostCore", "PluginHost", "CProcessSupport"]),
+        .target(name: "NewsHostConformance", dependencies: ["NewsHostCore", "PluginHost", "CProcessSupport", "CNewsHostPlugin"]),
         // The command line: argument parsing and commands, no business logic.
         .executableTarget(name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "OutputFiles"]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.

@@ -10,6 +10,7 @@ struct BehaviourChecks {
     struct Note {
         var message = ""
         var skipped = false
+        var metrics: [String: Double]?
     }
 
     let worker: Worker
@@ -342,8 +343,11 @@ struct BehaviourChecks {
             throw CheckFailure("\(filesAfter - filesBefore) more file descriptors are open after 9,000 articles; close what you open")
         }
         let heapNote = measuresHeap ? String(format: ", heap %+.0f B/article", slope) : ", heap not measurable here (sanitizer)"
+        var metrics = ["microsecondsPerArticle": perArticle, "residentGrowthKiB": Double(growth >> 10),
+                       "descriptorGrowth": Double(filesAfter - filesBefore)]
+        if measuresHeap { metrics["heapBytesPerArticle"] = slope }
         return Note(message: String(format: "%.1f µs/article, memory +%d KiB", perArticle, growth >> 10) + heapNote
-            + ", descriptors \(filesAfter - filesBefore >= 0 ? "+" : "")\(filesAfter - filesBefore)")
+            + ", descriptors \(filesAfter - filesBefore >= 0 ? "+" : "")\(filesAfter - filesBefore)", metrics: metrics)
     }
 
     private func freshDirectory() throws -> String {

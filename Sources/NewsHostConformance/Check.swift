@@ -92,14 +92,36 @@ public struct CheckResult: Sendable, Codable, Equatable {
     public var seconds: Double
     /// On failure: what is wrong and what to fix; otherwise a note or empty.
     public var message: String
+    /// On failure, the hook the plugin was in (`create`, `process`, `finish`,
+    /// `destroy`, or `load` for dlopen and the entry function), when known.
+    public var hook: String?
+    /// On failure, the article being processed, when known.
+    public var article: String?
+    /// Measurements, e.g. `microsecondsPerArticle`, `heapBytesPerArticle`.
+    public var metrics: [String: Double]?
 
     /// Creates a result.
-    public init(check: Check, outcome: Outcome, seconds: Double = 0, message: String = "") {
+    public init(check: Check, outcome: Outcome, seconds: Double = 0, message: String = "", metrics: [String: Double]? = nil) {
         id = check.rawValue
         level = check.level
         summary = check.summary
         self.outcome = outcome
         self.seconds = seconds
         self.message = message
+        self.metrics = metrics
+    }
+
+    /// Fills ``hook`` and ``article`` from what the worker was doing
+    /// ("in process, on article X", "in destroy", "while loading …").
+    mutating func locate(_ doing: String?) {
+        guard let doing else { return }
+        if doing == LoadChecks.loading {
+            hook = "load"
+        } else if doing.hasPrefix("in ") {
+            hook = String(doing.dropFirst(3).prefix { $0.isLetter })
+        }
+        if let range = doing.range(of: "on article ") ?? doing.range(of: "on the hostile article ") {
+            article = String(doing[range.upperBound...].prefix { $0 != " " })
+        }
     }
 }

@@ -1,10 +1,20 @@
+import CNewsHostPlugin
 import Foundation
 import PluginHost
 
-/// All check results for one plugin.
+/// All check results for one plugin: the JSON report's element, described
+/// by `schemas/conformance-report.schema.json`.
 public struct PluginReport: Sendable, Codable {
+    /// Always "newshost conformance".
+    public var suite = "newshost conformance"
+    /// The version of newshost that ran the suite.
+    public var hostVersion = ConformanceRunner.hostVersion
+    /// The plugin ABI of the host ("1.1").
+    public var hostABI = ConformanceRunner.abiVersion
     /// The plugin file.
     public var plugin: String
+    /// Who the plugin says it is (absent when it does not load).
+    public var identity: PluginIdentity?
     /// The results, in check order.
     public var results: [CheckResult]
 
@@ -17,6 +27,11 @@ public struct PluginReport: Sendable, Codable {
 /// plugin that crashes, aborts, hangs, calls `exit` or writes to stdout
 /// fails that check and the suite goes on.
 public struct ConformanceRunner: Sendable {
+    /// The version of newshost.
+    public static let hostVersion = "0.2.0"
+    /// The plugin ABI this host speaks, "MAJOR.MINOR".
+    public static let abiVersion = "\(NH_ABI_VERSION_MAJOR).\(NH_ABI_VERSION_MINOR)"
+
     /// The executable that understands `conformance-worker`.
     public var workerExecutable: String
     /// Highest level to run (1 to 3).
@@ -41,7 +56,8 @@ public struct ConformanceRunner: Sendable {
 
     /// Runs every check up to ``level`` on the plugin at `path`.
     public func run(plugin path: String) -> PluginReport {
-        var results = runGroup("load", checks: Check.upTo(level: 1), plugin: path)
+        let load = runWorker("load", checks: Check.upTo(level: 1), plugin: path)
+        var results = load.results
         let loads = !results.contains { $0.outcome == .failed }
         var hung: String?
         let behaviour = only.map { only in Check.allCases.filter { $0.level > 1 && only.contains($0) } }
@@ -53,17 +69,17 @@ public struct ConformanceRunner: Sendable {
                 // A hang costs one timeout, not one per check.
                 results.append(CheckResult(check: check, outcome: .skipped, message: "not run: the plugin hung in \(hung)"))
             } else {
-                let result = runGroup(check.rawValue, checks: [check], plugin: path)
+                let result = runWorker(check.rawValue, checks: [check], plugin: path).results
                 if result.contains(where: { $0.message.hasPrefix(Self.hangMessage) }) { hung = check.rawValue }
                 results += result
             }
         }
         if let only { results.removeAll { !only.contains(Check(rawValue: $0.id) ?? .open) && $0.outcome != .failed } }
-        return PluginReport(plugin: path, results: results)
+        return PluginReport(plugin: path, identity: load.identity, results: results)
     }
 
     /// Spawns one worker for `group` and turns what happened into results.
-    func runGroup(_ group: String, checks: [Check], plugin: String) -> [CheckResult] {
+    func runWorker(_ group: String, checks: [Check], plugin: String) -> WorkerReport {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newshost-conformance-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -98,7 +114,8 @@ public struct ConformanceRunner: Sendable {
             try process.run()
             failure = wait(for: process, progress: breadcrumb)
         } catch {
-            return checks.map { CheckResult(check: $0, outcome: .failed, message: "could not start the check's worker process: \(error)") }
+            let results = checks.map { CheckResult(check: $0, outcome: .failed, message: "could not start the check's worker process: \(error)") }
+            return WorkerReport(results: results, identity: nil)
         }
         let seconds = Date().timeIntervalSince(start)
         let stderrTail = Self.excerpt(errFile)
@@ -107,13 +124,14 @@ public struct ConformanceRunner: Sendable {
         let doing = try? String(contentsOf: breadcrumb, encoding: .utf8)
         let at = doing.map { " \($0)" } ?? ""
         if let failure {
-            return Self.attribute(failure + at + stderrTail, doing: doing, to: checks, seconds: seconds)
+            return WorkerReport(results: Self.attribute(failure + at + stderrTail, doing: doing, to: checks, seconds: seconds), identity: nil)
         }
-        guard let data = try? Data(contentsOf: resultFile), var results = try? JSONDecoder().decode([CheckResult].self, from: data) else {
+        guard let data = try? Data(contentsOf: resultFile), let report = try? JSONDecoder().decode(WorkerReport.self, from: data) else {
             let status = process.terminationStatus
             let message = "the process ended with exit status \(status)\(at) before the check reported; a plugin must never call exit"
-            return Self.attribute(message + stderrTail, doing: doing, to: checks, seconds: seconds)
+            return WorkerReport(results: Self.attribute(message + stderrTail, doing: doing, to: checks, seconds: seconds), identity: nil)
         }
+        var results = report.results
         if !written.isEmpty {
             let sample = String(decoding: written.prefix(80), as: UTF8.self).debugDescription
             for index in results.indices where results[index].outcome != .skipped {
@@ -122,7 +140,8 @@ public struct ConformanceRunner: Sendable {
             }
         }
         if results.count == 1 { results[0].seconds = seconds }
-        return results
+        for index in results.indices where results[index].outcome == .failed { results[index].locate(doing) }
+        return WorkerReport(results: results, identity: report.identity)
     }
 
     /// How a failure by hang begins.
@@ -164,13 +183,22 @@ public struct ConformanceRunner: Sendable {
     /// one it was running takes the failure and the others are skipped
     /// (never passed: they did not report).
     static func attribute(_ message: String, doing: String?, to checks: [Check], seconds: Double) -> [CheckResult] {
-        guard checks.count > 1 else { return checks.map { CheckResult(check: $0, outcome: .failed, seconds: seconds, message: message) } }
+        guard checks.count > 1 else {
+            return checks.map { check in
+                var result = CheckResult(check: check, outcome: .failed, seconds: seconds, message: message)
+                result.locate(doing)
+                return result
+            }
+        }
         let culprit = checks.first { doing?.contains($0.rawValue) == true }
             ?? (doing == nil || doing == LoadChecks.loading ? checks.first : checks.last) ?? checks[0]
         return checks.map { check in
-            check == culprit
-                ? CheckResult(check: check, outcome: .failed, seconds: seconds, message: message)
-                : CheckResult(check: check, outcome: .skipped, message: "not reported: the check's process died during \(culprit.rawValue)")
+            guard check == culprit else {
+                return CheckResult(check: check, outcome: .skipped, message: "not reported: the check's process died during \(culprit.rawValue)")
+            }
+            var result = CheckResult(check: check, outcome: .failed, seconds: seconds, message: message)
+            result.locate(doing)
+            return result
         }
     }
 

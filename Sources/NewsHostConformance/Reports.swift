@@ -60,9 +60,21 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             let failures = report.results.filter { $0.outcome == .failed }.count
             let skipped = report.results.filter { $0.outcome == .skipped }.count
             let time = report.results.reduce(0) { $0 + $1.seconds }
-            xml += "  <testsuite name=\"\(escape(report.plugin))\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", time))\">\n"
+            let name = report.identity?.id ?? report.plugin
+            xml += "  <testsuite name=\"\(escape(name))\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", time))\">\n"
+            var properties = [("path", report.plugin), ("hostVersion", report.hostVersion), ("hostABI", report.hostABI)]
+            if let identity = report.identity {
+                properties += [("version", identity.version), ("kind", identity.kind), ("abi", identity.abi)]
+            }
+            xml += "    <properties>" + properties.map { "<property name=\"\($0.0)\" value=\"\(escape($0.1))\"/>" }.joined() + "</properties>\n"
             for result in report.results {
                 xml += "    <testcase classname=\"newshost.conformance.level\(result.level)\" name=\"\(escape(result.id))\" time=\"\(String(format: "%.3f", result.seconds))\">"
+                var caseProperties = (result.metrics ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) }
+                if let hook = result.hook { caseProperties.append(("hook", hook)) }
+                if let article = result.article { caseProperties.append(("article", article)) }
+                if !caseProperties.isEmpty {
+                    xml += "<properties>" + caseProperties.map { "<property name=\"\($0.0)\" value=\"\(escape($0.1))\"/>" }.joined() + "</properties>"
+                }
                 switch result.outcome {
                 case .passed: break
                 case .failed: xml += "<failure message=\"\(escape(result.message))\">\(escape(result.summary))</failure>"

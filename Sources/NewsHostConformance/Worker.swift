@@ -30,15 +30,26 @@ public struct Worker {
         _ = FileManager.default.createFile(atPath: breadcrumbPath, contents: Data(doing.utf8))
     }
 
-    /// Runs `group`: "load" (every level-1 check) or one check id.
-    public func run(_ group: String) -> [CheckResult] {
-        if group == "load" { return LoadChecks(path: pluginPath, scratchDirectory: scratchDirectory, breadcrumb: leaveBreadcrumb).run() }
+    /// Runs `group`: "load" (every level-1 check, and who the plugin is)
+    /// or one check id.
+    public func run(_ group: String) -> WorkerReport {
+        if group == "load" {
+            var identity: PluginIdentity?
+            let results = LoadChecks(path: pluginPath, scratchDirectory: scratchDirectory, breadcrumb: leaveBreadcrumb).run {
+                identity = PluginIdentity($0)
+            }
+            return WorkerReport(results: results, identity: identity)
+        }
+        return WorkerReport(results: runBehaviour(group), identity: nil)
+    }
+
+    private func runBehaviour(_ group: String) -> [CheckResult] {
         guard let check = Check(rawValue: group) else { return [] }
         let start = Date()
         do {
             let note = try BehaviourChecks(worker: self).run(check)
             return [CheckResult(check: check, outcome: note.skipped ? .skipped : .passed,
-                                seconds: Date().timeIntervalSince(start), message: note.message)]
+                                seconds: Date().timeIntervalSince(start), message: note.message, metrics: note.metrics)]
         } catch {
             return [CheckResult(check: check, outcome: .failed, seconds: Date().timeIntervalSince(start), message: "\(error)")]
         }
@@ -54,7 +65,8 @@ struct LoadChecks {
     /// What a crash during the load group was doing, for the runner.
     static let loading = "while loading the library (dlopen runs its constructors, then newshost_plugin_entry)"
 
-    func run() -> [CheckResult] {
+    /// Runs the checks; `loaded` hears the descriptor of a plugin that loads.
+    func run(loaded: (PluginDescriptor) -> Void = { _ in }) -> [CheckResult] {
         let start = Date()
         let order = Check.upTo(level: 1)
         let library: PluginLibrary
@@ -77,6 +89,7 @@ struct LoadChecks {
             }
         }
         let d = library.descriptor
+        loaded(d)
         return order.map { check in
             switch check {
             case .version where !Self.isSemanticVersion(d.version):
@@ -139,5 +152,27 @@ enum ScratchOptions {
             let name = "\(descriptor.id)-\(option.key)-\(UUID().uuidString.prefix(8)).out"
             return (option.key, (directory as NSString).appendingPathComponent(name))
         }
+    }
+}
+
+/// What a check's worker process reports.
+public struct WorkerReport: Sendable, Codable {
+    public var results: [CheckResult]
+    /// Who the plugin is, from the load group when it loads.
+    public var identity: PluginIdentity?
+}
+
+/// Who a plugin says it is, for reports.
+public struct PluginIdentity: Sendable, Codable, Equatable {
+    public var id: String
+    public var version: String
+    public var kind: String
+    public var abi: String
+
+    init(_ descriptor: PluginDescriptor) {
+        id = descriptor.id
+        version = descriptor.version
+        kind = descriptor.kind.rawValue
+        abi = "\(descriptor.abiMajor).\(descriptor.abiMinor)"
     }
 }

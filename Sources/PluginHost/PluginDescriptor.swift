@@ -1,3 +1,5 @@
+import CNewsHostPlugin
+
 /// What a plugin kind promises to produce.
 public enum PluginKind: String, Sendable, CaseIterable {
     /// Adds labels with scores.
@@ -7,11 +9,12 @@ public enum PluginKind: String, Sendable, CaseIterable {
     /// Writes articles out; gets them in input order.
     case exporter
 
+    /// The kind of an `nh_plugin_descriptor.kind` value (NH_KIND_*).
     init?(code: UInt32) {
         switch code {
-        case 1: self = .classifier
-        case 2: self = .summarizer
-        case 3: self = .exporter
+        case UInt32(NH_KIND_CLASSIFIER): self = .classifier
+        case UInt32(NH_KIND_SUMMARIZER): self = .summarizer
+        case UInt32(NH_KIND_EXPORTER): self = .exporter
         default: return nil
         }
     }

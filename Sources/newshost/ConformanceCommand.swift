@@ -69,8 +69,8 @@ enum ConformanceCommand {
         else { throw UsageError(description: "conformance-worker is run by `newshost conformance`, not by hand") }
         let seeds = try arguments.value("--seeds")
         let breadcrumb = try arguments.value("--breadcrumb")
-        let results = Worker(pluginPath: plugin, seedsDirectory: seeds, scratchDirectory: scratch, breadcrumbPath: breadcrumb).run(group)
-        try JSONEncoder().encode(results).write(to: URL(fileURLWithPath: result))
+        let report = Worker(pluginPath: plugin, seedsDirectory: seeds, scratchDirectory: scratch, breadcrumbPath: breadcrumb).run(group)
+        try JSONEncoder().encode(report).write(to: URL(fileURLWithPath: result))
         return .success
     }
 }

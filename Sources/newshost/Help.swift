@@ -1,6 +1,7 @@
+import NewsHostConformance
 /// The help texts of every command.
 enum Help {
-    static let version = "newshost 0.1.0 (plugin ABI 1.0)"
+    static let version = "newshost \(ConformanceRunner.hostVersion) (plugin ABI \(ConformanceRunner.abiVersion))"
 
     static let exitStatuses = """
     Exit status:

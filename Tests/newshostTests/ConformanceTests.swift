@@ -10,8 +10,15 @@ import Testing
             var id: String
             var outcome: String
             var message: String
+            var hook: String?
+            var article: String?
+            var metrics: [String: Double]?
+        }
+        struct Identity: Decodable {
+            var id: String
         }
         var plugin: String
+        var identity: Identity?
         var results: [Result]
     }
 
@@ -57,7 +64,19 @@ import Testing
         let hang = try #require(zip(Self.zoo, reports).first { $0.0.name == "hang" }?.1)
         #expect(hang.results.contains { $0.outcome == "skipped" && $0.message.hasPrefix("not run: the plugin hung in process.seed-articles") })
         #expect(!hang.results.contains { $0.id != "process.seed-articles" && $0.message.contains("no progress") })
+        // Crashes name the hook and the article.
+        let crash = try #require(reports.first?.results.first { $0.id == "process.seed-articles" })
+        #expect(crash.hook == "process")
+        #expect(crash.article?.hasPrefix("000_90bab6fec0c8b54c.txt#0") == true, "\(crash.article ?? "no article")")
+        // The report follows its published schema.
+        let check = try Command.run("/usr/bin/python3", ["-c", """
+            import json, sys, jsonschema
+            jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+            """, TestPaths.root.appendingPathComponent("schemas/conformance-report.schema.json").path, json.path])
+        #expect(check.status == 0, "\(check.stderr)")
         let good = try #require(reports.last)
+        #expect(good.identity?.id == "good")
+        #expect(good.results.first { $0.id == "stress.10000-articles" }?.metrics?["microsecondsPerArticle"] != nil)
         #expect(good.results.allSatisfy { $0.outcome != "failed" }, "\(good.results.filter { $0.outcome == "failed" }.map(\.message))")
         #expect(result.stdout.contains("FAIL  process.seed-articles"), "the table for people goes to stdout")
     }
