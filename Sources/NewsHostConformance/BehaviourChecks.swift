@@ -45,10 +45,12 @@ struct BehaviourChecks {
             destroy(plugin)
         case .seeds: return try seeds(library)
         case .hostile: return try hostile(library)
+        case .guardedView: return try guardedView(library)
         case .outputs: try outputs(library)
         case .exporterPath: return try exporterPath(library)
         case .determinism: try determinism(library)
-        case .instances: try severalInstances(library)
+        case .instances: return try severalInstances(library)
+        case .globalState: try globalState(library)
         case .threads: return try threads(library)
         case .volume: return try volume(library)
         default: break
@@ -230,6 +232,31 @@ struct BehaviourChecks {
         }
     }
 
+    /// Every seed and hostile article through guarded views: a plugin that
+    /// writes to the view, reads past a string's length (`strlen` on an
+    /// `nh_str`) or keeps a pointer into an earlier article's view crashes
+    /// here, and the breadcrumb says which article and what the rules are.
+    private func guardedView(_ library: PluginLibrary) throws -> Note {
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory).map(RawArticle.init) + SampleArticles.hostile
+        let plugin = try instance(library)
+        let earlier = [Label(plugin: "conformance", name: "sample", score: 0.5)]
+        for article in articles {
+            let id = String(decoding: article.id, as: UTF8.self)
+            worker.leaveBreadcrumb("in process, on article \(id) (guarded view: a write to the view, a read past a string's length — strings are not NUL-terminated — or a read of an earlier article's view faults here)")
+            do {
+                _ = try plugin.process(guarded: article, labels: earlier) {
+                    worker.leaveBreadcrumb("after process returned on article \(id) (its view is now unreadable: the plugin read it after the call; copy what you keep)")
+                }
+            } catch {
+                // Refusing an article is allowed here; the other checks judge results.
+                continue
+            }
+        }
+        try finish(plugin)
+        destroy(plugin)
+        return Note(message: "\(articles.count) articles")
+    }
+
     private func exporterPath(_ library: PluginLibrary) throws -> Note {
         guard library.descriptor.kind == .exporter else { return Note(message: "not an exporter", skipped: true) }
         let target = try freshDirectory(), elsewhere = try freshDirectory()
@@ -259,13 +286,32 @@ struct BehaviourChecks {
         guard library.descriptor.kind != .exporter else { return }
         let articles = SampleArticles.seeds(in: worker.seedsDirectory)
         let first = try process(try instance(library), articles)
-        let second = try process(try instance(library), articles)
+        // The same articles the other way round, on a fresh instance: a
+        // result that depends on earlier calls differs somewhere.
+        let second = Array(try process(try instance(library), articles.reversed()).reversed())
         if let index = first.indices.first(where: { first[$0] != second[$0] }) {
-            throw CheckFailure("two runs on \(articles[index].id) gave different results; results must depend on the input and options only")
+            throw CheckFailure("\(articles[index].id) gave a different result after other articles (processed in reverse order on a fresh instance); results must depend on the article and the options only, never on earlier calls")
         }
     }
 
-    private func severalInstances(_ library: PluginLibrary) throws {
+    /// Two values for one option, to tell instances apart: the first two
+    /// choices of an enum, both booleans, or a string and a variant of it.
+    private func alternativeValues(_ library: PluginLibrary) -> (key: String, first: String, second: String)? {
+        for option in library.descriptor.options {
+            switch option.type {
+            case .choice(let words) where words.count >= 2: return (option.key, words[0], words[1])
+            case .bool: return (option.key, "true", "false")
+            case .int:
+                guard let value = Int(option.defaultValue), value < Int.max else { continue }
+                return (option.key, option.defaultValue, String(value + 1))
+            case .string: return (option.key, option.defaultValue, option.defaultValue + "-conformance")
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    private func severalInstances(_ library: PluginLibrary) throws -> Note {
         let articles = SampleArticles.seeds(in: worker.seedsDirectory)
         let plugins = try (0..<3).map { _ in try instance(library) }
         var results: [Annotations] = []
@@ -274,11 +320,58 @@ struct BehaviourChecks {
             do { results.append(try plugins[index % 3].process(article, annotations: Annotations())) } catch { throw CheckFailure("\(error)") }
         }
         try plugins.forEach(finish)
-        guard library.descriptor.kind != .exporter else { return }
+        guard library.descriptor.kind != .exporter else { return Note() }
         let single = try process(try instance(library), articles)
         if let index = results.indices.first(where: { results[$0] != single[$0] }) {
             throw CheckFailure("with three instances alive, \(articles[index].id) gave a different result than with one; keep state per instance, not in globals")
         }
+        // Two instances with different values of one option, alive at once.
+        guard let (key, first, second) = alternativeValues(library) else { return Note(message: "no option to vary") }
+        func values(_ value: String) -> [(key: String, value: String)] {
+            options(library).map { $0.key == key ? (key, value) : $0 }
+        }
+        // Each value alone first: one instance alive at a time.
+        func resultsAlone(_ value: String) throws -> [Annotations]? {
+            guard let plugin = try? PluginInstance(library: library, options: values(value), logHandler: logHandler) else { return nil }
+            defer { destroy(plugin) }
+            return try process(plugin, articles)
+        }
+        guard let alone = try resultsAlone(first), let otherAlone = try resultsAlone(second) else {
+            return Note(message: "\(key)=\(first) or \(key)=\(second) refused; options not varied")
+        }
+        let fresh = try instance(library, options: values(first)), freshOther = try instance(library, options: values(second))
+        for (index, article) in articles.enumerated() {
+            worker.leaveBreadcrumb("in process, on article \(article.id)")
+            let mine = try? fresh.process(article, annotations: Annotations())
+            let theirs = try? freshOther.process(article, annotations: Annotations())
+            if mine != alone[index] || theirs != otherAlone[index] {
+                throw CheckFailure("with \(key)=\(first) and \(key)=\(second) in two instances at once, \(article.id) gave other results than each instance alone; keep options in the instance, never in a global")
+            }
+        }
+        return Note(message: "varied \(key)")
+    }
+
+    private func globalState(_ library: PluginLibrary) throws {
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory)
+        var before = ProcessState.capture()
+        func compare(_ hook: String) throws {
+            let after = ProcessState.capture()
+            if let changes = after.differences(from: before) {
+                throw CheckFailure("\(hook) changed process-wide state that the host and every other plugin share: \(changes); never change it, or restore it before returning")
+            }
+            before = after
+        }
+        let plugin = try instance(library)
+        try compare("create")
+        for article in articles {
+            worker.leaveBreadcrumb("in process, on article \(article.id)")
+            do { _ = try plugin.process(article, annotations: Annotations()) } catch { throw CheckFailure("\(error)") }
+            try compare("process (article \(article.id))")
+        }
+        try finish(plugin)
+        try compare("finish")
+        destroy(plugin)
+        try compare("destroy")
     }
 
     // MARK: - Stress

@@ -17,22 +17,18 @@ public enum Termination: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Names of the signals a crashing plugin is likely to raise.
+/// Names of the signals.
 public enum Signals {
-    /// `SIGSEGV` for 11, and so on; `signal N` for the others.
+    /// The Linux signal names, by number (1 to 31).
+    private static let names = [
+        "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1",
+        "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP",
+        "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
+    ]
+
+    /// `SIGSEGV` for 11, and so on; `signal N` for real-time and unknown ones.
     public static func name(_ signal: Int32) -> String {
-        switch signal {
-        case SIGSEGV: return "SIGSEGV"
-        case SIGABRT: return "SIGABRT"
-        case SIGBUS: return "SIGBUS"
-        case SIGFPE: return "SIGFPE"
-        case SIGILL: return "SIGILL"
-        case SIGKILL: return "SIGKILL"
-        case SIGTRAP: return "SIGTRAP"
-        case SIGTERM: return "SIGTERM"
-        case SIGINT: return "SIGINT"
-        default: return "signal \(signal)"
-        }
+        (1...names.count).contains(Int(signal)) ? names[Int(signal) - 1] : "signal \(signal)"
     }
 }
 

@@ -47,12 +47,24 @@ enum HostCallbacks {
             add_keyword: addKeyword, set_field: setField, stdout_fd: StandardOutput.descriptor)
     }
 
-    private static func context(_ pointer: UnsafeMutableRawPointer?) -> HostContext? {
-        pointer.map { Unmanaged<HostContext>.fromOpaque($0).takeUnretainedValue() }
+    /// The instance behind `host`, when the calling thread is inside one of
+    /// its hooks; otherwise the call is recorded as stray and refused.
+    private static func context(_ pointer: UnsafeMutableRawPointer?, for callback: String) -> HostContext? {
+        guard CallScope.admits(host: pointer), let pointer else {
+            StrayCallbacks.record(callback)
+            return nil
+        }
+        return Unmanaged<HostContext>.fromOpaque(pointer).takeUnretainedValue()
     }
 
-    private static func collector(_ pointer: OpaquePointer?) -> ResultCollector? {
-        pointer.map { Unmanaged<ResultCollector>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }
+    /// The results of the `process` call the calling thread is in, when
+    /// `pointer` is its handle; otherwise the call is recorded as stray and refused.
+    private static func collector(_ pointer: OpaquePointer?, for callback: String) -> ResultCollector? {
+        guard let collector = CallScope.collector(for: pointer.map { UnsafeMutableRawPointer($0) }) else {
+            StrayCallbacks.record(callback)
+            return nil
+        }
+        return Unmanaged<ResultCollector>.fromOpaque(collector).takeUnretainedValue()
     }
 
     /// The bytes of `text` as a String if they are valid UTF-8.
@@ -87,22 +99,22 @@ enum HostCallbacks {
     }
 
     private static let log: @convention(c) (UnsafeMutableRawPointer?, Int32, nh_str) -> Void = { host, level, message in
-        guard let context = context(host) else { return }
+        guard let context = context(host, for: "log") else { return }
         let severity = PluginLogMessage.Level(rawValue: level) ?? (level > 3 ? .error : .debug)
         context.logHandler(PluginLogMessage(pluginID: context.pluginID, level: severity, message: lossyString(message)))
     }
 
     private static let setError: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, nh_str) -> Void = { host, result, message in
         let text = lossyString(message)
-        if let collector = collector(result) {
-            collector.error = text
+        if result != nil {
+            collector(result, for: "set_error")?.error = text
         } else {
-            context(host)?.lifecycleError = text
+            context(host, for: "set_error")?.lifecycleError = text
         }
     }
 
     private static let addLabel: @convention(c) (OpaquePointer?, nh_str, Double) -> Int32 = { result, name, score in
-        guard let collector = collector(result) else { return invalid }
+        guard let collector = collector(result, for: "add_label") else { return invalid }
         guard name.len <= maximumTermBytes, let label = validString(name), !label.isEmpty, score.isFinite, (0...1).contains(score) else {
             collector.refused.append("add_label(\(lossyString(name).debugDescription), \(score)): the name must be 1-\(maximumTermBytes) bytes of UTF-8 and the score finite within [0, 1]")
             return invalid
@@ -115,7 +127,7 @@ enum HostCallbacks {
     }
 
     private static let setSummary: @convention(c) (OpaquePointer?, nh_str) -> Int32 = { result, text in
-        guard let collector = collector(result) else { return invalid }
+        guard let collector = collector(result, for: "set_summary") else { return invalid }
         guard text.len <= maximumTextBytes, let summary = validString(text), !summary.isEmpty else {
             collector.refused.append("set_summary: the text must be 1-\(maximumTextBytes) bytes of UTF-8")
             return invalid
@@ -125,7 +137,7 @@ enum HostCallbacks {
     }
 
     private static let addKeyword: @convention(c) (OpaquePointer?, nh_str, Double) -> Int32 = { result, term, weight in
-        guard let collector = collector(result) else { return invalid }
+        guard let collector = collector(result, for: "add_keyword") else { return invalid }
         guard term.len <= maximumTermBytes, let keyword = validString(term), !keyword.isEmpty, weight.isFinite else {
             collector.refused.append("add_keyword(\(lossyString(term).debugDescription), \(weight)): the term must be 1-\(maximumTermBytes) bytes of UTF-8 and the weight finite")
             return invalid
@@ -136,7 +148,7 @@ enum HostCallbacks {
     }
 
     private static let setField: @convention(c) (OpaquePointer?, nh_str, nh_str) -> Int32 = { result, key, value in
-        guard let collector = collector(result) else { return invalid }
+        guard let collector = collector(result, for: "set_field") else { return invalid }
         guard key.len <= maximumKeyBytes, value.len <= maximumTextBytes, let fieldKey = validString(key), isValidFieldKey(fieldKey),
               let fieldValue = validString(value)
         else {

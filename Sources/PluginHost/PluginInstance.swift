@@ -39,7 +39,9 @@ public final class PluginInstance: @unchecked Sendable {
         let status: Int32 = withExtendedLifetime(arena) {
             withUnsafeMutablePointer(to: &config) { configPointer in
                 withUnsafeMutablePointer(to: &created) { out in
-                    library.call(.create, UnsafeRawPointer(api), UnsafeRawPointer(configPointer), UnsafeRawPointer(out)) ?? -5
+                    CallScope.during(context: api.pointee.host) {
+                        library.call(.create, UnsafeRawPointer(api), UnsafeRawPointer(configPointer), UnsafeRawPointer(out)) ?? -5
+                    }
                 }
             }
         }
@@ -68,10 +70,51 @@ public final class PluginInstance: @unchecked Sendable {
         try process(view: ArticleView(raw: article, annotations: annotations), articleID: String(decoding: article.id, as: UTF8.self))
     }
 
+    /// Calls `process` on a guarded view of `article` (strings against
+    /// unreadable pages, the view read-only during the call and unreadable
+    /// after it): the conformance suite's check of the borrowing rules. A
+    /// plugin that breaks them crashes the process; `returned` runs right
+    /// after the call, once the view is unreadable.
+    public func process(guarded article: RawArticle, labels: [Label] = [], returned: () -> Void = {})
+        throws(PluginCallError) -> Annotations
+    {
+        precondition(!destroyed, "process called on a destroyed plugin instance")
+        let articleID = String(decoding: article.id, as: UTF8.self)
+        guard let view = GuardedArticleView(article: article, labels: labels) else {
+            throw .processFailed(plugin: pluginID, articleID: articleID, status: -5, message: "the host could not map memory for a guarded view")
+        }
+        let collector = ResultCollector(pluginID: pluginID)
+        let target = Unmanaged.passUnretained(collector).toOpaque()
+        let status = withExtendedLifetime(collector) {
+            CallScope.during(context: api.pointee.host, collector: target) { result in
+                library.callProcess(handle, view.pointer, UnsafeMutableRawPointer(result))
+            }
+        }
+        view.revoke()
+        returned()
+        return try outcome(status, collector, articleID: articleID)
+    }
+
     private func process(view: ArticleView, articleID: String) throws(PluginCallError) -> Annotations {
         precondition(!destroyed, "process called on a destroyed plugin instance")
         let collector = ResultCollector(pluginID: pluginID)
         let status = callPrepared(view, into: collector)
+        return try outcome(status, collector, articleID: articleID)
+    }
+
+    /// Warns about host callbacks refused because they came from outside a
+    /// hook call (see ``StrayCallbacks``).
+    private func reportStrayCallbacks() {
+        for callback in StrayCallbacks.drain() {
+            context.logHandler(PluginLogMessage(
+                pluginID: pluginID, level: .warn,
+                message: "host refused \(callback) called outside a hook call (from a thread the plugin started, or after the hook returned; with several plugins in the process it may have been another): callbacks are valid only on the hook's thread until it returns"))
+        }
+    }
+
+    /// What a `process` call's status and collected results come to.
+    private func outcome(_ status: Int32, _ collector: ResultCollector, articleID: String) throws(PluginCallError) -> Annotations {
+        reportStrayCallbacks()
         for refusal in collector.refused {
             context.logHandler(PluginLogMessage(pluginID: pluginID, level: .warn, message: "host refused \(refusal)"))
         }
@@ -96,10 +139,14 @@ public final class PluginInstance: @unchecked Sendable {
     /// pointer (or libffi), with what the plugin adds collected into
     /// `collector`.
     func callPrepared(_ view: ArticleView, into collector: ResultCollector) -> Int32 {
-        let result = Unmanaged.passUnretained(collector).toOpaque()
+        let target = Unmanaged.passUnretained(collector).toOpaque()
         // Two calls, not one on a tuple: a tuple would cost a metadata lookup per call.
         return withExtendedLifetime(view) {
-            withExtendedLifetime(collector) { library.callProcess(handle, view.pointer, result) }
+            withExtendedLifetime(collector) {
+                CallScope.during(context: api.pointee.host, collector: target) { result in
+                    library.callProcess(handle, view.pointer, UnsafeMutableRawPointer(result))
+                }
+            }
         }
     }
 
@@ -108,7 +155,8 @@ public final class PluginInstance: @unchecked Sendable {
     /// - Throws: ``PluginCallError/finishFailed(plugin:status:message:)``.
     public func finish() throws(PluginCallError) {
         precondition(!destroyed, "finish called on a destroyed plugin instance")
-        let status = library.call(.finish, UnsafeRawPointer(handle)) ?? 0
+        let status = CallScope.during(context: api.pointee.host) { library.call(.finish, UnsafeRawPointer(handle)) ?? 0 }
+        reportStrayCallbacks()
         guard status == 0 else {
             throw .finishFailed(plugin: pluginID, status: status, message: context.takeLifecycleError())
         }
@@ -118,7 +166,8 @@ public final class PluginInstance: @unchecked Sendable {
     public func destroy() {
         guard !destroyed else { return }
         destroyed = true
-        _ = library.call(.destroy, UnsafeRawPointer(handle))
+        _ = CallScope.during(context: api.pointee.host) { library.call(.destroy, UnsafeRawPointer(handle)) }
+        reportStrayCallbacks()
         api.deinitialize(count: 1)
         api.deallocate()
     }

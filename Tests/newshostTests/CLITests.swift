@@ -15,7 +15,7 @@ import Testing
     @Test func versionNamesTheABI() throws {
         let result = try Command.newshost(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("plugin ABI 1.0"))
+        #expect(result.stdout.contains("plugin ABI 1.1"))
     }
 
     @Test func mainJobOnTheSeedsWritesACSVAndASummary() throws {

@@ -41,6 +41,15 @@ import Testing
         ("nullhooks", ["NULL_HOOK_TABLE"], "load.hooks", "hook table pointer is NULL"),
         ("errorok", ["ERROR_THEN_OK"], "output.valid-for-kind", "called set_error and then returned NH_OK"),
         ("summarizing", ["SETS_SUMMARY"], "output.valid-for-kind", "a classifier set a summary"),
+        ("wanderer", ["CHANGES_CWD"], "process.global-state", "the working directory"),
+        ("trapper", ["SIGNAL_HANDLER"], "process.global-state", "create changed process-wide state that the host and every other plugin share: signal handlers (SIGUSR1)"),
+        ("globals", ["GLOBAL_LABEL"], "lifecycle.several-instances", "keep options in the instance"),
+        ("remembers", ["REMEMBERS"], "process.deterministic", "never on earlier calls"),
+        ("scribbler", ["WRITES_VIEW"], "process.guarded-view", "SIGSEGV"),
+        ("strlen", ["USES_STRLEN"], "process.guarded-view", "strings are not NUL-terminated"),
+        ("keeper", ["KEEPS_VIEW"], "process.guarded-view", "a read of an earlier article's view"),
+        ("threaded", ["THREAD_CALLBACK"], "output.valid-for-kind", "called outside a hook call"),
+        ("late", ["KEEPS_RESULT"], "output.valid-for-kind", "host refused add_label called outside a hook call"),
     ]
 
     @Test func everyBrokenPluginFailsTheCheckThatNamesItsFault() throws {

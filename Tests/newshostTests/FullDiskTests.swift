@@ -18,4 +18,16 @@ import Testing
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(left.isEmpty, "neither \(file) nor a temporary file may remain: \(left)")
     }
+
+    /// Without the `trap` above: newshost ignores SIGXFSZ itself, so a
+    /// size limit is an error message, never a silent death.
+    @Test func aFileSizeLimitIsAnErrorMessageNotASilentDeath() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let out = directory.appendingPathComponent("out.jsonl")
+        let result = try Command.run("/bin/sh", ["-c", "ulimit -f 8; exec \"$0\" run --plugins export-jsonl --option export-jsonl.path=\"$1\" \"$2\"",
+                                                 TestPaths.newshost, out.path, TestPaths.seeds.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("File too large"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no output, no temporary file")
+    }
 }

@@ -71,14 +71,4 @@ import Testing
         #expect(result.stderr.contains("plugin quitter called exit() inside the host process on article 000_90bab6fec0c8b54c.txt#1"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
-
-    @Test func aFileSizeLimitIsAnErrorMessageNotASilentDeath() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        let out = directory.appendingPathComponent("out.jsonl")
-        let result = try Command.run("/bin/sh", ["-c", "ulimit -f 8; exec \"$0\" run --plugins export-jsonl --option export-jsonl.path=\"$1\" \"$2\"",
-                                                 TestPaths.newshost, out.path, TestPaths.seeds.path])
-        #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("File too large"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no output, no temporary file")
-    }
 }

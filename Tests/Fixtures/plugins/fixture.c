@@ -31,6 +31,15 @@
  *   NULL_HOOK_TABLE   a NULL hook table with a non-zero hook_count
  *   ERROR_THEN_OK     calls set_error and then returns NH_OK
  *   LEAK_BYTES=N      allocates N bytes in every process call and never frees them
+ *   CHANGES_CWD       changes the working directory in process
+ *   SIGNAL_HANDLER    installs a SIGUSR1 handler in create
+ *   GLOBAL_LABEL      keeps the `label` option in a global, shared by every instance
+ *   REMEMBERS         labels an article after the previous one (results depend on history)
+ *   WRITES_VIEW       writes into the borrowed article's body
+ *   USES_STRLEN       takes strlen of the body (nh_str is not NUL-terminated)
+ *   KEEPS_VIEW        keeps the article pointer and reads it in the next call
+ *   THREAD_CALLBACK   calls add_label and log from a thread of its own (joined before returning)
+ *   KEEPS_RESULT      keeps the result handle and adds a label through it in the next call
  *   SETS_SUMMARY      a classifier that also sets a summary (not its kind's result)
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
  */
@@ -40,6 +49,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <math.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +62,8 @@
 
 typedef struct fixture {
     const nh_host_api *host;
+    const nh_article *kept;
+    nh_result *kept_result;
     char label[64];
     long calls;
     char shared[256];
@@ -62,7 +74,36 @@ static nh_str str(const char *s) {
     return out;
 }
 
+#ifdef GLOBAL_LABEL
+static char global_label[64];
+#endif
+#ifdef REMEMBERS
+static char previous_id[256];
+#endif
+#ifdef THREAD_CALLBACK
+struct borrowed_call {
+    const nh_host_api *host;
+    nh_result *result;
+};
+
+static void *fixture_call_from_thread(void *argument) {
+    struct borrowed_call *call = argument;
+    call->host->log(call->host->host, NH_LOG_INFO, (nh_str){"from my own thread", 18});
+    call->host->add_label(call->result, (nh_str){"threaded", 8}, 0.5);
+    return NULL;
+}
+#endif
+
+#ifdef SIGNAL_HANDLER
+static void fixture_on_signal(int number) {
+    (void)number;
+}
+#endif
+
 static int32_t fixture_create(const nh_host_api *host, const nh_config *config, void **instance) {
+#ifdef SIGNAL_HANDLER
+    signal(SIGUSR1, fixture_on_signal);
+#endif
 #ifdef FAIL_CREATE
     (void)config;
     (void)instance;
@@ -86,6 +127,9 @@ static int32_t fixture_create(const nh_host_api *host, const nh_config *config, 
 #endif
         }
     }
+#ifdef GLOBAL_LABEL
+    strcpy(global_label, self->label);
+#endif
     host->log(host->host, NH_LOG_DEBUG, str("fixture created"));
     *instance = self;
     return NH_OK;
@@ -150,6 +194,43 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
         if (lost != NULL) memset(lost, 1, LEAK_BYTES);
     }
 #endif
+#ifdef THREAD_CALLBACK
+    {
+        struct borrowed_call call = {self->host, result};
+        pthread_t thread;
+        if (pthread_create(&thread, NULL, fixture_call_from_thread, &call) == 0) pthread_join(thread, NULL);
+    }
+#endif
+#ifdef KEEPS_RESULT
+    if (self->kept_result != NULL) self->host->add_label(self->kept_result, str("late"), 0.5);
+    self->kept_result = result;
+#endif
+#ifdef WRITES_VIEW
+    if (article->body.len > 0) ((char *)(uintptr_t)article->body.data)[0] = 'x';
+#endif
+#ifdef USES_STRLEN
+    if (article->body.data != NULL) {
+        volatile size_t measured = strlen(article->body.data);
+        (void)measured;
+    }
+#endif
+#ifdef KEEPS_VIEW
+    if (self->kept != NULL && self->kept->id.len > 0 && self->kept->id.data[0] == '\0') return NH_ERR_INVALID_INPUT;
+    self->kept = article;
+#endif
+#ifdef CHANGES_CWD
+    if (chdir("/") != 0) return NH_ERR_IO;
+#endif
+#ifdef REMEMBERS
+    {
+        nh_str before = {previous_id, strlen(previous_id)};
+        size_t keep = article->id.len < sizeof previous_id - 1 ? article->id.len : sizeof previous_id - 1;
+        int32_t status = self->host->add_label(result, before.len ? before : str("first"), 0.5);
+        memcpy(previous_id, article->id.data, keep);
+        previous_id[keep] = '\0';
+        return status;
+    }
+#endif
 #ifdef ERROR_THEN_OK
     self->host->set_error(self->host->host, result, str("something went wrong, or did it?"));
 #endif
@@ -179,7 +260,11 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
     for (size_t i = 0; i < k; i++) seen[i] = digits[k - 1 - i];
     seen[k] = '\0';
     self->host->set_field(result, str("seen"), str(seen));
+#ifdef GLOBAL_LABEL
+    return self->host->add_label(result, str(global_label), 0.5);
+#else
     return self->host->add_label(result, str(self->label), 0.5);
+#endif
 }
 #endif
 
