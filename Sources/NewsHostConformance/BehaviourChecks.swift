@@ -172,7 +172,8 @@ struct BehaviourChecks {
         let plugin = try instance(library)
         _ = try process(plugin, articles)
         try finish(plugin)
-        return Note(message: "\(articles.count) articles")
+        let builtIn = articles.first?.source == SampleArticles.builtInSource
+        return Note(message: "\(articles.count) articles" + (builtIn ? " (built-in: no sample pages were found; pass --seeds DIR for real ones)" : ""))
     }
 
     private func hostile(_ library: PluginLibrary) throws -> Note {

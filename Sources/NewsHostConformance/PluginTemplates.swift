@@ -55,12 +55,14 @@ public enum PluginTemplates {
         CFLAGS ?= -std=c11 -O2 -Wall -Wextra
         NEWSHOST ?= newshost
         PLUGIN_CFLAGS := $(shell pkg-config --cflags newshost-plugin)
+        # Real pages for the conformance checks, installed with the SDK.
+        SAMPLES ?= $(shell pkg-config --variable=samplesdir newshost-plugin)
 
         lib\(name).so: \(name).c
         \t$(CC) $(CFLAGS) $(PLUGIN_CFLAGS) -shared -fPIC $< -o $@
 
         conformance: lib\(name).so
-        \t$(NEWSHOST) conformance --level 3 ./lib\(name).so
+        \t$(NEWSHOST) conformance --level 3 --seeds "$(SAMPLES)" ./lib\(name).so
 
         clean:
         \trm -f lib\(name).so
@@ -77,6 +79,7 @@ public enum PluginTemplates {
         # an image holding Swift code being unmapped by dlclose.
         NEWSHOST ?= newshost
         INCLUDEDIR := $(shell pkg-config --variable=includedir newshost-plugin)
+        SAMPLES ?= $(shell pkg-config --variable=samplesdir newshost-plugin)
 
         lib\(name).so: \(name).swift module/module.modulemap
         \tswiftc -O -emit-library -module-name \(symbol(name).capitalized)Plugin -I module $< -o $@ -Xlinker -z -Xlinker nodelete
@@ -86,7 +89,7 @@ public enum PluginTemplates {
         \tprintf 'module CNewsHostPlugin [system] {\\n    header "%s/newshost/plugin.h"\\n    export *\\n}\\n' "$(INCLUDEDIR)" > $@
 
         conformance: lib\(name).so
-        \t$(NEWSHOST) conformance --level 3 ./lib\(name).so
+        \t$(NEWSHOST) conformance --level 3 --seeds "$(SAMPLES)" ./lib\(name).so
 
         clean:
         \trm -rf lib\(name).so module

@@ -55,9 +55,9 @@ extension PluginTemplates {
                 return self->host->set_summary(result, summary);
             """
         case .exporter:
-            option = ("path", "NH_OPTION_PATH", "\(name).tsv", "output file (tab-separated id and source), written when the run finishes")
+            option = ("path", "NH_OPTION_PATH", "\(name).tsv", "output file (tab-separated id and source), written when the run finishes; - for stdout")
             fields = "    char path[4096];\n    char temporary[4200];\n    FILE *file;\n    int committed;"
-            parse = "ok = strlen(value) > 0 && strlen(value) < sizeof self->path && strcmp(value, \"-\") != 0;\n            if (ok) strcpy(self->path, value);"
+            parse = "ok = strlen(value) > 0 && strlen(value) < sizeof self->path;\n            if (ok) strcpy(self->path, value);"
             process = """
                 if (fwrite(article->id.data, 1, article->id.len, self->file) != article->id.len || fputc('\\t', self->file) == EOF ||
                     fwrite(article->source.data, 1, article->source.len, self->file) != article->source.len || fputc('\\n', self->file) == EOF) {
@@ -70,8 +70,16 @@ extension PluginTemplates {
 
             static int32_t \(sym)_finish(void *instance) {
                 \(sym)_instance *self = instance;
-                int failed = fclose(self->file) != 0;
+                /* Flush and sync before the rename, so a crash leaves the old file or the new one. */
+                int failed = fflush(self->file) != 0 || (self->temporary[0] != '\\0' && fsync(fileno(self->file)) != 0);
+                failed = fclose(self->file) != 0 || failed;
                 self->file = NULL;
+                if (self->temporary[0] == '\\0') { /* stdout, a device or a FIFO: written in place */
+                    self->committed = 1;
+                    if (!failed) return NH_OK;
+                    self->host->set_error(self->host->host, NULL, text("cannot write the output"));
+                    return NH_ERR_IO;
+                }
                 if (failed || rename(self->temporary, self->path) != 0) {
                     remove(self->temporary);
                     self->host->set_error(self->host->host, NULL, text("cannot write the output file; check that its directory is writable"));
@@ -85,28 +93,61 @@ extension PluginTemplates {
             destroy = """
                 \(sym)_instance *self = instance;
                 if (self->file) fclose(self->file);
-                if (!self->committed) remove(self->temporary); /* a run that did not finish leaves nothing */
+                if (!self->committed && self->temporary[0] != '\\0') remove(self->temporary); /* a run that did not finish leaves nothing */
                 free(self);
             """
             hooks = "    NH_FINISH_HOOK(\(sym)_finish),\n"
         }
         let open = kind == .exporter ? """
 
-                snprintf(self->temporary, sizeof self->temporary, "%s.tmp", self->path);
-                self->file = fopen(self->temporary, "w");
+                struct stat target;
+                int exists = stat(self->path, &target) == 0;
+                if (strcmp(self->path, "-") == 0) {
+                    /* The run's real stdout (fd 1 points at stderr while plugins run, ABI 1.1). */
+                    int out = NH_HAS_FIELD(host, nh_host_api, stdout_fd) ? host->stdout_fd : 1;
+                    int copy = dup(out);
+                    self->file = copy < 0 ? NULL : fdopen(copy, "w");
+                } else if (exists && !S_ISREG(target.st_mode)) {
+                    self->file = fopen(self->path, "w"); /* a device or FIFO: never replaced */
+                } else {
+                    /* A hidden name in the target's directory, unique to this process and
+                     * instance, renamed over the target in finish. */
+                    const char *slash = strrchr(self->path, '/');
+                    int directory = slash ? (int)(slash - self->path + 1) : 0;
+                    snprintf(self->temporary, sizeof self->temporary, "%.*s.%s.%ld-%p.tmp", directory, self->path,
+                             self->path + directory, (long)getpid(), (void *)self);
+                    int descriptor = open(self->temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+                    if (descriptor >= 0 && exists) fchmod(descriptor, target.st_mode & 07777); /* keep the mode */
+                    if (descriptor < 0) self->temporary[0] = '\\0';
+                    self->file = descriptor < 0 ? NULL : fdopen(descriptor, "w");
+                }
                 if (self->file == NULL) {
                     host->set_error(host->host, NULL, text("cannot create the output file; check that its directory is writable"));
                     free(self);
                     return NH_ERR_IO;
                 }
         """ : ""
+        let parseLong = """
+
+            static long parse_long(const char *value, int *ok) {
+                char *end = NULL;
+                long result = strtol(value, &end, 10);
+                *ok = end != value && *end == '\\0';
+                return result;
+            }
+
+            """
         let defaults = kind == .exporter ? "    strcpy(self->path, \"\(option.defaultValue)\");\n" : ""
         return """
         /* \(name) — a newshost \(kind.rawValue) plugin, generated by `newshost new-plugin`.
          * Build: make   (needs `pkg-config newshost-plugin`)   Check: make conformance */
+        #define _POSIX_C_SOURCE 200809L
         #include <stdio.h>
         #include <stdlib.h>
         #include <string.h>
+        #include <fcntl.h>
+        #include <sys/stat.h>
+        #include <unistd.h>
 
         #include <newshost/plugin.h>
 
@@ -120,13 +161,7 @@ extension PluginTemplates {
             return out;
         }
 
-        static long parse_long(const char *value, int *ok) {
-            char *end = NULL;
-            long result = strtol(value, &end, 10);
-            *ok = end != value && *end == '\\0';
-            return result;
-        }
-        \(extra)
+        \(kind == .exporter ? "" : parseLong)\(extra)
         static int32_t \(sym)_create(const nh_host_api *host, const nh_config *config, void **instance) {
             \(sym)_instance *self = calloc(1, sizeof *self);
             if (self == NULL) return NH_ERR_INTERNAL;

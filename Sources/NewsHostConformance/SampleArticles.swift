@@ -4,6 +4,9 @@ import PluginHost
 
 /// The articles the behaviour checks feed plugins.
 enum SampleArticles {
+    /// The source of the built-in articles.
+    static let builtInSource = "built-in"
+
     /// Articles parsed from the seed pages in `directory`, or two built-in
     /// articles when there is no such directory.
     static func seeds(in directory: String?) -> [Article] {
@@ -12,10 +15,10 @@ enum SampleArticles {
             if !articles.isEmpty { return articles }
         }
         return [
-            Article(source: "built-in", index: 0, titles: ["徐汇区召开知识产权保护大会"], headline: "徐汇区召开知识产权保护大会",
+            Article(source: builtInSource, index: 0, titles: ["徐汇区召开知识产权保护大会"], headline: "徐汇区召开知识产权保护大会",
                     bylines: ["记者"], dateline: "4月23日",
                     paragraphs: ["4月23日，徐汇区召开知识产权保护大会，发布知识产权保护十大案例。", "会议强调，要加强知识产权保护和专利运用，优化营商环境。"]),
-            Article(source: "built-in", index: 1, paragraphs: ["本区加强地下空间督查整治，切实消除消防安全隐患。", "参与约谈的物业企业纷纷表示将高度重视。"]),
+            Article(source: builtInSource, index: 1, paragraphs: ["本区加强地下空间督查整治，切实消除消防安全隐患。", "参与约谈的物业企业纷纷表示将高度重视。"]),
         ]
     }
 
