@@ -15,6 +15,12 @@ public enum ArticleJSONReader {
         text.unicodeScalars.first { !$0.properties.isWhitespace } == "{"
     }
 
+    /// What the JSON parser said was wrong, with its line and column when it says.
+    static func jsonProblem(_ error: Error) -> String {
+        let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        return detail.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? "\(error)"
+    }
+
     /// The articles of a JSON Lines document.
     ///
     /// - Throws: ``InputError/invalidJSONLine(path:line:reason:)`` naming the
@@ -32,7 +38,7 @@ public enum ArticleJSONReader {
             } catch let error as InputError {
                 throw error
             } catch {
-                throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not valid JSON")
+                throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not valid JSON: \(jsonProblem(error))")
             }
             articles.append(try article(from: object, source: source, position: articles.count, path: path, line: number + 1))
         }
@@ -61,7 +67,16 @@ public enum ArticleJSONReader {
             throw InputError.invalidJSONLine(path: path, line: line, reason: "no `body` or `paragraphs`")
         }
         let index: Int
-        if let number = object["index"] as? NSNumber, number.intValue >= 0 { index = number.intValue } else { index = position }
+        switch object["index"] {
+        case nil, is NSNull:
+            index = position
+        // JSON true/false arrive as NSNumbers too; their type code is "c".
+        case let number as NSNumber where String(cString: number.objCType) != "c" && number.doubleValue >= 0
+            && number.doubleValue == number.doubleValue.rounded() && number.doubleValue < 9e15:
+            index = Int(number.doubleValue)
+        default:
+            throw InputError.invalidJSONLine(path: path, line: line, reason: "`index` must be a whole number from 0, such as 3")
+        }
         var article = Article(
             source: try string("source") ?? source, index: index, titles: try strings("titles"),
             headline: try string("headline"), bylines: try strings("bylines"), dateline: try string("dateline"),

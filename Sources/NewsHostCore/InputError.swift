@@ -34,9 +34,9 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
         case .missing(let path):
             return "\(path): no such file or directory; check the path or pass a directory of .txt pages"
         case .unreadable(let path, let reason):
-            return "\(path): cannot be read (\(reason)); check its permissions"
+            return "\(path): cannot be read: \(reason)"
         case .empty(let path):
-            return "\(path): the file is empty, so it holds no articles; skipped"
+            return "\(path): the file is empty or holds only white space, so it has no articles; skipped"
         case .notText(let path, let reason):
             return "\(path): not a text page (\(reason)); pass UTF-8 text pages or newshost JSON Lines"
         case .noTextFiles(let directory):

@@ -105,11 +105,28 @@ public enum InputSource: Hashable, Sendable {
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         case .file, .entry, .disambiguated:
             let path = displayPath
-            guard FileManager.default.fileExists(atPath: path) else { throw InputError.missing(path: path) }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw InputError.unreadable(path: path, reason: "permission denied or not a regular file")
+            var status = stat()
+            guard stat(path, &status) == 0 else { throw Self.problem(path: path, errno: errno) }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw InputError.unreadable(path: path, reason: "it is a directory, not a page file")
+            case S_IFIFO:
+                throw InputError.unreadable(path: path, reason: "it is a named pipe (FIFO); to read a pipe, give - and redirect it to standard input")
+            default: throw InputError.unreadable(path: path, reason: "it is a device or socket, not a page file")
             }
+            guard let data = FileManager.default.contents(atPath: path) else { throw Self.problem(path: path, errno: errno) }
             return [UInt8](data)
+        }
+    }
+
+    /// What a failed `stat` or `open` of `path` means, for the person.
+    static func problem(path: String, errno code: Int32) -> InputError {
+        switch code {
+        case ENOENT, ENOTDIR: return .missing(path: path)
+        case ELOOP: return .unreadable(path: path, reason: "its symbolic links form a loop")
+        case ENAMETOOLONG: return .unreadable(path: path, reason: "the path is too long (a name over 255 bytes, or over 4,096 in all)")
+        case EACCES, EPERM: return .unreadable(path: path, reason: "permission denied; check its permissions and its directories'")
+        default: return .unreadable(path: path, reason: String(cString: strerror(code)))
         }
     }
 }

@@ -32,6 +32,28 @@ public enum TextDecoding {
         return (normalized, encoding)
     }
 
+    /// Whether NUL bytes sit in every other position of the first bytes, as
+    /// in UTF-16 text of ASCII or Latin characters, or CJK in one byte order.
+    static func looksLikeUTF16WithoutMark(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let sample = Array(bytes.prefix(512))
+        // Too few bytes to tell text from binary.
+        guard sample.count >= 16 else { return false }
+        let pairs = sample.count / 2
+        // Chinese text in UTF-16 has NULs only beside ASCII characters: it
+        // decodes as valid UTF-16 that reads as Chinese.
+        for littleEndian in [true, false] {
+            let units = stride(from: 0, to: pairs * 2, by: 2).map { index -> UInt16 in
+                littleEndian ? UInt16(sample[index]) | UInt16(sample[index + 1]) << 8
+                    : UInt16(sample[index]) << 8 | UInt16(sample[index + 1])
+            }
+            if let text = String(validating: units, as: UTF16.self), looksLikeChineseText(text) { return true }
+        }
+        let even = stride(from: 0, to: pairs * 2, by: 2).filter { sample[$0] == 0 }.count
+        let odd = stride(from: 1, to: pairs * 2, by: 2).filter { sample[$0] == 0 }.count
+        // One side is NUL in most pairs, the other almost never.
+        return (odd * 3 >= pairs && even == 0) || (even * 3 >= pairs && odd == 0)
+    }
+
     /// The text, its encoding and whether it may hold a CR.
     private static func rawDecode(_ bytes: [UInt8], path: String) throws -> (String, Encoding, Bool) {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -53,6 +75,9 @@ public enum TextDecoding {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let (nul, hasCR) = findNULAndCR(bytes.span, from: body.startIndex)
         if let nul {
+            if looksLikeUTF16WithoutMark(body) {
+                throw InputError.notText(path: path, reason: "it looks like UTF-16 without a byte-order mark; convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8")
+            }
             throw InputError.notText(path: path, reason: "NUL byte at offset \(nul), which text never has; is it a binary file?")
         }
         if let text = String(validating: body, as: UTF8.self) {

@@ -36,6 +36,9 @@ public final class Chain: @unchecked Sendable {
     /// The number of worker threads the chain was made for.
     public var workerCount: Int { workers.count }
 
+    /// Whether any plugin of the chain writes the results out.
+    public var hasExporter: Bool { isExporter.contains(true) }
+
     /// The number of plugins in the chain.
     public var pluginCount: Int { isExporter.count }
 

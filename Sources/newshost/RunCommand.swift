@@ -54,12 +54,15 @@ enum RunCommand {
                             onProgress: progress.update, shouldStop: { interrupts.signal != nil })
         let report = runner.run(inputs, through: chain)
         progress.clear()
+        if !chain.hasExporter && report.articlesCompleted > 0 {
+            Console.err("newshost: no exporter in --plugins, so the results were not written anywhere; add one, e.g. --plugins \(pluginList.joined(separator: ",")),export-jsonl")
+        }
         Console.err(report.summary(pluginCount: chain.pluginCount) + " (\(jobs) job\(jobs == 1 ? "" : "s"), peak memory \(MemoryUsage.peakMegabytes()) MB)")
         if let failureReport {
             do {
                 try FailureReport(report).write(to: failureReport)
             } catch {
-                Console.err("newshost: could not write the failure report \(failureReport): \(error.localizedDescription)")
+                Console.err("newshost: could not write the failure report: \(error)")
                 return .pluginFailed
             }
         }

@@ -24,4 +24,51 @@ import Testing
         #expect(try CSVReader.parse(result.stdout).dropFirst().allSatisfy { $0[0].hasPrefix(seed) })
         #expect(try CSVReader.parse(result.stdout).count > 1)
     }
+
+    @Test func eachProblemIsNamedForWhatItIs() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        try FileManager.default.createSymbolicLink(atPath: path("loop-a.txt"), withDestinationPath: "loop-b.txt")
+        try FileManager.default.createSymbolicLink(atPath: path("loop-b.txt"), withDestinationPath: "loop-a.txt")
+        try Data("  \n\t\n   ".utf8).write(to: URL(fileURLWithPath: path("blank.txt")))
+        try Data("本报讯（记者 王明）今天上午召开会议。".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: URL(fileURLWithPath: path("utf16.txt")))
+        try Data("{\"body\": \"x\", \"id\": }\n".utf8).write(to: URL(fileURLWithPath: path("broken.jsonl")))
+        try Data("{\"body\": \"x\", \"index\": \"zero\"}\n".utf8).write(to: URL(fileURLWithPath: path("index.jsonl")))
+        let cases: [(input: String, says: String)] = [
+            (path("loop-a.txt"), "its symbolic links form a loop"),
+            (path(String(repeating: "a", count: 300) + ".txt"), "the path is too long"),
+            (path("blank.txt"), "holds only white space"),
+            (path("utf16.txt"), "looks like UTF-16 without a byte-order mark"),
+            (path("broken.jsonl"), "broken.jsonl:1: not a newshost article in JSON (not valid JSON: Invalid value around character"),
+            (path("index.jsonl"), "`index` must be a whole number"),
+        ]
+        for (input, says) in cases {
+            let result = try Command.newshost(["parse", input])
+            #expect(result.status == 3, "\(input): \(result.stderr)")
+            #expect(result.stderr.contains(says), "\(result.stderr)")
+        }
+    }
+
+    @Test func aMissingInputIsReportedAndTheOthersAreProcessed() throws {
+        let result = try Command.newshost(["run", "--plugins", "export-csv", "/no/such/page.txt", TestPaths.seeds.path])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("/no/such/page.txt: no such file or directory"))
+        #expect(try CSVReader.parse(result.stdout).count == 21, "the header and the 20 seed articles")
+    }
+
+    @Test func pagesWithTheSameNameInTwoDirectoriesKeepDistinctIds() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let seed = TestPaths.seeds.appendingPathComponent("000_90bab6fec0c8b54c.txt")
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: seed, to: directory.appendingPathComponent("\(folder)/page.txt"))
+        }
+        let database = directory.appendingPathComponent("out.sqlite")
+        let result = try Command.newshost(["run", "--plugins", "export-sqlite", "--option", "export-sqlite.path=\(database.path)",
+                                           directory.appendingPathComponent("a").path, directory.appendingPathComponent("b").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try Command.run("/usr/bin/sqlite3", [database.path, "SELECT count(*), count(DISTINCT id) FROM articles"])
+        #expect(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "10|10", "\(rows.stdout) \(rows.stderr)")
+    }
 }
