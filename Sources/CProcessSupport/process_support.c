@@ -34,7 +34,13 @@ int nh_exit_when_orphaned(int status) {
     return 0;
 }
 
+/* Under AddressSanitizer or ThreadSanitizer the sanitizer's allocator
+ * serves malloc, and says how much it holds (freed blocks waiting in
+ * ASan's quarantine not counted); otherwise glibc's mallinfo2 does. */
+extern size_t __sanitizer_get_current_allocated_bytes(void) __attribute__((weak));
+
 size_t nh_heap_bytes_in_use(void) {
+    if (__sanitizer_get_current_allocated_bytes != NULL) return __sanitizer_get_current_allocated_bytes();
     struct mallinfo2 info = mallinfo2();
     return info.uordblks + info.hblkhd;
 }

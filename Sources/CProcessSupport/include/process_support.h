@@ -17,9 +17,8 @@ int nh_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
  *  when the parent is already gone or the thread cannot start. */
 int nh_exit_when_orphaned(int status);
 
-/** Bytes the C heap has handed out and not got back (mallinfo2: small
- *  blocks plus mmapped ones). 0 where the allocator does not say (under
- *  AddressSanitizer, for one). */
+/** Bytes the C heap has handed out and not got back: the sanitizer's count
+ *  under ASan or TSan, else mallinfo2 (small blocks plus mmapped ones). */
 size_t nh_heap_bytes_in_use(void);
 
 #endif
