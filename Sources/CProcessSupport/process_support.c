@@ -39,6 +39,10 @@ int nh_exit_when_orphaned(int status) {
  * ASan's quarantine not counted); otherwise glibc's mallinfo2 does. */
 extern size_t __sanitizer_get_current_allocated_bytes(void) __attribute__((weak));
 
+int nh_built_with_sanitizer(void) {
+    return __sanitizer_get_current_allocated_bytes != NULL;
+}
+
 size_t nh_heap_bytes_in_use(void) {
     if (__sanitizer_get_current_allocated_bytes != NULL) return __sanitizer_get_current_allocated_bytes();
     struct mallinfo2 info = mallinfo2();

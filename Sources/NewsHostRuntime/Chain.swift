@@ -1,3 +1,4 @@
+import Foundation
 import NewsHostCore
 import PluginHost
 
@@ -35,6 +36,11 @@ public final class Chain: @unchecked Sendable {
 
     /// The number of worker threads the chain was made for.
     public var workerCount: Int { workers.count }
+
+    /// How many isolated worker processes were started so far (restarts included).
+    public var workerProcesses: Int {
+        instances.reduce(0) { $0 + (($1 as? IsolatedPool)?.started ?? 0) }
+    }
 
     /// Whether any plugin of the chain writes the results out.
     public var hasExporter: Bool { isExporter.contains(true) }
@@ -108,7 +114,10 @@ public final class Chain: @unchecked Sendable {
         func make(_ stage: Int) throws -> any ChainStage {
             let instance: any ChainStage
             if isolated.contains(stage), let isolation {
-                instance = try IsolatedPlugin(library: libraries[stage], options: resolved[stage], settings: isolation)
+                // One pool per plugin, shared by the threads: workers start as
+                // they are needed, never more than threads or CPUs.
+                let limit = min(workerCount, ProcessInfo.processInfo.activeProcessorCount)
+                instance = try IsolatedPool(library: libraries[stage], options: resolved[stage], settings: isolation, limit: limit)
             } else {
                 instance = try PluginInstance(library: libraries[stage], options: resolved[stage], logHandler: logHandler)
             }
@@ -121,7 +130,7 @@ public final class Chain: @unchecked Sendable {
             for (stage, library) in libraries.enumerated() {
                 if library.descriptor.kind == .exporter {
                     exporters[stage] = try make(stage)
-                } else if library.descriptor.isThreadSafe && !isolated.contains(stage) {
+                } else if library.descriptor.isThreadSafe || isolated.contains(stage) {
                     let shared = try make(stage)
                     for worker in 0..<workerCount { perWorker[worker][stage] = shared }
                 } else {

@@ -114,6 +114,10 @@ public final class ChildProcess: @unchecked Sendable {
         nh_exit_when_orphaned(status) == 0
     }
 
+    /// Whether this process was built with a sanitizer, whose own memory
+    /// mappings make resource limits on memory meaningless.
+    public static var isSanitized: Bool { nh_built_with_sanitizer() != 0 }
+
     /// Ends the process with `SIGKILL` (if it has not been reaped yet).
     public func kill() {
         guard reaped == nil else { return }

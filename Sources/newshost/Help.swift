@@ -65,6 +65,11 @@ enum Help {
                               LIST is left out) in worker processes
       --plugin-timeout SECS   with --isolate: kill a worker that takes longer
                               than SECS on one article (default 60)
+      --worker-memory MB      with --isolate: let each worker's heap grow by at
+                              most MB megabytes (RLIMIT_DATA); a plugin that
+                              needs more fails on that article, the run goes
+                              on. Workers start as needed, at most
+                              min(jobs, CPUs) per plugin
       --failure-report FILE   write what failed (plugin, article, status,
                               signal, exit status or timeout) and the refused
                               inputs to FILE as JSON

@@ -12,6 +12,21 @@ enum PluginWorkerCommand {
         guard ChildProcess.exitWhenOrphaned(status: ExitStatus.pluginFailed.rawValue) else { return .pluginFailed }
         signal(SIGINT, SIG_IGN)
         let verbose = arguments.flag("--verbose")
+        if let megabytes = try arguments.value("--memory-limit").flatMap({ Int($0) }) {
+            guard !ChildProcess.isSanitized else {
+                Console.err("newshost plugin-worker: --worker-memory is not available in a sanitizer build (the sanitizer's own mappings count against the limit)")
+                return .usage
+            }
+            // The data segment and private mappings (what malloc draws on) may
+            // grow by `megabytes` beyond what the worker holds now, before any
+            // plugin is loaded (a sanitizer build starts with terabytes of shadow).
+            let bytes = rlim_t(Self.dataSegmentBytes() + megabytes << 20)
+            var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
+            guard setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit) == 0 else {
+                Console.err("newshost plugin-worker: cannot limit memory to \(megabytes) MB: \(String(cString: strerror(errno)))")
+                return .usage
+            }
+        }
         _ = try arguments.operands(command: "plugin-worker")
         let channel: FrameChannel
         do {
@@ -21,5 +36,14 @@ enum PluginWorkerCommand {
             return .usage
         }
         return IsolationWorker.serve(channel, logHandler: Console.pluginLog(verbose: verbose)) == 0 ? .success : .usage
+    }
+
+    /// VmData of this process, from /proc.
+    static func dataSegmentBytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmData:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes << 10
     }
 }

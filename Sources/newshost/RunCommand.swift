@@ -29,6 +29,16 @@ enum RunCommand {
             }
             return seconds
         } ?? 60
+        let memoryText = try arguments.value("--worker-memory")
+        let workerMemory = try memoryText.map { text in
+            guard let megabytes = Int(text), (16...1_048_576).contains(megabytes) else {
+                throw UsageError(description: "--worker-memory \(text): expected megabytes from 16, e.g. 512")
+            }
+            guard isolate != .none else {
+                throw UsageError(description: "--worker-memory applies to isolated plugins only; add --isolate")
+            }
+            return megabytes
+        }
         let failureReport = try arguments.value("--failure-report")
         let inputs = try InputSelection.resolve(try arguments.operands(command: "run"))
         guard !pluginList.isEmpty else {
@@ -39,7 +49,7 @@ enum RunCommand {
             guard let executable = PluginSearchPath.executablePath() else {
                 throw UsageError(description: "--isolate: cannot find the newshost executable (/proc/self/exe) to start plugin workers")
             }
-            settings = IsolationSettings(workerExecutable: executable, timeout: timeout, verbose: verbose)
+            settings = IsolationSettings(workerExecutable: executable, timeout: timeout, verbose: verbose, memoryLimitMegabytes: workerMemory)
         }
 
         CrashNotice.install(advice: "the run is lost (finished output files are only written at the end). Plugins run inside newshost unless isolated: run untrusted plugins with --isolate (or --isolate NAME) and --on-error skip to record the crash and go on")
@@ -57,7 +67,14 @@ enum RunCommand {
         if !chain.hasExporter && report.articlesCompleted > 0 {
             Console.err("newshost: no exporter in --plugins, so the results were not written anywhere; add one, e.g. --plugins \(pluginList.joined(separator: ",")),export-jsonl")
         }
-        Console.err(report.summary(pluginCount: chain.pluginCount) + " (\(jobs) job\(jobs == 1 ? "" : "s"), peak memory \(MemoryUsage.peakMegabytes()) MB)")
+        // Workers are reaped by destroy, so their peak memory is known after it.
+        let workers = chain.workerProcesses
+        chain.destroy()
+        var resources = "\(jobs) job\(jobs == 1 ? "" : "s"), peak memory \(MemoryUsage.peakMegabytes()) MB"
+        if workers > 0 {
+            resources += ", \(workers) isolated worker process\(workers == 1 ? "" : "es") (largest peak \(MemoryUsage.largestChildPeakMegabytes()) MB)"
+        }
+        Console.err(report.summary(pluginCount: chain.pluginCount) + " (\(resources))")
         if let failureReport {
             do {
                 try FailureReport(report).write(to: failureReport)
@@ -133,6 +150,13 @@ final class Progress {
 
 /// The process's peak resident memory, from /proc.
 enum MemoryUsage {
+    /// The largest peak resident memory of any child process reaped so far.
+    static func largestChildPeakMegabytes() -> Int {
+        var usage = rusage()
+        guard getrusage(RUSAGE_CHILDREN.rawValue, &usage) == 0 else { return 0 }
+        return usage.ru_maxrss / 1024
+    }
+
     static func peakMegabytes() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),

@@ -105,4 +105,53 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("from 5 inputs"))
     }
+
+    @Test func workersStartAsNeededAndAreBoundedByTheCPUs() throws {
+        let result = try Command.newshost(["run", "--plugins", "classify,summarize,export-csv", "--isolate", "--jobs", "64",
+                                           TestPaths.seeds.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let count = try #require(result.stderr.firstMatch(of: /(\d+) isolated worker process/).flatMap { Int($0.1) })
+        #expect(count >= 2 && count <= 2 * ProcessInfo.processInfo.activeProcessorCount, "\(result.stderr)")
+    }
+
+    @Test func workersDoNotOutliveAKilledHost() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let plugin = try PluginCompiler.fixture("sleeper", defines: ["HANG_AT=1"], into: directory)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.newshost)
+        process.arguments = ["run", "--plugins", "\(plugin),export-csv", "--option", "export-csv.path=\(directory.path)/o.csv",
+                             "--isolate", "--plugin-timeout", "600", "--jobs", "1", TestPaths.seeds.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait (generously) for the worker to be running, then kill the host outright.
+        var workers: [Int32] = []
+        for _ in 0..<600 where workers.isEmpty {
+            usleep(100_000)
+            workers = Self.children(of: process.processIdentifier)
+        }
+        #expect(!workers.isEmpty, "a worker was started")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        var alive = workers
+        for _ in 0..<300 where !alive.isEmpty {
+            usleep(100_000)
+            alive = alive.filter { kill($0, 0) == 0 && !Self.isZombie($0) }
+        }
+        #expect(alive.isEmpty, "workers \(alive) outlived their host")
+    }
+
+    private static func children(of parent: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == parent
+        }
+    }
+
+    private static func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].split(separator: " ").first == "Z"
+    }
 }

@@ -21,4 +21,7 @@ int nh_exit_when_orphaned(int status);
  *  under ASan or TSan, else mallinfo2 (small blocks plus mmapped ones). */
 size_t nh_heap_bytes_in_use(void);
 
+/** 1 when this process runs under AddressSanitizer or ThreadSanitizer. */
+int nh_built_with_sanitizer(void);
+
 #endif

@@ -9,12 +9,15 @@ public struct IsolationSettings: Sendable {
     public var timeout: Double
     /// Whether workers pass plugins' debug messages on.
     public var verbose: Bool
+    /// The heap limit of each worker (RLIMIT_DATA), in megabytes; nil for none.
+    public var memoryLimitMegabytes: Int?
 
     /// Creates settings.
-    public init(workerExecutable: String, timeout: Double = 60, verbose: Bool = false) {
+    public init(workerExecutable: String, timeout: Double = 60, verbose: Bool = false, memoryLimitMegabytes: Int? = nil) {
         self.workerExecutable = workerExecutable
         self.timeout = timeout
         self.verbose = verbose
+        self.memoryLimitMegabytes = memoryLimitMegabytes
     }
 }
 
@@ -54,7 +57,8 @@ final class IsolatedPlugin: ChainStage, @unchecked Sendable {
         let child: ChildProcess
         do {
             child = try ChildProcess(executable: settings.workerExecutable,
-                                     arguments: ["plugin-worker"] + (settings.verbose ? ["--verbose"] : []),
+                                     arguments: ["plugin-worker"] + (settings.verbose ? ["--verbose"] : [])
+                                        + (settings.memoryLimitMegabytes.map { ["--memory-limit", String($0)] } ?? []),
                                      environment: ["SWIFT_BACKTRACE": "enable=no"])
         } catch {
             throw .workerFailed(plugin: pluginID, articleID: nil, failure: .couldNotStart(error.description))

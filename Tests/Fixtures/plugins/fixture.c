@@ -40,6 +40,7 @@
  *   KEEPS_VIEW        keeps the article pointer and reads it in the next call
  *   THREAD_CALLBACK   calls add_label and log from a thread of its own (joined before returning)
  *   KEEPS_RESULT      keeps the result handle and adds a label through it in the next call
+ *   HOG_MB=N          allocates and touches N MB in every process call (and frees it)
  *   SETS_SUMMARY      a classifier that also sets a summary (not its kind's result)
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
  */
@@ -204,6 +205,18 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
 #ifdef KEEPS_RESULT
     if (self->kept_result != NULL) self->host->add_label(self->kept_result, str("late"), 0.5);
     self->kept_result = result;
+#endif
+#ifdef HOG_MB
+    {
+        size_t size = (size_t)HOG_MB << 20;
+        char *hog = malloc(size);
+        if (hog == NULL) {
+            self->host->set_error(self->host->host, result, str("out of memory"));
+            return NH_ERR_INTERNAL;
+        }
+        memset(hog, 1, size);
+        free(hog);
+    }
 #endif
 #ifdef WRITES_VIEW
     if (article->body.len > 0) ((char *)(uintptr_t)article->body.data)[0] = 'x';
