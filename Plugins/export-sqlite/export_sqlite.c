@@ -12,9 +12,11 @@
  *
  * Re-running on the same input updates rows in place (articles are keyed by
  * id; an article's annotations are replaced). `create` begins the
- * transaction, `finish` commits it, `destroy` without `finish` rolls it back
- * and removes the file if this run created it: a failed run leaves the
- * database exactly as it was. Not thread-safe (one connection). */
+ * transaction, `finish` commits it (the host calls it whenever a run ends,
+ * also after a plugin failure or an interrupt, so what went through is
+ * kept), `destroy` without `finish` rolls it back and removes the file if
+ * this run created it: a run that never reaches its end leaves the database
+ * exactly as it was. Not thread-safe (one connection). */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>

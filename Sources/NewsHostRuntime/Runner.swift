@@ -80,7 +80,10 @@ public struct Runner {
             let thread = Thread {
                 defer { done.leave() }
                 while let (sequence, input) = work.take() {
-                    let outcome = stopping.isSet ? .skipped : Self.handle(input, worker: worker, chain: chain, reader: reader, policy: policy)
+                    // After a failure that stops the run, or an interrupt, inputs
+                    // not started yet are skipped; those in progress finish.
+                    let outcome = stopping.isSet || shouldStop()
+                        ? .skipped : Self.handle(input, worker: worker, chain: chain, reader: reader, policy: policy)
                     if !results.put((sequence, outcome)) { break }
                 }
             }
@@ -129,10 +132,12 @@ public struct Runner {
                 }
                 onProgress?(RunProgress(inputs: next, articles: report.articlesCompleted, bytes: bytes,
                                         seconds: Date().timeIntervalSince(start)))
-                if shouldStop() {
+                if shouldStop() && !report.interrupted {
+                    // No new input starts; what is in progress is still
+                    // exported (unlike a failure with --on-error stop, after
+                    // which nothing more is).
                     report.stoppedEarly = true
                     report.interrupted = true
-                    stopping.set()
                     work.close()
                 }
             }

@@ -207,4 +207,30 @@ import Testing
         #expect(rows.allSatisfy { $0.count == 9 }, "every row is whole")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["out.csv"], "no temporary file is left")
     }
+
+    /// The article a plugin is processing when Ctrl-C comes is finished and
+    /// exported, with one job and with several: nothing in progress is lost.
+    @Test(arguments: [1, 2])
+    func anInterruptFinishesAndCommitsTheInputInProgress(jobs: Int) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let mark = directory.appendingPathComponent("paused").path
+        // Pauses on the third article of each page, after saying so.
+        let plugin = try PluginCompiler.fixture("pauser", defines: ["PAUSE_ON_INDEX=2", "PAUSE_MARK=\"\(mark)\""], into: directory)
+        let csv = directory.appendingPathComponent("out.csv")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.newshost)
+        process.arguments = ["run", "--plugins", "\(plugin),export-csv", "--jobs", "\(jobs)", "--option", "export-csv.path=\(csv.path)",
+                             TestPaths.seeds.appendingPathComponent("000_90bab6fec0c8b54c.txt").path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Waits for the plugin to be inside article #2 (generously), then interrupts.
+        for _ in 0..<600 where !FileManager.default.fileExists(atPath: mark) { usleep(100_000) }
+        #expect(FileManager.default.fileExists(atPath: mark))
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let ids = try CSVReader.parse(try String(contentsOf: csv, encoding: .utf8)).dropFirst().map { $0[0] }
+        #expect(ids.contains("000_90bab6fec0c8b54c.txt#2"), "the article in progress was exported: \(ids)")
+        #expect(ids == ids.sorted { $0.count < $1.count || ($0.count == $1.count && $0 < $1) }, "in input order")
+    }
 }

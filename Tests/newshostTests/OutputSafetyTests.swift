@@ -71,4 +71,17 @@ import Testing
         #expect(result.stderr.contains("plugin quitter called exit() inside the host process on article 000_90bab6fec0c8b54c.txt#1"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+
+    /// One rule for every exporter: what went through before a run stopped on
+    /// a plugin failure is committed, in the database as in the files.
+    @Test func aRunStoppedByAFailureCommitsWhatWentThroughToSQLite() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let plugin = try PluginCompiler.fixture("third-fails", defines: ["FAIL_PROCESS_AT=3"], into: directory)
+        let database = directory.appendingPathComponent("out.sqlite")
+        let result = try Command.newshost(["run", "--plugins", "\(plugin),export-sqlite", "--option", "export-sqlite.path=\(database.path)",
+                                           "--jobs", "1", TestPaths.seeds.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let rows = try Command.run("/usr/bin/sqlite3", [database.path, "SELECT id FROM articles ORDER BY source, idx"])
+        #expect(rows.stdout.split(separator: "\n") == ["000_90bab6fec0c8b54c.txt#0", "000_90bab6fec0c8b54c.txt#1"], "\(rows.stdout)")
+    }
 }

@@ -41,6 +41,7 @@
  *   THREAD_CALLBACK   calls add_label and log from a thread of its own (joined before returning)
  *   KEEPS_RESULT      keeps the result handle and adds a label through it in the next call
  *   HOG_MB=N          allocates and touches N MB in every process call (and frees it)
+ *   PAUSE_ON_INDEX=N  on articles with index N: creates the file PAUSE_MARK, then waits 3 s
  *   SETS_SUMMARY      a classifier that also sets a summary (not its kind's result)
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
  */
@@ -205,6 +206,14 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
 #ifdef KEEPS_RESULT
     if (self->kept_result != NULL) self->host->add_label(self->kept_result, str("late"), 0.5);
     self->kept_result = result;
+#endif
+#ifdef PAUSE_ON_INDEX
+    if (article->index == PAUSE_ON_INDEX) {
+        FILE *mark = fopen(PAUSE_MARK, "w");
+        if (mark) fclose(mark);
+        struct timespec pause = {3, 0};
+        nanosleep(&pause, NULL);
+    }
 #endif
 #ifdef HOG_MB
     {
