@@ -21,6 +21,13 @@ public enum ArticleJSONReader {
         return detail.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? "\(error)"
     }
 
+    /// Whether raw bytes start like JSON Lines (a `{` after any white space or BOM).
+    public static func looksLikeJSONLines(_ bytes: [UInt8]) -> Bool {
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        return index < bytes.count && bytes[index] == UInt8(ascii: "{")
+    }
+
     /// The articles of a JSON Lines document.
     ///
     /// - Throws: ``InputError/invalidJSONLine(path:line:reason:)`` naming the

@@ -14,12 +14,14 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
     case noInput
     /// A JSON Lines input has a line that is not an article object.
     case invalidJSONLine(path: String, line: Int, reason: String)
+    /// A page is larger than the limit (`--max-page-mb`).
+    case tooLarge(path: String, limitBytes: Int)
 
     /// The file or directory the problem is about (nil for ``noInput``).
     public var path: String? {
         switch self {
         case .missing(let path), .unreadable(let path, _), .empty(let path), .notText(let path, _),
-             .invalidJSONLine(let path, _, _):
+             .invalidJSONLine(let path, _, _), .tooLarge(let path, _):
             return path
         case .noTextFiles(let directory):
             return directory
@@ -43,6 +45,8 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(directory): the directory holds no .txt or .jsonl files; pass the files themselves or another directory"
         case .noInput:
             return "no input given and no ./seeds directory here; pass page files, directories or - for stdin"
+        case .tooLarge(let path, let limit):
+            return "\(path): larger than \(limit >> 20) MB, which no newspaper page is; if it really is one, raise the limit with --max-page-mb"
         case .invalidJSONLine(let path, let line, let reason):
             return "\(path):\(line): not a newshost article in JSON (\(reason)); each line must be an object with at least `body` or `paragraphs`"
         }

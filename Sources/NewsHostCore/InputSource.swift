@@ -98,17 +98,33 @@ public enum InputSource: Hashable, Sendable {
         return sources
     }
 
-    /// Reads the raw bytes of the input.
-    public func readBytes() throws -> [UInt8] {
+    /// Reads the raw bytes of the input. A page (by its name, or by content
+    /// for stdin and other names) larger than `pageLimit` bytes is refused,
+    /// stdin as soon as it passes the limit, without reading the rest.
+    public func readBytes(pageLimit: Int = .max) throws -> [UInt8] {
         switch self {
         case .standardInput:
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            var bytes: [UInt8] = []
+            while true {
+                let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20)
+                if chunk.isEmpty { return bytes }
+                bytes += chunk
+                if bytes.count > pageLimit && !ArticleJSONReader.looksLikeJSONLines(bytes) {
+                    throw InputError.tooLarge(path: displayPath, limitBytes: pageLimit)
+                }
+            }
         case .file, .entry, .disambiguated:
             let path = displayPath
             var status = stat()
             guard stat(path, &status) == 0 else { throw Self.problem(path: path, errno: errno) }
             switch status.st_mode & S_IFMT {
-            case S_IFREG: break
+            case S_IFREG:
+                if Int(status.st_size) > pageLimit && declaredFormat != .jsonLines {
+                    let head = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 4096)
+                    if declaredFormat == .page || !ArticleJSONReader.looksLikeJSONLines([UInt8](head ?? Data())) {
+                        throw InputError.tooLarge(path: path, limitBytes: pageLimit)
+                    }
+                }
             case S_IFDIR: throw InputError.unreadable(path: path, reason: "it is a directory, not a page file")
             case S_IFIFO:
                 throw InputError.unreadable(path: path, reason: "it is a named pipe (FIFO); to read a pipe, give - and redirect it to standard input")

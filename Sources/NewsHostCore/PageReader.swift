@@ -2,6 +2,9 @@
 public struct PageReader: Sendable {
     /// The parser that turns text into articles.
     public var parser: any PageParser
+    /// The largest page accepted, in bytes (16 MiB; `--max-page-mb`): real
+    /// pages are tens of kilobytes, and parsing time grows faster than size.
+    public var maximumPageBytes = 16 << 20
 
     /// Creates a reader around `parser`.
     public init(parser: any PageParser = LayoutPageParser()) {
@@ -14,7 +17,7 @@ public struct PageReader: Sendable {
     ///
     /// - Throws: ``InputError`` when the input cannot be read or is not text.
     public func read(_ source: InputSource) throws -> Page {
-        try read(bytes: try source.readBytes(), from: source)
+        try read(bytes: try source.readBytes(pageLimit: maximumPageBytes), from: source)
     }
 
     /// Decodes and parses bytes already read from `source`.

@@ -155,7 +155,7 @@ public struct Runner {
         let page: Page
         var size = 0
         do {
-            let bytes = try input.readBytes()
+            let bytes = try input.readBytes(pageLimit: reader.maximumPageBytes)
             size = bytes.count
             page = try reader.read(bytes: bytes, from: input)
         } catch let error as InputError {

@@ -65,6 +65,9 @@ enum Help {
                               LIST is left out) in worker processes
       --plugin-timeout SECS   with --isolate: kill a worker that takes longer
                               than SECS on one article (default 60)
+      --max-page-mb MB        refuse a page larger than MB megabytes (default
+                              16; real pages are tens of kilobytes), stdin as
+                              soon as it passes the limit
       --worker-memory MB      with --isolate: let each worker's heap grow by at
                               most MB megabytes (RLIMIT_DATA); a plugin that
                               needs more fails on that article, the run goes
@@ -99,8 +102,8 @@ enum Help {
     static let parse = """
     Usage: newshost parse [--format jsonl|text|lines] [INPUT...]
 
-    Parses every INPUT (page file, directory of *.txt, or - for stdin;
-    default ./seeds) and prints the articles.
+    Parses every INPUT (page file, directory of *.txt and *.jsonl, or - for
+    stdin; default ./seeds) and prints the articles.
 
     Options:
       --format jsonl   one JSON object per line (default) with the keys id,
@@ -109,6 +112,7 @@ enum Help {
       --format text    a readable view
       --format lines   how each line was classified (lead, byline, title,
                        text, credit, note; > indented, . ends a sentence)
+      --max-page-mb MB refuse a page larger than MB megabytes (default 16)
       -h, --help       show this help
 
     \(exitStatuses)

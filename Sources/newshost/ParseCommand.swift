@@ -7,13 +7,13 @@ enum ParseCommand {
         guard ["jsonl", "text", "lines"].contains(format) else {
             throw UsageError(description: "--format \(format): expected jsonl, text or lines")
         }
+        let reader = try InputSelection.reader(&arguments)
         let inputs = try InputSelection.resolve(try arguments.operands(command: "parse"))
-        let reader = PageReader()
         var refused = false
         for input in inputs {
             do {
                 if format == "lines" {
-                    let text = try TextDecoding.decode(try input.readBytes(), path: input.displayPath)
+                    let text = try TextDecoding.decode(try input.readBytes(pageLimit: reader.maximumPageBytes), path: input.displayPath)
                     LayoutPageParser().explain(text).forEach(Console.out)
                     continue
                 }

@@ -40,6 +40,7 @@ enum RunCommand {
             return megabytes
         }
         let failureReport = try arguments.value("--failure-report")
+        let reader = try InputSelection.reader(&arguments)
         let inputs = try InputSelection.resolve(try arguments.operands(command: "run"))
         guard !pluginList.isEmpty else {
             throw UsageError(description: "newshost run needs --plugins, e.g. --plugins classify,export-csv (see `newshost plugins`)")
@@ -60,7 +61,7 @@ enum RunCommand {
         let progress = Progress(total: inputs.count, enabled: Console.isTerminal(FileHandle.standardError))
         let interrupts = Interrupts()
         interrupts.install()
-        let runner = Runner(policy: policy, onProblem: { progress.clear(); Console.err("newshost: " + $0) },
+        let runner = Runner(reader: reader, policy: policy, onProblem: { progress.clear(); Console.err("newshost: " + $0) },
                             onProgress: progress.update, shouldStop: { interrupts.signal != nil })
         let report = runner.run(inputs, through: chain)
         progress.clear()
@@ -107,6 +108,18 @@ extension RunCommand {
 
 /// The inputs of `run` and `parse`: the operands, or `./seeds` when there are none.
 enum InputSelection {
+    /// The page reader `--max-page-mb` asks for.
+    static func reader(_ arguments: inout Arguments) throws -> PageReader {
+        var reader = PageReader()
+        if let text = try arguments.value("--max-page-mb") {
+            guard let megabytes = Int(text), (1...4096).contains(megabytes) else {
+                throw UsageError(description: "--max-page-mb \(text): expected megabytes from 1 to 4096 (default 16)")
+            }
+            reader.maximumPageBytes = megabytes << 20
+        }
+        return reader
+    }
+
     static func resolve(_ operands: [String]) throws -> [InputSource] {
         if operands.isEmpty {
             var isDirectory: ObjCBool = false

@@ -71,4 +71,18 @@ import Testing
         let rows = try Command.run("/usr/bin/sqlite3", [database.path, "SELECT count(*), count(DISTINCT id) FROM articles"])
         #expect(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "10|10", "\(rows.stdout) \(rows.stderr)")
     }
+
+    @Test func pagesAboveTheSizeLimitAreRefusedStdinWithoutReadingItAll() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let big = directory.appendingPathComponent("big.txt")
+        try Data(String(repeating: "本报讯今天上午召开会议。\n", count: 60_000).utf8).write(to: big)  // about 2 MB
+        let file = try Command.newshost(["parse", "--max-page-mb", "1", big.path])
+        #expect(file.status == 3)
+        #expect(file.stderr.contains("big.txt: larger than 1 MB"), "\(file.stderr)")
+        #expect(try Command.newshost(["parse", "--max-page-mb", "4", big.path]).status == 0)
+        // An endless stdin stops at the limit: the producer is cut off, not drained.
+        let endless = try Command.run("/bin/sh", ["-c", "head -c 100000000 /dev/zero | \"$0\" parse --max-page-mb 1 -", TestPaths.newshost])
+        #expect(endless.status == 3)
+        #expect(endless.stderr.contains("-: larger than 1 MB"), "\(endless.stderr)")
+    }
 }
