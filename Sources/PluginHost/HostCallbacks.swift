@@ -142,7 +142,11 @@ enum HostCallbacks {
             collector.refused.append("add_keyword(\(lossyString(term).debugDescription), \(weight)): the term must be 1-\(maximumTermBytes) bytes of UTF-8 and the weight finite")
             return invalid
         }
-        if overLimit(collector, collector.annotations.keywords.count, "add_keyword") { return invalid }
+        if let existing = collector.annotations.keywords.firstIndex(where: { $0.term == keyword }) {
+            collector.annotations.keywords.remove(at: existing)
+        } else if overLimit(collector, collector.annotations.keywords.count, "add_keyword") {
+            return invalid
+        }
         collector.annotations.keywords.append(Keyword(plugin: collector.pluginID, term: keyword, weight: weight))
         return 0
     }

@@ -18,7 +18,7 @@ enum RunCommand {
         guard let jobs = Int(jobsText), (1...256).contains(jobs) else {
             throw UsageError(description: "--jobs \(jobsText): expected a number of worker threads from 1 to 256")
         }
-        let isolate = Self.isolation(&arguments, plugins: pluginList)
+        let isolate = try Self.isolation(&arguments, plugins: pluginList)
         let timeoutText = try arguments.value("--plugin-timeout")
         let timeout = try timeoutText.map { text in
             guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
@@ -95,12 +95,23 @@ extension RunCommand {
     /// `--isolate` (every classifier and summarizer), `--isolate LIST` (a
     /// following word counts as LIST only when each of its names is in
     /// --plugins, so an input path is never swallowed) or `--isolate=LIST`.
-    static func isolation(_ arguments: inout Arguments, plugins: [String]) -> IsolationSelection {
+    static func isolation(_ arguments: inout Arguments, plugins: [String]) throws -> IsolationSelection {
         let names = { (text: String) in text.split(separator: ",").map(String.init) }
         let known = Set(plugins.flatMap(IsolationSelection.aliases))
-        guard let given = arguments.optionalValues("--isolate", accepts: { value in
-            !names(value).isEmpty && names(value).allSatisfy(known.contains)
-        }) else { return .none }
+        var notPlugins: [String] = []
+        let given = arguments.optionalValues("--isolate", accepts: { value in
+            let accepted = !names(value).isEmpty && names(value).allSatisfy(known.contains)
+            if !accepted { notPlugins.append(value) }
+            return accepted
+        })
+        // A word after --isolate that is neither a plugin of the chain nor a
+        // path that exists is a mistyped plugin name, not a missing input.
+        if let word = notPlugins.first(where: { !$0.hasPrefix("-") && !$0.contains("/") && !$0.contains(".")
+            && !FileManager.default.fileExists(atPath: $0) })
+        {
+            throw UsageError(description: "--isolate \(word): no plugin `\(word)` in --plugins (\(plugins.joined(separator: ","))) and no input of that name; name a plugin of the chain, or leave the list out to isolate them all")
+        }
+        guard let given else { return .none }
         if given.contains(where: { $0 == nil }) { return .all }
         return .plugins(given.compactMap { $0 }.flatMap(names))
     }

@@ -233,4 +233,31 @@ import Testing
         #expect(ids.contains("000_90bab6fec0c8b54c.txt#2"), "the article in progress was exported: \(ids)")
         #expect(ids == ids.sorted { $0.count < $1.count || ($0.count == $1.count && $0 < $1) }, "in input order")
     }
+
+    @Test func anArgumentThatIsNotUTF8IsRefusedNotMangled() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let result = try Command.run("/bin/sh", ["-c", "exec \"$0\" run --plugins export-csv --option \"export-csv.path=$1/$(printf '\\377').csv\" \"$2\"",
+                                                 TestPaths.newshost, directory.path, TestPaths.seeds.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("is not valid UTF-8"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no file under a mangled name")
+    }
+
+    @Test func aMistypedNameAfterIsolateIsAUsageError() throws {
+        let result = try Command.newshost(["run", "--plugins", "classify,export-csv", "--isolate", "clasify", TestPaths.seeds.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--isolate clasify: no plugin `clasify` in --plugins"))
+    }
+
+    @Test func aKeywordAddedTwiceIsKeptOnceWithItsLastWeight() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let plugin = try PluginCompiler.fixture("twice", defines: ["SAME_KEYWORD"], into: directory)
+        let result = try Command.newshost(["run", "--plugins", "\(plugin),export-jsonl", TestPaths.seeds.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = try #require(result.stdout.split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        let keywords = try #require(object["keywords"] as? [[String: Any]])
+        #expect(keywords.count == 1)
+        #expect(keywords.first?["weight"] as? Double == 2)
+    }
 }

@@ -42,6 +42,7 @@
  *   KEEPS_RESULT      keeps the result handle and adds a label through it in the next call
  *   HOG_MB=N          allocates and touches N MB in every process call (and frees it)
  *   PAUSE_ON_INDEX=N  on articles with index N: creates the file PAUSE_MARK, then waits 3 s
+ *   SAME_KEYWORD      adds the keyword `twice` twice, with weights 1 and 2
  *   SETS_SUMMARY      a classifier that also sets a summary (not its kind's result)
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
  */
@@ -214,6 +215,10 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
         struct timespec pause = {3, 0};
         nanosleep(&pause, NULL);
     }
+#endif
+#ifdef SAME_KEYWORD
+    self->host->add_keyword(result, str("twice"), 1.0);
+    self->host->add_keyword(result, str("twice"), 2.0);
 #endif
 #ifdef HOG_MB
     {

@@ -373,7 +373,9 @@ typedef struct nh_host_api {
     int32_t (*set_summary)(nh_result *result, nh_str text);
 
     /** Adds a keyword with a finite weight (higher is more important).
-     *  `term` must be non-empty UTF-8. Returns NH_OK or NH_ERR_INVALID_INPUT. */
+     *  `term` must be non-empty UTF-8. Adding the same term twice keeps the
+     *  last weight (1.1; a 1.0 host kept both). Returns NH_OK or
+     *  NH_ERR_INVALID_INPUT. */
     int32_t (*add_keyword)(nh_result *result, nh_str term, double weight);
 
     /** Sets a free-form field (e.g. "matched_terms"). `key` must match
