@@ -50,6 +50,7 @@ final class ExportJSONL: NewsHostPlugin {
             ("body", J.string(a.body)),
             ("captions", J.strings(a.captions)),
             ("subheadings", J.strings(a.subheadings)),
+            ("notes", J.strings(a.notes)),
             ("labels", "[" + labels.joined(separator: ",") + "]"),
             ("summary", J.optionalString(a.summaries.last?.text)),
             ("summaries", "[" + summaries.joined(separator: ",") + "]"),

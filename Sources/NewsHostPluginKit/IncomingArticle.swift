@@ -37,6 +37,8 @@ public struct IncomingArticle: Sendable {
     public var captions: [String]
     /// In-article sub-headings.
     public var subheadings: [String]
+    /// Editor's notes and source lines (ABI 1.1; empty from an older host).
+    public var notes: [String]
     /// Labels of earlier plugins: `text` is the name, `value` the score.
     public var labels: [Annotation]
     /// Summaries of earlier plugins: `text` is the summary.
@@ -59,6 +61,8 @@ public struct IncomingArticle: Sendable {
         paragraphs = S.strings(a.paragraphs)
         captions = S.strings(a.captions)
         subheadings = S.strings(a.subheadings)
+        let notesEnd = MemoryLayout<nh_article>.offset(of: \nh_article.notes)! + MemoryLayout<nh_str_list>.size
+        notes = Int(a.struct_size) >= notesEnd ? S.strings(a.notes) : []
         labels = Self.records(a.labels, a.label_count) {
             Annotation(plugin: S.string($0.plugin), text: S.string($0.name), value: $0.score, detail: "")
         }

@@ -260,4 +260,19 @@ import Testing
         #expect(keywords.count == 1)
         #expect(keywords.first?["weight"] as? Double == 2)
     }
+
+    @Test func exportJSONLinesKeepsEveryParseKeyNotesIncluded() throws {
+        let parsed = try Command.newshost(["parse", TestPaths.seeds.path])
+        let exported = try Command.newshost(["run", "--plugins", "export-jsonl", TestPaths.seeds.path])
+        #expect(parsed.status == 0 && exported.status == 0)
+        func notes(_ output: String) throws -> [[String]] {
+            try output.split(separator: "\n").map { line in
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return object?["notes"] as? [String] ?? ["(no notes key)"]
+            }
+        }
+        let fromParse = try notes(parsed.stdout)
+        #expect(fromParse.contains { !$0.isEmpty }, "the seeds have notes")
+        #expect(try notes(exported.stdout) == fromParse)
+    }
 }
