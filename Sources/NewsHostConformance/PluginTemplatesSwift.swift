@@ -1,158 +1,121 @@
 extension PluginTemplates {
+    /// The type name of a plugin called `name` (`my-topics` → `MyTopics`).
+    static func typeName(_ name: String) -> String {
+        let words = name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        let joined = words.joined()
+        return joined.first?.isNumber == true ? "Plugin" + joined : joined
+    }
+
+    /// A plugin class on the Swift plugin kit: no pointers, no C.
     static func swiftSource(name: String, kind: Kind) -> String {
-        let option: (key: String, type: String, defaultValue: String, help: String)
-        let state: String
+        let type = typeName(name)
+        let option: String
+        let stored: String
         let setup: String
         let process: String
+        var extra = ""
         switch kind {
         case .classifier:
-            option = ("min-length", "NH_OPTION_INT", "200", "characters from which an article is labelled long")
-            state = "var minLength = 200"
+            option = #".init("min-length", .int, default: "200", help: "characters from which an article is labelled long")"#
+            stored = "    private let minLength: Int"
             setup = """
-                        guard let number = Int(value), number >= 0 else { return fail(host, "option min-length: expected a whole number of characters") }
-                        state.minLength = number
+                    guard let minLength = Int(options["min-length"] ?? "200"), minLength >= 0 else {
+                        throw PluginFailure(.badConfig, "option min-length must be a whole number of characters from 0")
+                    }
+                    self.minLength = minLength
             """
             process = """
-                let characters = String(decoding: bytes(article.body), as: UTF8.self).count
-                return withStr(characters >= state.minLength ? "long" : "short") { state.host.pointee.add_label(result, $0, 1.0) }
+                    results.addLabel(article.body.count >= minLength ? "long" : "short", score: 1)
             """
         case .summarizer:
-            option = ("max-characters", "NH_OPTION_INT", "120", "longest summary in characters")
-            state = "var maxCharacters = 120"
+            option = #".init("max-characters", .int, default: "120", help: "longest summary in characters")"#
+            stored = "    private let maxCharacters: Int"
             setup = """
-                        guard let number = Int(value), number >= 8 else { return fail(host, "option max-characters: expected a whole number from 8") }
-                        state.maxCharacters = number
+                    guard let maxCharacters = Int(options["max-characters"] ?? "120"), maxCharacters >= 8 else {
+                        throw PluginFailure(.badConfig, "option max-characters must be a whole number from 8")
+                    }
+                    self.maxCharacters = maxCharacters
             """
             process = """
-                guard let body = String(validating: bytes(article.body), as: UTF8.self), !body.isEmpty else { return 0 }
-                let end = body.firstIndex(of: "。").map { body.index(after: $0) } ?? body.endIndex
-                let summary = String(body[..<end].prefix(state.maxCharacters))
-                guard !summary.isEmpty, !summary.contains("\\u{0}") else { return 0 }
-                return withStr(summary) { state.host.pointee.set_summary(result, $0) }
+                    // The first sentence, at most maxCharacters long.
+                    let end = article.body.firstIndex(of: "。").map { article.body.index(after: $0) } ?? article.body.endIndex
+                    let summary = String(article.body[..<end].prefix(maxCharacters))
+                    if !summary.isEmpty { results.setSummary(summary) }
             """
         case .exporter:
-            option = ("path", "NH_OPTION_PATH", "\(name).tsv", "output file (tab-separated id and source), written when the run finishes")
-            state = "var path = \"\(name).tsv\"\n    var lines: [UInt8] = []\n    var committed = false"
+            option = #".init("path", .path, default: "\#(name).tsv", help: "output file (tab-separated id and source), written when the run finishes; - for stdout")"#
+            stored = "    private let output: AtomicOutput"
             setup = """
-                        guard !value.isEmpty, value != "-" else { return fail(host, "option path: give a file name") }
-                        state.path = value
+                    // A file appears only when the run finishes; devices and FIFOs are
+                    // written directly, `-` is the run's standard output.
+                    output = try AtomicOutput(path: options["path"] ?? "\(name).tsv", host: host)
             """
             process = """
-                state.lines += bytes(article.id) + [0x09] + bytes(article.source) + [0x0A]
-                return 0
+                    try output.write(article.id + "\\t" + article.source + "\\n")
+            """
+            extra = """
+
+                func finish() throws(PluginFailure) {
+                    try output.commit()
+                }
+
+                func discard() {
+                    output.discard()
+                }
             """
         }
-        let finish = kind == .exporter ? """
-
-        /// Writes the file in one go, under a temporary name renamed into place.
-        private let finishHook: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { handle in
-            let state = Unmanaged<State>.fromOpaque(handle!).takeUnretainedValue()
-            let temporary = state.path + ".tmp"
-            guard let file = fopen(temporary, "w") else { return failHost(state.host, "cannot create \\(state.path); check that its directory is writable") }
-            let written = state.lines.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-            let closed = fclose(file) == 0
-            guard written == state.lines.count, closed, rename(temporary, state.path) == 0 else {
-                remove(temporary)
-                return failHost(state.host, "cannot write \\(state.path)")
-            }
-            state.committed = true
-            return 0
-        }
-
-        private func failHost(_ host: UnsafePointer<nh_host_api>, _ message: String) -> Int32 {
-            withStr(message) { host.pointee.set_error(host.pointee.host, nil, $0) }
-            return -3
-        }
-
-        """ : ""
-        let finishHook = kind == .exporter ? "        hook(\"finish\", \"i32(ptr)\", unsafeBitCast(finishHook, to: nh_fn.self)),\n" : ""
         return """
         // \(name) — a newshost \(kind.rawValue) plugin in Swift, generated by `newshost new-plugin`.
-        // Build: make   (swiftc -emit-library against the installed header)   Check: make conformance
-        import CNewsHostPlugin
-        import Glibc
+        // Build: make   (SwiftPM, against the installed Swift plugin kit)   Check: make conformance
+        import NewsHostPluginKit
 
-        /// The state of one instance.
-        final class State {
-            let host: UnsafePointer<nh_host_api>
-            \(state)
-            init(host: UnsafePointer<nh_host_api>) { self.host = host }
-        }
+        final class \(type): NewsHostPlugin {
+            static let metadata = PluginMetadata(
+                id: "\(name)", version: "0.1.0", vendor: "your name",
+                description: "A \(kind.rawValue) generated by newshost new-plugin",
+                kind: .\(kind.rawValue),
+                options: [\(option)])
 
-        private func bytes(_ text: nh_str) -> [UInt8] {
-            guard let data = text.data, text.len > 0 else { return [] }
-            return Array(UnsafeRawBufferPointer(start: data, count: text.len))
-        }
+        \(stored)
 
-        private func withStr<R>(_ text: String, _ body: (nh_str) -> R) -> R {
-            var text = text
-            return text.withUTF8 { body(nh_str(data: UnsafeRawPointer($0.baseAddress)?.assumingMemoryBound(to: CChar.self), len: $0.count)) }
-        }
-
-        private func fail(_ host: UnsafePointer<nh_host_api>, _ message: String) -> Int32 {
-            withStr(message) { host.pointee.set_error(host.pointee.host, nil, $0) }
-            return -2
-        }
-
-        private let create: @convention(c) (UnsafePointer<nh_host_api>?, UnsafePointer<nh_config>?,
-                                           UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> Int32 = { host, config, out in
-            guard let host, let config, let out else { return -1 }
-            let state = State(host: host)
-            for index in 0..<config.pointee.count {
-                let entry = config.pointee.entries[index]
-                let key = String(decoding: bytes(entry.key), as: UTF8.self), value = String(decoding: bytes(entry.value), as: UTF8.self)
-                guard key == "\(option.key)" else { return fail(host, "unknown option `\\(key)`; \(name) takes only `\(option.key)`") }
+            init(options: [String: String], host: HostServices) throws(PluginFailure) {
         \(setup)
             }
-            out.pointee = Unmanaged.passRetained(state).toOpaque()
-            return 0
-        }
 
-        private let process: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = { handle, pointer, result in
-            guard let handle, let article = pointer?.pointee else { return -1 }
-            let state = Unmanaged<State>.fromOpaque(handle).takeUnretainedValue()
+            func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
         \(process)
+            }
+        \(extra)
         }
-        \(finish)
-        private let destroy: @convention(c) (UnsafeMutableRawPointer?) -> Void = { handle in
-            guard let handle else { return }
-            Unmanaged<State>.fromOpaque(handle).release()
-        }
-
-        private func permanent(_ text: String) -> UnsafePointer<CChar> { UnsafePointer(strdup(text)!) }
-
-        private func hook(_ name: String, _ signature: String, _ function: nh_fn) -> nh_hook {
-            nh_hook(struct_size: UInt32(MemoryLayout<nh_hook>.size), name: permanent(name), signature: permanent(signature), fn: function)
-        }
-
-        /// Built once, never freed: the descriptor lives as long as the library.
-        private let descriptor: UnsafePointer<nh_plugin_descriptor> = {
-            let options = UnsafeMutablePointer<nh_option_spec>.allocate(capacity: 1)
-            options.initialize(to: nh_option_spec(struct_size: UInt32(MemoryLayout<nh_option_spec>.size), type: UInt32(\(option.type)),
-                                                  key: permanent("\(option.key)"), default_value: permanent("\(option.defaultValue)"),
-                                                  help: permanent("\(option.help)"), choices: nil))
-            let hooks = [
-                hook("create", "i32(ptr,ptr,ptr)", unsafeBitCast(create, to: nh_fn.self)),
-                hook("process", "i32(ptr,ptr,ptr)", unsafeBitCast(process, to: nh_fn.self)),
-        \(finishHook)        hook("destroy", "void(ptr)", unsafeBitCast(destroy, to: nh_fn.self)),
-            ]
-            let table = UnsafeMutablePointer<nh_hook>.allocate(capacity: hooks.count)
-            table.initialize(from: hooks, count: hooks.count)
-            let descriptor = UnsafeMutablePointer<nh_plugin_descriptor>.allocate(capacity: 1)
-            descriptor.initialize(to: nh_plugin_descriptor(
-                struct_size: UInt32(MemoryLayout<nh_plugin_descriptor>.size), abi_major: UInt16(NH_ABI_VERSION_MAJOR),
-                abi_minor: UInt16(NH_ABI_VERSION_MINOR), id: permanent("\(name)"), version: permanent("0.1.0"),
-                vendor: permanent("your name"), description: permanent("A \(kind.rawValue) generated by newshost new-plugin"),
-                kind: UInt32(NH_KIND_\(kind.rawValue.uppercased())), flags: 0, options: UnsafePointer(options), option_count: 1,
-                hooks: UnsafePointer(table), hook_count: hooks.count))
-            return UnsafePointer(descriptor)
-        }()
 
         /// The one symbol the host looks up.
         @_cdecl("newshost_plugin_entry")
         public func newshostPluginEntry() -> UnsafeRawPointer {
-            UnsafeRawPointer(descriptor)
+            PluginExport.descriptor(for: \(type).self)
         }
+
+        """
+    }
+
+    /// The package of a Swift plugin: one dynamic library on the kit.
+    static func swiftPackage(name: String) -> String {
+        """
+        // swift-tools-version:6.0
+        // Builds lib\(name).so on the newshost Swift plugin kit, installed with
+        // the SDK; the Makefile passes its place in NEWSHOST_SWIFT_KIT.
+        import Foundation
+        import PackageDescription
+
+        let kit = ProcessInfo.processInfo.environment["NEWSHOST_SWIFT_KIT"] ?? "/usr/local/share/newshost/swift-kit"
+
+        let package = Package(
+            name: "\(name)",
+            products: [.library(name: "\(name)", type: .dynamic, targets: ["\(typeName(name))"])],
+            dependencies: [.package(path: kit)],
+            targets: [
+                .target(name: "\(typeName(name))", dependencies: [.product(name: "NewsHostPluginKit", package: "swift-kit")], path: "Sources"),
+            ]
+        )
 
         """
     }

@@ -28,10 +28,12 @@ enum NewPluginCommand {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             for file in PluginTemplates.files(name: name, kind: kind, language: language) {
-                try Data(file.contents.utf8).write(to: directory.appendingPathComponent(file.path))
+                let destination = directory.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: destination)
             }
         } catch {
-            throw UsageError(description: "\(directory.path): cannot write the project (\(error.localizedDescription))")
+            throw UsageError(description: "\(directory.path): cannot write the project (\(error))")
         }
         Console.out("wrote \(directory.path): a \(kind.rawValue) in \(language == .c ? "C" : "Swift"); build it with `make -C \(directory.path)`, check it with `make -C \(directory.path) conformance`")
         return .success

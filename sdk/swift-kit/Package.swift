@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+// The newshost Swift plugin kit, as `scripts/install-plugin-sdk` installs it
+// (PREFIX/share/newshost/swift-kit): a Swift plugin depends on this package
+// and writes a class, with no raw pointers. The sources are the ones the
+// shipped plugins use, copied here by the install script.
+import PackageDescription
+
+let package = Package(
+    name: "swift-kit",
+    products: [
+        .library(name: "NewsHostPluginKit", targets: ["NewsHostPluginKit"]),
+    ],
+    targets: [
+        .target(name: "CNewsHostPlugin"),
+        .target(name: "CPluginKitSupport"),
+        .target(name: "JSONEscaping"),
+        .target(name: "OutputFiles"),
+        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
+    ]
+)
