@@ -41,7 +41,7 @@ let package = Package(
         // prctl, which Swift cannot call (it is variadic).
         .target(name: "CProcessSupport"),
         // Discovery, options, the chain and the run report, on top of PluginHost.
-        .target(name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost", "OutputFiles"]),
+        .target(name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost", "OutputFiles", "CProcessSupport"]),
         // The plugin conformance suite: checks, the child-process runner, reports.
         .target(name: "NewsHostConformance", dependencies: ["NewsHostCore", "PluginHost", "CProcessSupport", "CNewsHostPlugin"]),
         // The command line: argument parsing and commands, no business logic.

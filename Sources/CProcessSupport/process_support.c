@@ -2,6 +2,7 @@
 #include "process_support.h"
 
 #include <malloc.h>
+#include <sched.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <time.h>
@@ -38,6 +39,12 @@ int nh_exit_when_orphaned(int status) {
  * serves malloc, and says how much it holds (freed blocks waiting in
  * ASan's quarantine not counted); otherwise glibc's mallinfo2 does. */
 extern size_t __sanitizer_get_current_allocated_bytes(void) __attribute__((weak));
+
+int nh_affinity_cpu_count(void) {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) != 0) return 0;
+    return CPU_COUNT(&set);
+}
 
 int nh_built_with_sanitizer(void) {
     return __sanitizer_get_current_allocated_bytes != NULL;

@@ -116,7 +116,7 @@ public final class Chain: @unchecked Sendable {
             if isolated.contains(stage), let isolation {
                 // One pool per plugin, shared by the threads: workers start as
                 // they are needed, never more than threads or CPUs.
-                let limit = min(workerCount, ProcessInfo.processInfo.activeProcessorCount)
+                let limit = min(workerCount, CPUBudget.available())
                 instance = try IsolatedPool(library: libraries[stage], options: resolved[stage], settings: isolation, limit: limit)
             } else {
                 instance = try PluginInstance(library: libraries[stage], options: resolved[stage], logHandler: logHandler)

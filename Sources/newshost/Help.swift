@@ -58,7 +58,9 @@ enum Help {
       --on-error stop|skip    when a plugin fails on an article: stop the run
                               (default) or leave the article out and go on
       --jobs N                worker threads for parsing, classifiers and
-                              summarizers (default: the number of cores);
+                              summarizers (default: the CPUs this process
+                              may use, by affinity and cgroup quota, less
+                              one from four up for the ordered stage);
                               exporters always get articles in input order
       --isolate [LIST]        run the classifiers and summarizers in LIST
                               (comma-separated names or ids; all of them when

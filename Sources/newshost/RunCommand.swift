@@ -14,7 +14,7 @@ enum RunCommand {
             throw UsageError(description: "--on-error \(policyText): expected stop or skip")
         }
         let verbose = arguments.flag("--verbose")
-        let jobsText = try arguments.value("--jobs") ?? "\(ProcessInfo.processInfo.activeProcessorCount)"
+        let jobsText = try arguments.value("--jobs") ?? "\(CPUBudget.defaultJobs())"
         guard let jobs = Int(jobsText), (1...256).contains(jobs) else {
             throw UsageError(description: "--jobs \(jobsText): expected a number of worker threads from 1 to 256")
         }

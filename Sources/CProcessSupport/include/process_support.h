@@ -21,6 +21,10 @@ int nh_exit_when_orphaned(int status);
  *  under ASan or TSan, else mallinfo2 (small blocks plus mmapped ones). */
 size_t nh_heap_bytes_in_use(void);
 
+/** The number of CPUs this process may run on (sched_getaffinity), or 0
+ *  when it cannot be read. */
+int nh_affinity_cpu_count(void);
+
 /** 1 when this process runs under AddressSanitizer or ThreadSanitizer. */
 int nh_built_with_sanitizer(void);
 
