@@ -22,6 +22,10 @@ public struct PageReader: Sendable {
 
     /// Decodes and parses bytes already read from `source`.
     public func read(bytes: [UInt8], from source: InputSource) throws -> Page {
+        // An empty stdin is an empty partition (Spark, a pipe): no articles, no error.
+        if case .standardInput = source, bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            return Page(source: source.name, articles: [])
+        }
         if bytes.isEmpty { throw InputError.empty(path: source.displayPath) }
         let text = try TextDecoding.decode(bytes, path: source.displayPath)
         let format = source.declaredFormat ?? (ArticleJSONReader.looksLikeJSONLines(text) ? .jsonLines : .page)

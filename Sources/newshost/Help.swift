@@ -5,8 +5,11 @@ enum Help {
 
     static let exitStatuses = """
     Exit status:
-      0  success
-      1  a plugin failed on an article or while finishing
+      0  success (articles skipped with --on-error skip are counted in the
+         summary, not here)
+      1  a plugin failed on an article (without --on-error skip) or while
+         finishing
+      5  a plugin called exit() inside the host process
       2  wrong command line: unknown flag, plugin name, option key or value
       3  an input is missing, or some inputs were refused (the rest were processed)
       4  a plugin could not be loaded (mis-built, wrong ABI) or refused to start

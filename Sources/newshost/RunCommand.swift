@@ -85,7 +85,9 @@ enum RunCommand {
             }
         }
         if let signal = interrupts.signal { return signal == SIGINT ? .interrupted : .terminated }
-        if !report.pluginFailures.isEmpty { return .pluginFailed }
+        // Articles skipped because the user asked to skip them are counted
+        // in the summary, not in the exit status; any other failure is.
+        if report.pluginFailures.contains(where: { policy == .stop || $0.articleID == nil }) { return .pluginFailed }
         if !report.inputProblems.isEmpty { return .input }
         return .success
     }

@@ -122,7 +122,7 @@ import Testing
         #expect(result.stderr.contains("plugin flaky: failed on article 000_90bab6fec0c8b54c.txt#1 (NH_ERR_INVALID_INPUT): fixture fails here on purpose"))
         let skipped = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "flaky", "--on-error", "skip", "seeds"],
                                            directory: TestPaths.root)
-        #expect(skipped.status == 1)
+        #expect(skipped.status == 0, "skipping was asked for, so it is no failure")
         #expect(skipped.stderr.contains("article skipped"))
         #expect(!skipped.stderr.contains("stopped early"))
     }
@@ -274,5 +274,12 @@ import Testing
         let fromParse = try notes(parsed.stdout)
         #expect(fromParse.contains { !$0.isEmpty }, "the seeds have notes")
         #expect(try notes(exported.stdout) == fromParse)
+    }
+
+    @Test func anEmptyStandardInputIsNoArticlesAndSuccess() throws {
+        let result = try Command.newshost(["run", "--plugins", "classify,export-jsonl", "-"], stdin: Data())
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("0 of 0 articles"))
     }
 }

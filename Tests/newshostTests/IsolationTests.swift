@@ -29,7 +29,7 @@ import Testing
 
     @Test func aSegfaultingPluginCostsOnlyItsArticlesWithSkip() throws {
         let (result, csv, report, _) = try run(["CRASH_ON_INDEX=2"], ["--isolate", "--on-error", "skip"])
-        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.status == 0, "the user asked to skip: \(result.stderr)")
         let expected = try allIDs().filter { !$0.hasSuffix("#2") }
         #expect(csv?.dropFirst().map { $0[0] } == expected, "every other article, in input order")
         let failed = try failures(report)
@@ -62,7 +62,7 @@ import Testing
 
     @Test func aHangIsKilledAtTheTimeLimit() throws {
         let (result, csv, report, _) = try run(["HANG_ON_INDEX=1"], ["--isolate", "--plugin-timeout", "0.5", "--on-error", "skip"])
-        #expect(result.status == 1)
+        #expect(result.status == 0)
         let failed = try failures(report)
         #expect(failed.count == 5)
         #expect(failed.allSatisfy { $0["kind"] as? String == "timeout" && $0["timeoutSeconds"] as? Double == 0.5 })
@@ -72,7 +72,7 @@ import Testing
     @Test(arguments: [("EXIT_AT=2", "exit"), ("ABORT_AT=2", "signal")])
     func exitAndAbortAreRecorded(define: String, kind: String) throws {
         let (result, csv, report, _) = try run([define], ["--isolate", "--on-error", "skip", "--jobs", "1"])
-        #expect(result.status == 1)
+        #expect(result.status == 0)
         let failed = try failures(report)
         // The counter restarts with each new worker: every second article fails.
         #expect(failed.count > 5)
