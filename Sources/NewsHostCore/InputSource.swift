@@ -13,6 +13,9 @@ public enum InputSource: Hashable, Sendable {
     /// A file whose name alone would clash with another input's: its
     /// articles carry the path as given (`a/page.txt`) as their source.
     indirect case disambiguated(InputSource)
+    /// Standard input under a name of the user's (`--source-name`), so that
+    /// ids stay unique across the partitions of a distributed job.
+    case namedStandardInput(String)
 
     /// The name articles from this input carry as their `source`.
     public var name: String {
@@ -21,6 +24,7 @@ public enum InputSource: Hashable, Sendable {
         case .entry(_, let name): return name
         case .standardInput: return "-"
         case .disambiguated(let source): return source.displayPath
+        case .namedStandardInput(let name): return name
         }
     }
 
@@ -28,6 +32,7 @@ public enum InputSource: Hashable, Sendable {
     /// (or `.ndjson`) JSON Lines of articles; `nil` (look at the content)
     /// for other names and stdin.
     public var declaredFormat: InputFormat? {
+        guard displayPath != "-" else { return nil }
         let lowered = name.lowercased()
         if lowered.hasSuffix(".txt") { return .page }
         if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return .jsonLines }
@@ -39,7 +44,7 @@ public enum InputSource: Hashable, Sendable {
         switch self {
         case .file(let path): return path
         case .entry(let directory, let name): return (directory as NSString).appendingPathComponent(name)
-        case .standardInput: return "-"
+        case .standardInput, .namedStandardInput: return "-"
         case .disambiguated(let source): return source.displayPath
         }
     }
@@ -103,7 +108,7 @@ public enum InputSource: Hashable, Sendable {
     /// stdin as soon as it passes the limit, without reading the rest.
     public func readBytes(pageLimit: Int = .max) throws -> [UInt8] {
         switch self {
-        case .standardInput:
+        case .standardInput, .namedStandardInput:
             var bytes: [UInt8] = []
             while true {
                 let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20)
@@ -147,10 +152,12 @@ public enum InputSource: Hashable, Sendable {
     }
 }
 
-/// What an input holds.
-public enum InputFormat: Sendable {
+/// What an input holds (`--input-format`).
+public enum InputFormat: String, Sendable, CaseIterable {
     /// A raw page dump, parsed into articles.
-    case page
+    case page = "pages"
     /// One article object per line.
-    case jsonLines
+    case jsonLines = "jsonl"
+    /// One raw page per line, as JSON (``PageRecords``).
+    case pageRecords = "page-records"
 }

@@ -5,6 +5,9 @@ public struct PageReader: Sendable {
     /// The largest page accepted, in bytes (16 MiB; `--max-page-mb`): real
     /// pages are tens of kilobytes, and parsing time grows faster than size.
     public var maximumPageBytes = 16 << 20
+    /// What every input holds (`--input-format`); nil to tell by the file
+    /// name, and by content only where the name does not say.
+    public var format: InputFormat?
 
     /// Creates a reader around `parser`.
     public init(parser: any PageParser = LayoutPageParser()) {
@@ -23,16 +26,20 @@ public struct PageReader: Sendable {
     /// Decodes and parses bytes already read from `source`.
     public func read(bytes: [UInt8], from source: InputSource) throws -> Page {
         // An empty stdin is an empty partition (Spark, a pipe): no articles, no error.
-        if case .standardInput = source, bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+        if source.displayPath == "-", bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             return Page(source: source.name, articles: [])
         }
         if bytes.isEmpty { throw InputError.empty(path: source.displayPath) }
         let text = try TextDecoding.decode(bytes, path: source.displayPath)
-        let format = source.declaredFormat ?? (ArticleJSONReader.looksLikeJSONLines(text) ? .jsonLines : .page)
-        if format == .jsonLines {
+        // An explicit format never sniffs.
+        switch format ?? source.declaredFormat ?? (ArticleJSONReader.looksLikeJSONLines(text) ? .jsonLines : .page) {
+        case .jsonLines:
             return Page(source: source.name,
                         articles: try ArticleJSONReader.articles(from: text, source: source.name, path: source.displayPath))
+        case .pageRecords:
+            return Page(source: source.name, articles: try PageRecords.articles(from: text, path: source.displayPath, parser: parser))
+        case .page:
+            return parser.parse(text, source: source.name)
         }
-        return parser.parse(text, source: source.name)
     }
 }

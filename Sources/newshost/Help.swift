@@ -28,6 +28,7 @@ enum Help {
     Commands:
       run       parse inputs and send every article through --plugins
       parse     print the parsed articles (JSON Lines or text)
+      pack      page files as page records, one per line (for Spark)
       plugins   list the plugins found in the search path
       inspect   show everything a plugin's descriptor says
       conformance  check plugins against the ABI's rules (for plugin CI)
@@ -70,6 +71,12 @@ enum Help {
                               LIST is left out) in worker processes
       --plugin-timeout SECS   with --isolate: kill a worker that takes longer
                               than SECS on one article (default 60)
+      --input-format F        auto (default: .txt pages, .jsonl articles, by
+                              content otherwise), pages, jsonl or page-records
+                              (one {"source","text"|"bytes"} page per line);
+                              an explicit format never guesses
+      --source-name NAME      the name of stdin in ids (NAME#0…), e.g. the
+                              Spark partition, so ids stay unique
       --max-page-mb MB        refuse a page larger than MB megabytes (default
                               16; real pages are tens of kilobytes), stdin as
                               soon as it passes the limit
@@ -118,7 +125,21 @@ enum Help {
       --format lines   how each line was classified (lead, byline, title,
                        text, credit, note; > indented, . ends a sentence)
       --max-page-mb MB refuse a page larger than MB megabytes (default 16)
+      --input-format F auto, pages, jsonl or page-records (see run --help)
+      --source-name N  the name of stdin in ids
       -h, --help       show this help
+
+    \(exitStatuses)
+    """
+
+    static let pack = """
+    Usage: newshost pack [--source-name NAME] [INPUT...]
+
+    Writes each page file (or directory of them, or - for stdin) as one page
+    record per line on stdout: {"bytes":"<base64>","source":"<name>"}. Pages
+    keep their bytes (GB18030 stays GB18030), so a line-oriented pipe such as
+    Spark's rdd.pipe carries them whole; `newshost run --input-format
+    page-records` parses each record exactly as the file.
 
     \(exitStatuses)
     """

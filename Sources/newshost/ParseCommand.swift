@@ -8,7 +8,7 @@ enum ParseCommand {
             throw UsageError(description: "--format \(format): expected jsonl, text or lines")
         }
         let reader = try InputSelection.reader(&arguments)
-        let inputs = try InputSelection.resolve(try arguments.operands(command: "parse"))
+        let inputs = try InputSelection.resolve(&arguments, command: "parse")
         var refused = false
         for input in inputs {
             do {

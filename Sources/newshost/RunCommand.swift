@@ -41,7 +41,7 @@ enum RunCommand {
         }
         let failureReport = try arguments.value("--failure-report")
         let reader = try InputSelection.reader(&arguments)
-        let inputs = try InputSelection.resolve(try arguments.operands(command: "run"))
+        let inputs = try InputSelection.resolve(&arguments, command: "run")
         guard !pluginList.isEmpty else {
             throw UsageError(description: "newshost run needs --plugins, e.g. --plugins classify,export-csv (see `newshost plugins`)")
         }
@@ -121,9 +121,15 @@ extension RunCommand {
 
 /// The inputs of `run` and `parse`: the operands, or `./seeds` when there are none.
 enum InputSelection {
-    /// The page reader `--max-page-mb` asks for.
+    /// The page reader `--max-page-mb` and `--input-format` ask for.
     static func reader(_ arguments: inout Arguments) throws -> PageReader {
         var reader = PageReader()
+        if let text = try arguments.value("--input-format"), text != "auto" {
+            guard let format = InputFormat(rawValue: text) else {
+                throw UsageError(description: "--input-format \(text): expected auto, pages, jsonl or page-records")
+            }
+            reader.format = format
+        }
         if let text = try arguments.value("--max-page-mb") {
             guard let megabytes = Int(text), (1...4096).contains(megabytes) else {
                 throw UsageError(description: "--max-page-mb \(text): expected megabytes from 1 to 4096 (default 16)")
@@ -131,6 +137,20 @@ enum InputSelection {
             reader.maximumPageBytes = megabytes << 20
         }
         return reader
+    }
+
+    /// The inputs, with stdin named `--source-name` when given.
+    static func resolve(_ arguments: inout Arguments, command: String) throws -> [InputSource] {
+        let sourceName = try arguments.value("--source-name")
+        if let sourceName, sourceName.isEmpty || sourceName.contains("#") {
+            throw UsageError(description: "--source-name \(sourceName): expected a non-empty name without #, e.g. part-00003")
+        }
+        let inputs = try resolve(try arguments.operands(command: command))
+        guard let sourceName else { return inputs }
+        return inputs.map { input in
+            if case .standardInput = input { return .namedStandardInput(sourceName) }
+            return input
+        }
     }
 
     static func resolve(_ operands: [String]) throws -> [InputSource] {

@@ -10,7 +10,7 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
         return .usage
     }
     var arguments = Arguments(Array(commandLine.dropFirst()))
-    let helpTexts = ["run": Help.run, "parse": Help.parse, "plugins": Help.plugins, "inspect": Help.inspect,
+    let helpTexts = ["run": Help.run, "parse": Help.parse, "pack": Help.pack, "plugins": Help.plugins, "inspect": Help.inspect,
                      "conformance": Help.conformance, "new-plugin": Help.newPlugin]
     if let help = helpTexts[command], arguments.flag("-h", "--help") {
         Console.out(help)
@@ -20,6 +20,7 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
         switch command {
         case "run": return try RunCommand.main(&arguments)
         case "parse": return try ParseCommand.main(&arguments)
+        case "pack": return try PackCommand.main(&arguments)
         case "plugins": return try PluginsCommand.list(&arguments)
         case "inspect": return try PluginsCommand.inspect(&arguments)
         case "conformance": return try ConformanceCommand.main(&arguments)
@@ -33,7 +34,7 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
             Console.out(Help.version)
             return .success
         default:
-            throw UsageError(description: "unknown command `\(command)`; commands are run, parse, plugins, inspect, conformance, new-plugin (see `newshost --help`)")
+            throw UsageError(description: "unknown command `\(command)`; commands are run, parse, pack, plugins, inspect, conformance, new-plugin (see `newshost --help`)")
         }
     } catch {
         Console.err("newshost: \(error)")

@@ -1,0 +1,77 @@
+import CharsetConversion
+import Foundation
+
+/// Page records: one raw page per line of JSON, so that pages can travel
+/// through line-oriented pipes (Spark's `rdd.pipe`, Hadoop Streaming)
+/// without being split:
+///
+///     {"source": "<unique key>", "text": "<the page, UTF-8>"}
+///     {"source": "<unique key>", "bytes": "<base64>", "encoding": "gb18030"}
+///
+/// Each page is parsed exactly as the file would be; its articles' ids are
+/// `<source>#<index>`. Without `encoding`, `bytes` is decoded as a file's
+/// bytes are (UTF-8 with or without BOM, UTF-16 with BOM, GB18030).
+/// `newshost pack` writes them.
+public enum PageRecords {
+    /// The record for a page file's bytes, as one line of JSON (no newline).
+    public static func record(source: String, bytes: [UInt8]) -> String {
+        let object: [String: String] = ["source": source, "bytes": Data(bytes).base64EncodedString()]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The articles of every page record in `text`.
+    ///
+    /// - Throws: ``InputError/invalidJSONLine(path:line:reason:)`` naming the
+    ///   first bad record, or the page's own input error.
+    public static func articles(from text: String, path: String, parser: any PageParser) throws -> [Article] {
+        var articles: [Article] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            func refuse(_ reason: String) -> InputError { .invalidJSONLine(path: path, line: number + 1, reason: reason) }
+            let object: [String: Any]
+            do {
+                guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                    throw refuse("a page record is a JSON object")
+                }
+                object = parsed
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw refuse("not valid JSON: \(ArticleJSONReader.jsonProblem(error))")
+            }
+            guard let source = object["source"] as? String, !source.isEmpty else {
+                throw refuse("a page record needs a non-empty `source`, the page's unique key")
+            }
+            let page: String
+            if let text = object["text"] as? String {
+                page = text
+            } else if let encoded = object["bytes"] as? String {
+                guard let data = Data(base64Encoded: encoded) else { throw refuse("`bytes` is not base64") }
+                page = try decode([UInt8](data), encoding: object["encoding"] as? String, shown: "\(path):\(number + 1) (\(source))",
+                                  refuse: refuse)
+            } else {
+                throw refuse("a page record needs `text` (the page) or `bytes` (base64)")
+            }
+            articles += parser.parse(page, source: source).articles
+        }
+        return articles
+    }
+
+    private static func decode(_ bytes: [UInt8], encoding: String?, shown: String, refuse: (String) -> InputError) throws -> String {
+        guard let encoding, !encoding.isEmpty else { return try TextDecoding.decode(bytes, path: shown) }
+        switch encoding.lowercased() {
+        case "utf-8", "utf8":
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw refuse("`bytes` is not valid UTF-8") }
+            return text
+        default:
+            do {
+                let converted = try Iconv.toUTF8(bytes, from: encoding.uppercased())
+                guard let text = String(validating: converted, as: UTF8.self) else { throw refuse("`bytes` is not valid \(encoding)") }
+                return text
+            } catch {
+                throw refuse("`bytes` cannot be read as \(encoding)")
+            }
+        }
+    }
+}

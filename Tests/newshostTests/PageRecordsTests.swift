@@ -1,0 +1,55 @@
+import Foundation
+import NewsHostTestSupport
+import Testing
+
+/// Pages as one JSON record per line (`pack`, `--input-format page-records`):
+/// the path line-oriented engines such as Spark use.
+@Suite struct PageRecordsTests {
+    private func run(_ arguments: [String], stdin: Data) throws -> CommandResult {
+        try Command.newshost(["run", "--plugins", "export-jsonl"] + arguments, stdin: stdin)
+    }
+
+    @Test func packedPagesGiveExactlyTheOutputOfTheFilesUTF8AndGB18030() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let name = "000_90bab6fec0c8b54c.txt"
+        let gb = directory.appendingPathComponent(name)
+        let converted = try Command.run("/bin/sh", ["-c", "iconv -f UTF-8 -t GB18030 \"$0\" > \"$1\"",
+                                                    TestPaths.seeds.appendingPathComponent(name).path, gb.path])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let direct = try Command.newshost(["run", "--plugins", "export-jsonl", TestPaths.seeds.path])
+        for input in [TestPaths.seeds.path, gb.path] {
+            let packed = try Command.newshost(["pack", input])
+            #expect(packed.status == 0, "\(packed.stderr)")
+            let result = try run(["--input-format", "page-records", "-"], stdin: Data(packed.stdout.utf8))
+            #expect(result.status == 0, "\(result.stderr)")
+            let expected = input == gb.path
+                ? direct.stdout.split(separator: "\n").filter { $0.contains("\"source\":\"\(name)\"") }.joined(separator: "\n") + "\n"
+                : direct.stdout
+            #expect(result.stdout == expected, "\(input)")
+        }
+    }
+
+    @Test func aTextRecordIsParsedAsThePageAndNamesItsIds() throws {
+        let page = try String(contentsOf: TestPaths.seeds.appendingPathComponent("001_911cc9f572ef2ec7.txt"), encoding: .utf8)
+        let record = try JSONSerialization.data(withJSONObject: ["source": "p-7", "text": page])
+        let result = try run(["--input-format", "page-records", "-"], stdin: record + Data("\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let ids = try result.stdout.split(separator: "\n").map { line in
+            (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String ?? ""
+        }
+        #expect(ids == (0..<ids.count).map { "p-7#\($0)" })
+        #expect(ids.count == 4)
+    }
+
+    @Test func anExplicitFormatNeverGuessesAndStdinCanBeNamed() throws {
+        let notJSON = try run(["--input-format", "jsonl", "-"], stdin: Data("本报讯 记者 一行文字。\n".utf8))
+        #expect(notJSON.status == 3)
+        #expect(notJSON.stderr.contains("-:1: not a newshost article in JSON"))
+        let named = try run(["--source-name", "part-00003", "-"], stdin: Data("{\"body\":\"一段。\"}\n{\"body\":\"二段。\"}\n".utf8))
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.contains("\"id\":\"part-00003#0\"") && named.stdout.contains("\"id\":\"part-00003#1\""))
+        let badRecord = try run(["--input-format", "page-records", "-"], stdin: Data("{\"text\":\"no source\"}\n".utf8))
+        #expect(badRecord.status == 3)
+        #expect(badRecord.stderr.contains("needs a non-empty `source`"))
+    }
+}
