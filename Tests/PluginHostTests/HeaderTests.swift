@@ -8,13 +8,11 @@ import Testing
 /// C++, and a plugin built with hidden visibility and strict C++ warnings
 /// still loads.
 @Suite struct HeaderTests {
-    private let fixtures = TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins")
-
-    private func compileCxx(_ defines: [String], into directory: URL) throws -> CommandResult {
+    /// Compiles `source` the way a strict C++ shop does, into `directory`.
+    private func compileCxx(_ source: URL, into directory: URL) throws -> CommandResult {
         let arguments = ["-std=c++17", "-Wall", "-Wextra", "-Werror", "-pedantic", "-Wold-style-cast",
-                         "-Wzero-as-null-pointer-constant", "-shared", "-fPIC", "-fvisibility=hidden", "-I", TestPaths.include]
-            + defines.map { "-D\($0)" }
-            + [fixtures.appendingPathComponent("cxx_plugin.cpp").path, "-o", directory.appendingPathComponent("libcxx-plugin.so").path]
+                         "-Wzero-as-null-pointer-constant", "-shared", "-fPIC", "-fvisibility=hidden", "-I", TestPaths.include,
+                         source.path, "-o", directory.appendingPathComponent("libcxx-bylines.so").path]
         return try Command.run("/usr/bin/c++", arguments)
     }
 
@@ -29,17 +27,17 @@ import Testing
 
     @Test func aWrongProcessPrototypeDoesNotCompileInCxx() throws {
         let directory = try TestPaths.temporaryDirectory()
-        let wrong = try compileCxx(["WRONG_PROTOTYPE"], into: directory)
+        let wrong = try compileCxx(TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins/cxx_wrong_prototype.cpp"), into: directory)
         #expect(wrong.status != 0)
         #expect(wrong.stderr.contains("static_cast"), "\(wrong.stderr)")
     }
 
     @Test func aCxxPluginBuiltWithHiddenVisibilityAndStrictWarningsLoadsAndRuns() throws {
         let directory = try TestPaths.temporaryDirectory()
-        let built = try compileCxx([], into: directory)
+        let built = try compileCxx(TestPaths.root.appendingPathComponent("Examples/cxx-bylines/bylines.cpp"), into: directory)
         #expect(built.status == 0, "\(built.stderr)")
-        let library = try PluginLibrary(path: directory.appendingPathComponent("libcxx-plugin.so").path)
-        #expect(library.descriptor.id == "cxx-plugin")
+        let library = try PluginLibrary(path: directory.appendingPathComponent("libcxx-bylines.so").path)
+        #expect(library.descriptor.id == "cxx-bylines")
         #expect(library.descriptor.abiMinor == 1)
     }
 }
