@@ -75,9 +75,9 @@ public enum CrashNotice {
     }
 
     /// Records that the calling thread, which owns `slot`, is about to call
-    /// `plugin`'s `hook` (`finish`, `destroy`).
+    /// `plugin`'s `hook` (`finish`, `destroy`, `newshost_plugin_entry`).
     public static func enter(slot: Int, plugin: String, hook: String) {
-        enter(slot: slot, plugin: plugin, during: "in its \(hook) hook")
+        enter(slot: slot, plugin: plugin, during: "in \(hook)")
     }
 
     private static func enter(slot: Int, plugin: String, during: String) {

@@ -6,6 +6,7 @@ enum PluginsCommand {
     static func list(_ arguments: inout Arguments) throws -> ExitStatus {
         let searchPath = PluginSearchPath(explicit: try arguments.values("--plugin-path"))
         _ = try arguments.operands(command: "plugins")
+        CrashNotice.install(advice: "it is not a working plugin: fix it, or move it out of the search path")
         let candidates = searchPath.discover()
         guard !candidates.isEmpty else {
             Console.err("newshost: no plugins found in \(searchPath.directories.joined(separator: ":")); add --plugin-path DIR")
@@ -33,6 +34,7 @@ enum PluginsCommand {
         guard operands.count == 1 else {
             throw UsageError(description: "newshost inspect takes one plugin name or path, e.g. `newshost inspect classify`")
         }
+        CrashNotice.install(advice: "it is not a working plugin: fix it, or check it with `newshost conformance`")
         let library = try PluginLibrary(path: try searchPath.resolve(operands[0]))
         let d = library.descriptor
         var lines = [

@@ -84,4 +84,12 @@ import Testing
         let rows = try Command.run("/usr/bin/sqlite3", [database.path, "SELECT id FROM articles ORDER BY source, idx"])
         #expect(rows.stdout.split(separator: "\n") == ["000_90bab6fec0c8b54c.txt#0", "000_90bab6fec0c8b54c.txt#1"], "\(rows.stdout)")
     }
+
+    @Test func anEntryFunctionThatCrashesIsNamedByPlugins() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let plugin = try PluginCompiler.fixture("crashy", defines: ["CRASH_IN_ENTRY"], into: directory)
+        let result = try Command.newshost(["plugins", "--plugin-path", directory.path])
+        #expect(result.status == 128 + SIGSEGV)
+        #expect(result.stderr.contains("plugin \(plugin) crashed the host process with SIGSEGV in newshost_plugin_entry"), "\(result.stderr)")
+    }
 }

@@ -43,6 +43,7 @@
  *   HOG_MB=N          allocates and touches N MB in every process call (and frees it)
  *   PAUSE_ON_INDEX=N  on articles with index N: creates the file PAUSE_MARK, then waits 3 s
  *   SAME_KEYWORD      adds the keyword `twice` twice, with weights 1 and 2
+ *   CRASH_IN_ENTRY    dereferences NULL in newshost_plugin_entry
  *   SETS_SUMMARY      a classifier that also sets a summary (not its kind's result)
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
  */
@@ -366,6 +367,9 @@ const nh_plugin_descriptor *newshost_plugin_entry(void) {
 #endif
 #ifdef NULL_HOOK_TABLE
     (void)fixture_hooks;
+#endif
+#ifdef CRASH_IN_ENTRY
+    *(volatile int *)0 = 1;
 #endif
     return &fixture_descriptor;
 }

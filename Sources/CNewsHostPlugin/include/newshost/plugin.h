@@ -469,7 +469,10 @@ typedef struct nh_article {
     uint32_t struct_size;
     /** Reserved, 0. */
     uint32_t reserved;
-    /** Stable id: "<source file name>#<index>". Unique within a run. */
+    /** Stable id, unique within a run: "<source>#<index>", where the source
+     *  is the file name, the path as given when two inputs share a file name
+     *  (a/page.txt, b/page.txt), the `--source-name` of stdin, or a page
+     *  record's key; or the id an article read from JSON already had. */
     nh_str id;
     /** The input the article came from (file name, or "-" for stdin). */
     nh_str source;
