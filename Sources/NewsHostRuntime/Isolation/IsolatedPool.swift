@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import NewsHostCore
 import PluginHost
-import Synchronization
 
 /// The isolated worker processes of one plugin, shared by every thread of
 /// the chain: at most ``limit`` of them, each started when a thread first
@@ -18,7 +17,7 @@ final class IsolatedPool: ChainStage {
     private let settings: IsolationSettings
     /// Borrowing a worker waits here when all ``limit`` are busy.
     private let capacity: DispatchSemaphore
-    private let workers = Mutex<(idle: [IsolatedPlugin], all: [IsolatedPlugin])>(([], []))
+    private let workers = WorkerList()
 
     /// Starts the first worker and creates the instance in it.
     ///
@@ -31,7 +30,7 @@ final class IsolatedPool: ChainStage {
         self.limit = max(1, limit)
         capacity = DispatchSemaphore(value: self.limit)
         let first = try IsolatedPlugin(library: library, options: options, settings: settings)
-        workers.withLock { $0 = ([first], [first]) }
+        workers.withLock { $0 = WorkerList.Contents(idle: [first], all: [first]) }
     }
 
     /// How many worker processes were started so far.
@@ -62,5 +61,24 @@ final class IsolatedPool: ChainStage {
 
     func destroy() {
         for worker in workers.withLock({ $0.all }) { worker.destroy() }
+    }
+}
+
+/// The workers of a pool, behind a lock. An NSLock (a pthread mutex) rather
+/// than `Synchronization.Mutex`, whose futex-based locking ThreadSanitizer
+/// cannot see, so it reports the pool's own accesses as races.
+private final class WorkerList: @unchecked Sendable {
+    struct Contents {
+        var idle: [IsolatedPlugin] = []
+        var all: [IsolatedPlugin] = []
+    }
+
+    private let lock = NSLock()
+    private var contents = Contents()
+
+    func withLock<T>(_ body: (inout Contents) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&contents)
     }
 }
