@@ -32,24 +32,36 @@ public enum ArticleJSONReader {
     ///
     /// - Throws: ``InputError/invalidJSONLine(path:line:reason:)`` naming the
     ///   first bad line.
-    public static func articles(from text: String, source: String, path: String) throws -> [Article] {
+    /// - Parameter skip: when given, a bad line is handed to it and skipped
+    ///   instead of refusing the whole input.
+    public static func articles(from text: String, source: String, path: String,
+                                skip: ((InputError) -> Void)? = nil) throws -> [Article] {
         var articles: [Article] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
-            let object: [String: Any]
             do {
-                guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                    throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not a JSON object")
-                }
-                object = parsed
+                articles.append(try article(line: line, number: number, source: source, position: articles.count, path: path))
             } catch let error as InputError {
-                throw error
-            } catch {
-                throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not valid JSON: \(jsonProblem(error))")
+                guard let skip else { throw error }
+                skip(error)
             }
-            articles.append(try article(from: object, source: source, position: articles.count, path: path, line: number + 1))
         }
         return articles
+    }
+
+    private static func article(line: Substring, number: Int, source: String, position: Int, path: String) throws -> Article {
+        let object: [String: Any]
+        do {
+            guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not a JSON object")
+            }
+            object = parsed
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not valid JSON: \(jsonProblem(error))")
+        }
+        return try article(from: object, source: source, position: position, path: path, line: number + 1)
     }
 
     private static func article(from object: [String: Any], source: String, position: Int, path: String, line: Int) throws -> Article {

@@ -1,5 +1,5 @@
 /// Why an input could not be read or turned into articles.
-public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
+public enum InputError: Error, CustomStringConvertible, Hashable, Sendable {
     /// The path does not exist.
     case missing(path: String)
     /// The path exists but could not be read.

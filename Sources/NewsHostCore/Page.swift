@@ -7,6 +7,9 @@ public struct Page: Hashable, Sendable {
     /// Lines that belong to no article (section labels, page furniture,
     /// titles whose body is not on this page), kept rather than dropped.
     public var furniture: [String]
+    /// Records of a JSON Lines or page-records input that were skipped
+    /// because they could not be read (``PageReader/skipsBadRecords``).
+    public var skipped: [InputError] = []
 
     /// Creates a page.
     public init(source: String, articles: [Article], furniture: [String] = []) {

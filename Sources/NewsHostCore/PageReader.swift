@@ -8,6 +8,9 @@ public struct PageReader: Sendable {
     /// What every input holds (`--input-format`); nil to tell by the file
     /// name, and by content only where the name does not say.
     public var format: InputFormat?
+    /// Whether a bad line of a JSON Lines or page-records input is skipped
+    /// (and listed in ``Page/skipped``) rather than refusing the whole input.
+    public var skipsBadRecords = false
 
     /// Creates a reader around `parser`.
     public init(parser: any PageParser = LayoutPageParser()) {
@@ -34,10 +37,17 @@ public struct PageReader: Sendable {
         // An explicit format never sniffs.
         switch format ?? source.declaredFormat ?? (ArticleJSONReader.looksLikeJSONLines(text) ? .jsonLines : .page) {
         case .jsonLines:
-            return Page(source: source.name,
-                        articles: try ArticleJSONReader.articles(from: text, source: source.name, path: source.displayPath))
+            var skipped: [InputError] = []
+            var page = Page(source: source.name, articles: try ArticleJSONReader.articles(
+                from: text, source: source.name, path: source.displayPath, skip: skipsBadRecords ? { skipped.append($0) } : nil))
+            page.skipped = skipped
+            return page
         case .pageRecords:
-            return Page(source: source.name, articles: try PageRecords.articles(from: text, path: source.displayPath, parser: parser))
+            var skipped: [InputError] = []
+            var page = Page(source: source.name, articles: try PageRecords.articles(
+                from: text, path: source.displayPath, parser: parser, skip: skipsBadRecords ? { skipped.append($0) } : nil))
+            page.skipped = skipped
+            return page
         case .page:
             return parser.parse(text, source: source.name)
         }

@@ -24,38 +24,50 @@ public enum PageRecords {
     ///
     /// - Throws: ``InputError/invalidJSONLine(path:line:reason:)`` naming the
     ///   first bad record, or the page's own input error.
-    public static func articles(from text: String, path: String, parser: any PageParser) throws -> [Article] {
+    /// - Parameter skip: when given, a bad record is handed to it and skipped
+    ///   instead of refusing the whole input.
+    public static func articles(from text: String, path: String, parser: any PageParser,
+                                skip: ((InputError) -> Void)? = nil) throws -> [Article] {
         var articles: [Article] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
-            func refuse(_ reason: String) -> InputError { .invalidJSONLine(path: path, line: number + 1, reason: reason) }
-            let object: [String: Any]
             do {
-                guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                    throw refuse("a page record is a JSON object")
-                }
-                object = parsed
+                articles += try pageArticles(line: line, number: number, path: path, parser: parser)
             } catch let error as InputError {
-                throw error
-            } catch {
-                throw refuse("not valid JSON: \(ArticleJSONReader.jsonProblem(error))")
+                guard let skip else { throw error }
+                skip(error)
             }
-            guard let source = object["source"] as? String, !source.isEmpty else {
-                throw refuse("a page record needs a non-empty `source`, the page's unique key")
-            }
-            let page: String
-            if let text = object["text"] as? String {
-                page = text
-            } else if let encoded = object["bytes"] as? String {
-                guard let data = Data(base64Encoded: encoded) else { throw refuse("`bytes` is not base64") }
-                page = try decode([UInt8](data), encoding: object["encoding"] as? String, shown: "\(path):\(number + 1) (\(source))",
-                                  refuse: refuse)
-            } else {
-                throw refuse("a page record needs `text` (the page) or `bytes` (base64)")
-            }
-            articles += parser.parse(page, source: source).articles
         }
         return articles
+    }
+
+    private static func pageArticles(line: Substring, number: Int, path: String, parser: any PageParser) throws -> [Article] {
+        func refuse(_ reason: String) -> InputError { .invalidJSONLine(path: path, line: number + 1, reason: reason) }
+        let object: [String: Any]
+        do {
+            guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw refuse("a page record is a JSON object")
+            }
+            object = parsed
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw refuse("not valid JSON: \(ArticleJSONReader.jsonProblem(error))")
+        }
+        guard let source = object["source"] as? String, !source.isEmpty else {
+            throw refuse("a page record needs a non-empty `source`, the page's unique key")
+        }
+        let page: String
+        if let text = object["text"] as? String {
+            page = text
+        } else if let encoded = object["bytes"] as? String {
+            guard let data = Data(base64Encoded: encoded) else { throw refuse("`bytes` is not base64") }
+            page = try decode([UInt8](data), encoding: object["encoding"] as? String, shown: "\(path):\(number + 1) (\(source))",
+                              refuse: refuse)
+        } else {
+            throw refuse("a page record needs `text` (the page) or `bytes` (base64)")
+        }
+        return parser.parse(page, source: source).articles
     }
 
     private static func decode(_ bytes: [UInt8], encoding: String?, shown: String, refuse: (String) -> InputError) throws -> String {

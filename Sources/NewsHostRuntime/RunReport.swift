@@ -19,6 +19,8 @@ public struct RunReport: Sendable {
     public var articlesCompleted = 0
     /// Inputs that were refused (empty, not text, unreadable).
     public var inputProblems: [InputError] = []
+    /// Lines of JSON Lines or page-records inputs skipped as unreadable (`--bad-input skip`).
+    public var skippedRecords: [InputError] = []
     /// Plugin failures, on articles or in `finish`.
     public var pluginFailures: [PluginCallError] = []
     /// Whether the run stopped early because of a failure or an interrupt.
@@ -37,6 +39,7 @@ public struct RunReport: Sendable {
         line += " through \(pluginCount) plugin\(pluginCount == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"
         if !pluginFailures.isEmpty { line += "; \(pluginFailures.count) plugin failure\(pluginFailures.count == 1 ? "" : "s")" }
         if !inputProblems.isEmpty { line += "; \(inputProblems.count) input\(inputProblems.count == 1 ? "" : "s") refused" }
+        if !skippedRecords.isEmpty { line += "; \(skippedRecords.count) bad record\(skippedRecords.count == 1 ? "" : "s") skipped" }
         if stoppedEarly { line += "; stopped early" }
         return line
     }

@@ -32,6 +32,8 @@ public struct Runner {
     public var onProblem: (String) -> Void
     /// Called after every input, on the calling thread.
     public var onProgress: ((RunProgress) -> Void)?
+    /// Called with every problem as a record (`--errors-to`), on the calling thread.
+    public var onError: ((ErrorRecord) -> Void)?
     /// Polled between inputs: `true` stops reading (an interrupt, for example).
     public var shouldStop: @Sendable () -> Bool
 
@@ -47,7 +49,7 @@ public struct Runner {
 
     private enum Outcome: @unchecked Sendable {
         case refused(InputError, bytes: Int)
-        case page(articles: [Result<Chain.Processed, PluginCallError>], bytes: Int)
+        case page(articles: [Result<Chain.Processed, PluginCallError>], skipped: [InputError], bytes: Int)
         case skipped
     }
 
@@ -110,9 +112,15 @@ public struct Runner {
                     bytes += size
                     report.inputProblems.append(problem)
                     onProblem(problem.description)
-                case .page(let articles, let size):
+                    onError?(ErrorRecord(problem, skipped: false))
+                case .page(let articles, let skipped, let size):
                     bytes += size
                     report.inputsRead += 1
+                    for problem in skipped {
+                        report.skippedRecords.append(problem)
+                        onProblem(problem.description + "; record skipped")
+                        onError?(ErrorRecord(problem, skipped: true))
+                    }
                     for result in articles {
                         report.articlesRead += 1
                         do {
@@ -121,6 +129,7 @@ public struct Runner {
                         } catch {
                             report.pluginFailures.append(error)
                             onProblem(error.description + (policy == .skip ? "; article skipped" : "; stopping (use --on-error skip to go on)"))
+                            onError?(ErrorRecord(error))
                             if policy == .stop {
                                 report.stoppedEarly = true
                                 stopping.set()
@@ -145,6 +154,7 @@ public struct Runner {
         for failure in chain.finish() {
             report.pluginFailures.append(failure)
             onProblem(failure.description)
+            onError?(ErrorRecord(failure))
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -172,7 +182,7 @@ public struct Runner {
                 if policy == .stop { break }
             }
         }
-        return .page(articles: articles, bytes: size)
+        return .page(articles: articles, skipped: page.skipped, bytes: size)
     }
 }
 

@@ -77,6 +77,13 @@ enum Help {
                               an explicit format never guesses
       --source-name NAME      the name of stdin in ids (NAME#0…), e.g. the
                               Spark partition, so ids stay unique
+      --bad-input stop|skip   a bad line of a JSON Lines or page-records input:
+                              refuse the input (default) or skip the line;
+                              with skip, refused inputs and skipped lines are
+                              counted, not failed (exit 0)
+      --errors-to FILE        write each refused input, skipped line and
+                              failed article to FILE as a JSON line, as it
+                              happens (kind, input, line, id, plugin, reason)
       --max-page-mb MB        refuse a page larger than MB megabytes (default
                               16; real pages are tens of kilobytes), stdin as
                               soon as it passes the limit

@@ -40,7 +40,13 @@ enum RunCommand {
             return megabytes
         }
         let failureReport = try arguments.value("--failure-report")
-        let reader = try InputSelection.reader(&arguments)
+        let badInputText = try arguments.value("--bad-input") ?? "stop"
+        guard let badInput = ErrorPolicy(rawValue: badInputText) else {
+            throw UsageError(description: "--bad-input \(badInputText): expected stop or skip")
+        }
+        let errorsTo = try arguments.value("--errors-to").map(ErrorLog.init(path:))
+        var reader = try InputSelection.reader(&arguments)
+        reader.skipsBadRecords = badInput == .skip
         let inputs = try InputSelection.resolve(&arguments, command: "run")
         guard !pluginList.isEmpty else {
             throw UsageError(description: "newshost run needs --plugins, e.g. --plugins classify,export-csv (see `newshost plugins`)")
@@ -61,8 +67,9 @@ enum RunCommand {
         let progress = Progress(total: inputs.count, enabled: Console.isTerminal(FileHandle.standardError))
         let interrupts = Interrupts()
         interrupts.install()
-        let runner = Runner(reader: reader, policy: policy, onProblem: { progress.clear(); Console.err("newshost: " + $0) },
+        var runner = Runner(reader: reader, policy: policy, onProblem: { progress.clear(); Console.err("newshost: " + $0) },
                             onProgress: progress.update, shouldStop: { interrupts.signal != nil })
+        runner.onError = errorsTo.map { log in { log.write($0) } }
         let report = runner.run(inputs, through: chain)
         progress.clear()
         if !chain.hasExporter && report.articlesCompleted > 0 {
@@ -88,7 +95,8 @@ enum RunCommand {
         // Articles skipped because the user asked to skip them are counted
         // in the summary, not in the exit status; any other failure is.
         if report.pluginFailures.contains(where: { policy == .stop || $0.articleID == nil }) { return .pluginFailed }
-        if !report.inputProblems.isEmpty { return .input }
+        // Refused inputs and skipped records fail the run unless skipping was asked for.
+        if !report.inputProblems.isEmpty && badInput == .stop { return .input }
         return .success
     }
 }
@@ -209,5 +217,26 @@ enum MemoryUsage {
               let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
         else { return 0 }
         return kilobytes / 1024
+    }
+}
+
+/// `--errors-to FILE`: one JSON object per problem, written as it happens
+/// (so a long run's problems can be followed with `tail -f`).
+final class ErrorLog {
+    private let handle: FileHandle
+    private let encoder = JSONEncoder()
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) || FileManager.default.isWritableFile(atPath: path),
+              let handle = FileHandle(forWritingAtPath: path)
+        else { throw UsageError(description: "--errors-to \(path): cannot write there; give a writable file") }
+        _ = try? handle.truncate(atOffset: 0)
+        self.handle = handle
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    func write(_ record: ErrorRecord) {
+        guard let line = try? encoder.encode(record) else { return }
+        handle.write(line + Data("\n".utf8))
     }
 }

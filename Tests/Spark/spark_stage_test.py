@@ -88,6 +88,11 @@ try:
 except Exception:  # noqa: BLE001 - Spark wraps the pipe's failure
     check("a bad record fails the task", True)
 
+# 5b. Asked to skip, the bad record is skipped and the task succeeds.
+out = sc.parallelize(articles[:3] + ["not json"], 1).pipe(
+    " ".join(RUN + ["--input-format", "jsonl", "--bad-input", "skip", "-"]), env=ENV, checkCode=True).collect()
+check("--bad-input skip skips the bad record and succeeds", len(out) == 3, f"{len(out)} lines")
+
 # 6. SQL TRANSFORM, which always checks the exit code.
 spark.createDataFrame([(line,) for line in articles], ["line"]).createOrReplaceTempView("articles")
 rows = spark.sql("SELECT TRANSFORM(line) USING '" + " ".join(RUN + ["-"]) + "' AS (out) FROM articles").collect()

@@ -52,4 +52,23 @@ import Testing
         #expect(badRecord.status == 3)
         #expect(badRecord.stderr.contains("needs a non-empty `source`"))
     }
+
+    @Test func badRecordsAreSkippedWhenAskedAndListedAsTheyHappen() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let errors = directory.appendingPathComponent("errors.jsonl")
+        let input = Data("{\"body\":\"一段。\"}\nnot json\n{\"body\":\"二段。\"}\n".utf8)
+        let refused = try run(["--input-format", "jsonl", "-"], stdin: input)
+        #expect(refused.status == 3, "by default a bad line refuses the input")
+        #expect(refused.stdout.isEmpty)
+        let skipped = try run(["--input-format", "jsonl", "--bad-input", "skip", "--errors-to", errors.path, "-"], stdin: input)
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stdout.split(separator: "\n").count == 2)
+        #expect(skipped.stderr.contains("1 bad record skipped"))
+        let records = try String(contentsOf: errors, encoding: .utf8).split(separator: "\n")
+        #expect(records.count == 1)
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(records[0].utf8)) as? [String: Any])
+        #expect(record["kind"] as? String == "record")
+        #expect(record["line"] as? Int == 2)
+        #expect(record["input"] as? String == "-")
+    }
 }
