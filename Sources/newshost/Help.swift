@@ -81,6 +81,8 @@ enum Help {
                               refuse the input (default) or skip the line;
                               with skip, refused inputs and skipped lines are
                               counted, not failed (exit 0)
+      --summary-json FILE     also write the summary as JSON to FILE (- for
+                              stderr): counts, time, jobs, peak memory
       --errors-to FILE        write each refused input, skipped line and
                               failed article to FILE as a JSON line, as it
                               happens (kind, input, line, id, plugin, reason)

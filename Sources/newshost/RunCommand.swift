@@ -2,6 +2,7 @@ import Foundation
 import NewsHostCore
 import NewsHostRuntime
 import PluginHost
+import OutputFiles
 
 /// `newshost run`.
 enum RunCommand {
@@ -45,6 +46,7 @@ enum RunCommand {
             throw UsageError(description: "--bad-input \(badInputText): expected stop or skip")
         }
         let errorsTo = try arguments.value("--errors-to").map(ErrorLog.init(path:))
+        let summaryJSON = try arguments.value("--summary-json")
         var reader = try InputSelection.reader(&arguments)
         reader.skipsBadRecords = badInput == .skip
         let inputs = try InputSelection.resolve(&arguments, command: "run")
@@ -83,6 +85,23 @@ enum RunCommand {
             resources += ", \(workers) isolated worker process\(workers == 1 ? "" : "es") (largest peak \(MemoryUsage.largestChildPeakMegabytes()) MB)"
         }
         Console.err(report.summary(pluginCount: chain.pluginCount) + " (\(resources))")
+        if let summaryJSON {
+            let summary = RunSummary(report, plugins: chain.pluginCount, jobs: jobs, peakMemoryMB: MemoryUsage.peakMegabytes(),
+                                     workerProcesses: workers, largestWorkerPeakMB: workers > 0 ? MemoryUsage.largestChildPeakMegabytes() : 0)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let text = String(decoding: (try? encoder.encode(summary)) ?? Data(), as: UTF8.self) + "\n"
+            if summaryJSON == "-" {
+                FileHandle.standardError.write(Data(text.utf8))
+            } else {
+                do {
+                    try OutputFile.write(text, to: summaryJSON)
+                } catch {
+                    Console.err("newshost: could not write the summary: \(error)")
+                    return .pluginFailed
+                }
+            }
+        }
         if let failureReport {
             do {
                 try FailureReport(report).write(to: failureReport)

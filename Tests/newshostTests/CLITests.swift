@@ -282,4 +282,16 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("0 of 0 articles"))
     }
+
+    @Test func theSummaryIsAlsoAvailableAsJSON() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let summary = directory.appendingPathComponent("summary.json")
+        let result = try Command.newshost(["run", "--plugins", "classify,export-csv", "--summary-json", summary.path, TestPaths.seeds.path])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
+        #expect(object["articlesCompleted"] as? Int == 20)
+        #expect(object["inputsRead"] as? Int == 5)
+        #expect(object["pluginFailures"] as? Int == 0)
+        #expect((object["peakMemoryMB"] as? Int ?? 0) > 0)
+    }
 }
