@@ -25,6 +25,11 @@ public struct Article: Hashable, Sendable, Codable {
     public var subheadings: [String]
     /// Source notes such as `（转摘自“今日漕河泾”）`.
     public var notes: [String] = []
+    /// Keys of a JSON input object that newshost does not know (a caller's
+    /// own key, for joining results back), each with its value as JSON text.
+    /// Plugins see them as fields of the plugin `input`, and `export-jsonl`
+    /// writes them there.
+    public var carried: [Field] = []
 
     /// The body: the paragraphs joined with newlines.
     public var body: String { paragraphs.joined(separator: "\n") }

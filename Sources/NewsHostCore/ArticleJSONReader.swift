@@ -15,6 +15,17 @@ public enum ArticleJSONReader {
         text.unicodeScalars.first { !$0.properties.isWhitespace } == "{"
     }
 
+    /// The keys newshost reads; an article's other keys are carried through.
+    /// Annotation keys of `export-jsonl` output are known too, so feeding
+    /// newshost its own output carries nothing twice.
+    static let knownKeys: Set<String> = [
+        "id", "source", "index", "headline", "titles", "bylines", "dateline", "paragraphs", "body", "captions",
+        "subheadings", "notes", "labels", "summary", "summaries", "keywords", "fields",
+    ]
+
+    /// The plugin name carried keys are attributed to.
+    public static let carriedPlugin = "input"
+
     /// What the JSON parser said was wrong, with its line and column when it says.
     static func jsonProblem(_ error: Error) -> String {
         let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
@@ -101,6 +112,12 @@ public enum ArticleJSONReader {
             headline: try string("headline"), bylines: try strings("bylines"), dateline: try string("dateline"),
             paragraphs: paragraphs, captions: try strings("captions"), subheadings: try strings("subheadings"))
         article.notes = try strings("notes")
+        article.carried = object.keys.filter { !knownKeys.contains($0) }.sorted().map { key in
+            let value = object[key] ?? NSNull()
+            let text = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]))
+                .map { String(decoding: $0, as: UTF8.self) } ?? "null"
+            return Field(plugin: carriedPlugin, key: key, value: text)
+        }
         if let id = try string("id"), !id.isEmpty { article.id = id }
         if article.headline == nil, let first = article.titles.first { article.headline = first }
         return article

@@ -19,9 +19,10 @@ public final class Chain: @unchecked Sendable {
         /// Annotations, one entry per plugin of the chain.
         public var perPlugin: [Annotations]
 
-        /// Everything the plugins before `stage` produced.
+        /// Everything the plugins before `stage` produced, after the keys
+        /// the input carried (``Article/carried``).
         func annotations(before stage: Int) -> Annotations {
-            perPlugin[..<stage].reduce(into: Annotations()) { $0.merge($1) }
+            perPlugin[..<stage].reduce(into: Chain.carried(article)) { $0.merge($1) }
         }
     }
 
@@ -150,7 +151,7 @@ public final class Chain: @unchecked Sendable {
     /// - Throws: the first plugin's failure; later plugins do not see the article.
     public func analyze(_ article: Article, worker: Int = 0) throws(PluginCallError) -> Processed {
         var processed = Processed(article: article, perPlugin: [Annotations](repeating: Annotations(), count: isExporter.count))
-        var sofar = Annotations()
+        var sofar = Self.carried(article)
         for (stage, instance) in workers[worker].enumerated() {
             guard let instance else { continue }
             let produced = try Self.call(instance, article, sofar, slot: worker + 1)
@@ -158,6 +159,13 @@ public final class Chain: @unchecked Sendable {
             sofar.merge(produced)
         }
         return processed
+    }
+
+    /// The input's own keys, as the fields plugins see first.
+    static func carried(_ article: Article) -> Annotations {
+        var annotations = Annotations()
+        annotations.fields = article.carried
+        return annotations
     }
 
     /// Hands an analyzed article to every exporter, in chain order. Call it

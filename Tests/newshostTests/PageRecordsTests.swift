@@ -71,4 +71,14 @@ import Testing
         #expect(record["line"] as? Int == 2)
         #expect(record["input"] as? String == "-")
     }
+
+    @Test func unknownInputKeysAreCarriedThroughToJoinResultsBack() throws {
+        let input = Data("{\"body\":\"一段。\",\"docId\":\"A-17\",\"meta\":{\"page\":3}}\n".utf8)
+        let result = try run(["--input-format", "jsonl", "--isolate", "-"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let fields = try #require(object["fields"] as? [[String: String]])
+        #expect(fields.contains(["key": "docId", "value": "\"A-17\"", "plugin": "input"]))
+        #expect(fields.contains(["key": "meta", "value": "{\"page\":3}", "plugin": "input"]))
+    }
 }
