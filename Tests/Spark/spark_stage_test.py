@@ -93,6 +93,12 @@ out = sc.parallelize(articles[:3] + ["not json"], 1).pipe(
     " ".join(RUN + ["--input-format", "jsonl", "--bad-input", "skip", "-"]), env=ENV, checkCode=True).collect()
 check("--bad-input skip skips the bad record and succeeds", len(out) == 3, f"{len(out)} lines")
 
+# 5c. The output reads with the published Spark schema, nothing corrupt.
+ddl = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "schemas", "export-jsonl.ddl")).read().strip()
+frame = spark.read.schema(ddl).option("mode", "FAILFAST").json(sc.parallelize(expected))
+labelled = frame.filter("size(labels) > 0 AND id IS NOT NULL AND size(paragraphs) > 0").count()
+check("export-jsonl reads with schemas/export-jsonl.ddl", labelled == len(expected), f"{labelled} of {len(expected)} rows")
+
 # 6. SQL TRANSFORM, which always checks the exit code.
 spark.createDataFrame([(line,) for line in articles], ["line"]).createOrReplaceTempView("articles")
 rows = spark.sql("SELECT TRANSFORM(line) USING '" + " ".join(RUN + ["-"]) + "' AS (out) FROM articles").collect()
