@@ -2,7 +2,8 @@ import JSONEscaping
 
 /// The JSON Lines form of articles that `newshost parse` prints, with keys
 /// in a fixed order: `id`, `source`, `index`, `headline`, `titles`,
-/// `bylines`, `dateline`, `paragraphs`, `body`, `captions`, `subheadings`, `notes`.
+/// `bylines`, `dateline`, `paragraphs`, `body`, `captions`, `subheadings`, `notes`,
+/// then the keys of a JSON input that newshost does not know, unchanged.
 public enum ArticleJSON {
     /// One line of JSON (no trailing newline) for `article`.
     public static func line(for article: Article) -> String {
@@ -19,6 +20,8 @@ public enum ArticleJSON {
         out += ",\"captions\":" + array(article.captions)
         out += ",\"subheadings\":" + array(article.subheadings)
         out += ",\"notes\":" + array(article.notes)
+        // The input's own keys, as they came (their values are JSON text).
+        for field in article.carried { out += "," + quoted(field.key) + ":" + field.value }
         return out + "}"
     }
 

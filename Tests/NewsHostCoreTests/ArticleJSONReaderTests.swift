@@ -36,4 +36,14 @@ import Testing
         #expect(ArticleJSONReader.looksLikeJSONLines("\n  {\"body\":\"\"}"))
         #expect(!ArticleJSONReader.looksLikeJSONLines("本报讯 {不是JSON}"))
     }
+
+    @Test func unknownKeysAreCarriedAndSurviveARoundTrip() throws {
+        let text = "{\"body\":\"一段。\",\"docId\":\"A-17\",\"meta\":{\"b\":[1,2],\"a\":null}}"
+        let articles = try ArticleJSONReader.articles(from: text, source: "in.jsonl", path: "in.jsonl")
+        #expect(articles.first?.carried.map(\.key) == ["docId", "meta"])
+        #expect(articles.first?.carried.last?.value == "{\"a\":null,\"b\":[1,2]}")
+        let again = try ArticleJSONReader.articles(from: articles.map(ArticleJSON.line(for:)).joined(separator: "\n"),
+                                                   source: "in.jsonl", path: "in.jsonl")
+        #expect(again == articles)
+    }
 }
