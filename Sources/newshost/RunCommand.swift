@@ -245,12 +245,14 @@ final class ErrorLog {
     private let handle: FileHandle
     private let encoder = JSONEncoder()
 
+    /// Opens `path` for writing in place (truncating a regular file), so a
+    /// device or FIFO such as /dev/null is written through, never replaced.
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) || FileManager.default.isWritableFile(atPath: path),
-              let handle = FileHandle(forWritingAtPath: path)
-        else { throw UsageError(description: "--errors-to \(path): cannot write there; give a writable file") }
-        _ = try? handle.truncate(atOffset: 0)
-        self.handle = handle
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0o666)
+        guard descriptor >= 0 else {
+            throw UsageError(description: "--errors-to \(path): cannot write there (\(String(cString: strerror(errno)))); give a writable file")
+        }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 

@@ -81,4 +81,17 @@ import Testing
         #expect(fields.contains(["key": "docId", "value": "\"A-17\"", "plugin": "input"]))
         #expect(fields.contains(["key": "meta", "value": "{\"page\":3}", "plugin": "input"]))
     }
+
+    @Test func theErrorsLogWritesThroughADeviceWithoutReplacingIt() throws {
+        // As root, a null device of our own (the numbers of /dev/null), so a
+        // regression cannot break the machine; otherwise /dev/null itself.
+        let directory = try TestPaths.temporaryDirectory()
+        var device = directory.appendingPathComponent("null").path
+        if getuid() != 0 || mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) != 0 { device = "/dev/null" }
+        let result = try run(["--input-format", "jsonl", "--bad-input", "skip", "--errors-to", device, "-"],
+                             stdin: Data("not json\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        var status = stat()
+        #expect(stat(device, &status) == 0 && status.st_mode & S_IFMT == S_IFCHR, "\(device) is still a character device")
+    }
 }
