@@ -90,12 +90,20 @@ enum HostCallbacks {
     private static let maximumTextBytes = Int(NH_MAX_TEXT_BYTES)
     private static let maximumResults = Int(NH_MAX_RESULTS)
 
-    /// Whether one more result of `what`, on top of `count`, would pass the
-    /// ABI's limit; if so the refusal is recorded for the plugin's log.
-    private static func overLimit(_ collector: ResultCollector, _ count: Int, _ what: String) -> Bool {
-        guard count >= maximumResults else { return false }
-        collector.refused.append("\(what): more than \(maximumResults) on one article (NH_MAX_RESULTS)")
-        return true
+    /// Stores `item` in `items`, replacing the one `sameAs` matches (the
+    /// last call wins), or appending it within the ABI's count limit. One
+    /// scan of at most NH_MAX_RESULTS entries; over the limit the refusal is
+    /// recorded for the plugin's log.
+    private static func store<Item>(_ item: Item, in items: inout [Item], sameAs: (Item) -> Bool,
+                                    _ collector: ResultCollector, _ what: String) -> Int32 {
+        if let existing = items.firstIndex(where: sameAs) {
+            items.remove(at: existing)
+        } else if items.count >= maximumResults {
+            collector.refused.append("\(what): more than \(maximumResults) on one article (NH_MAX_RESULTS)")
+            return invalid
+        }
+        items.append(item)
+        return 0
     }
 
     private static let log: @convention(c) (UnsafeMutableRawPointer?, Int32, nh_str) -> Void = { host, level, message in
@@ -119,11 +127,8 @@ enum HostCallbacks {
             collector.refused.append("add_label(\(lossyString(name).debugDescription), \(score)): the name must be 1-\(maximumTermBytes) bytes of UTF-8 and the score finite within [0, 1]")
             return invalid
         }
-        if !collector.annotations.labels.contains(where: { $0.name == label }),
-           overLimit(collector, collector.annotations.labels.count, "add_label") { return invalid }
-        collector.annotations.labels.removeAll { $0.name == label }
-        collector.annotations.labels.append(Label(plugin: collector.pluginID, name: label, score: score))
-        return 0
+        return store(Label(plugin: collector.pluginID, name: label, score: score), in: &collector.annotations.labels,
+                     sameAs: { $0.name == label }, collector, "add_label")
     }
 
     private static let setSummary: @convention(c) (OpaquePointer?, nh_str) -> Int32 = { result, text in
@@ -142,13 +147,8 @@ enum HostCallbacks {
             collector.refused.append("add_keyword(\(lossyString(term).debugDescription), \(weight)): the term must be 1-\(maximumTermBytes) bytes of UTF-8 and the weight finite")
             return invalid
         }
-        if let existing = collector.annotations.keywords.firstIndex(where: { $0.term == keyword }) {
-            collector.annotations.keywords.remove(at: existing)
-        } else if overLimit(collector, collector.annotations.keywords.count, "add_keyword") {
-            return invalid
-        }
-        collector.annotations.keywords.append(Keyword(plugin: collector.pluginID, term: keyword, weight: weight))
-        return 0
+        return store(Keyword(plugin: collector.pluginID, term: keyword, weight: weight), in: &collector.annotations.keywords,
+                     sameAs: { $0.term == keyword }, collector, "add_keyword")
     }
 
     private static let setField: @convention(c) (OpaquePointer?, nh_str, nh_str) -> Int32 = { result, key, value in
@@ -159,11 +159,8 @@ enum HostCallbacks {
             collector.refused.append("set_field(\(lossyString(key).debugDescription)): the key must match [a-z0-9][a-z0-9_.-]* (at most \(maximumKeyBytes) bytes) and the value be UTF-8 of at most \(maximumTextBytes) bytes")
             return invalid
         }
-        if !collector.annotations.fields.contains(where: { $0.key == fieldKey }),
-           overLimit(collector, collector.annotations.fields.count, "set_field") { return invalid }
-        collector.annotations.fields.removeAll { $0.key == fieldKey }
-        collector.annotations.fields.append(Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue))
-        return 0
+        return store(Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), in: &collector.annotations.fields,
+                     sameAs: { $0.key == fieldKey }, collector, "set_field")
     }
 
     private static func isValidFieldKey(_ key: String) -> Bool {
