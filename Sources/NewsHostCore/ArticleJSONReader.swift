@@ -34,9 +34,13 @@ public enum ArticleJSONReader {
 
     /// Whether raw bytes start like JSON Lines (a `{` after any white space or BOM).
     public static func looksLikeJSONLines(_ bytes: [UInt8]) -> Bool {
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-        return index < bytes.count && bytes[index] == UInt8(ascii: "{")
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        return bytes[start...].first { !isASCIIWhitespace($0) } == UInt8(ascii: "{")
+    }
+
+    /// Space, tab, CR or LF: the white space JSON allows between values.
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     /// The articles of a JSON Lines document.
@@ -48,31 +52,37 @@ public enum ArticleJSONReader {
     public static func articles(from text: String, source: String, path: String,
                                 skip: ((InputError) -> Void)? = nil) throws -> [Article] {
         var articles: [Article] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        try forEachObject(in: text, path: path, notAnObject: "not a JSON object", skip: skip) { object, line in
+            articles.append(try article(from: object, source: source, position: articles.count, path: path, line: line))
+        }
+        return articles
+    }
+
+    /// Hands each non-blank line of `text`, as a JSON object, to `body` with
+    /// its line number (from 1). A line that is no JSON object, or that
+    /// `body` refuses, goes to `skip` when given and is thrown otherwise.
+    static func forEachObject(in text: String, path: String, notAnObject: String, skip: ((InputError) -> Void)?,
+                              _ body: ([String: Any], Int) throws -> Void) throws {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             do {
-                articles.append(try article(line: line, number: number, source: source, position: articles.count, path: path))
+                try body(try object(line, number: offset + 1, path: path, notAnObject: notAnObject), offset + 1)
             } catch let error as InputError {
                 guard let skip else { throw error }
                 skip(error)
             }
         }
-        return articles
     }
 
-    private static func article(line: Substring, number: Int, source: String, position: Int, path: String) throws -> Article {
-        let object: [String: Any]
+    private static func object(_ line: Substring, number: Int, path: String, notAnObject: String) throws(InputError) -> [String: Any] {
+        let parsed: Any
         do {
-            guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not a JSON object")
-            }
-            object = parsed
-        } catch let error as InputError {
-            throw error
+            parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
         } catch {
-            throw InputError.invalidJSONLine(path: path, line: number + 1, reason: "not valid JSON: \(jsonProblem(error))")
+            throw .invalidJSONLine(path: path, line: number, reason: "not valid JSON: \(jsonProblem(error))")
         }
-        return try article(from: object, source: source, position: position, path: path, line: number + 1)
+        guard let object = parsed as? [String: Any] else { throw .invalidJSONLine(path: path, line: number, reason: notAnObject) }
+        return object
     }
 
     private static func article(from object: [String: Any], source: String, position: Int, path: String, line: Int) throws -> Article {

@@ -29,27 +29,25 @@ public struct PageReader: Sendable {
     /// Decodes and parses bytes already read from `source`.
     public func read(bytes: [UInt8], from source: InputSource) throws -> Page {
         // An empty stdin is an empty partition (Spark, a pipe): no articles, no error.
-        if source.displayPath == "-", bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+        if source.displayPath == "-", bytes.allSatisfy(ArticleJSONReader.isASCIIWhitespace) {
             return Page(source: source.name, articles: [])
         }
         if bytes.isEmpty { throw InputError.empty(path: source.displayPath) }
         let text = try TextDecoding.decode(bytes, path: source.displayPath)
         // An explicit format never sniffs.
+        var skipped: [InputError] = []
+        let skip: ((InputError) -> Void)? = skipsBadRecords ? { skipped.append($0) } : nil
+        let articles: [Article]
         switch format ?? source.declaredFormat ?? (ArticleJSONReader.looksLikeJSONLines(text) ? .jsonLines : .page) {
         case .jsonLines:
-            var skipped: [InputError] = []
-            var page = Page(source: source.name, articles: try ArticleJSONReader.articles(
-                from: text, source: source.name, path: source.displayPath, skip: skipsBadRecords ? { skipped.append($0) } : nil))
-            page.skipped = skipped
-            return page
+            articles = try ArticleJSONReader.articles(from: text, source: source.name, path: source.displayPath, skip: skip)
         case .pageRecords:
-            var skipped: [InputError] = []
-            var page = Page(source: source.name, articles: try PageRecords.articles(
-                from: text, path: source.displayPath, parser: parser, skip: skipsBadRecords ? { skipped.append($0) } : nil))
-            page.skipped = skipped
-            return page
+            articles = try PageRecords.articles(from: text, path: source.displayPath, parser: parser, skip: skip)
         case .page:
             return parser.parse(text, source: source.name)
         }
+        var page = Page(source: source.name, articles: articles)
+        page.skipped = skipped
+        return page
     }
 }

@@ -29,31 +29,14 @@ public enum PageRecords {
     public static func articles(from text: String, path: String, parser: any PageParser,
                                 skip: ((InputError) -> Void)? = nil) throws -> [Article] {
         var articles: [Article] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard line.contains(where: { !$0.isWhitespace }) else { continue }
-            do {
-                articles += try pageArticles(line: line, number: number, path: path, parser: parser)
-            } catch let error as InputError {
-                guard let skip else { throw error }
-                skip(error)
-            }
+        try ArticleJSONReader.forEachObject(in: text, path: path, notAnObject: "a page record is a JSON object", skip: skip) { object, line in
+            articles += try pageArticles(object, line: line, path: path, parser: parser)
         }
         return articles
     }
 
-    private static func pageArticles(line: Substring, number: Int, path: String, parser: any PageParser) throws -> [Article] {
-        func refuse(_ reason: String) -> InputError { .invalidJSONLine(path: path, line: number + 1, reason: reason) }
-        let object: [String: Any]
-        do {
-            guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw refuse("a page record is a JSON object")
-            }
-            object = parsed
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw refuse("not valid JSON: \(ArticleJSONReader.jsonProblem(error))")
-        }
+    private static func pageArticles(_ object: [String: Any], line: Int, path: String, parser: any PageParser) throws -> [Article] {
+        func refuse(_ reason: String) -> InputError { .invalidJSONLine(path: path, line: line, reason: reason) }
         guard let source = object["source"] as? String, !source.isEmpty else {
             throw refuse("a page record needs a non-empty `source`, the page's unique key")
         }
@@ -62,7 +45,7 @@ public enum PageRecords {
             page = text
         } else if let encoded = object["bytes"] as? String {
             guard let data = Data(base64Encoded: encoded) else { throw refuse("`bytes` is not base64") }
-            page = try decode([UInt8](data), encoding: object["encoding"] as? String, shown: "\(path):\(number + 1) (\(source))",
+            page = try decode([UInt8](data), encoding: object["encoding"] as? String, shown: "\(path):\(line) (\(source))",
                               refuse: refuse)
         } else {
             throw refuse("a page record needs `text` (the page) or `bytes` (base64)")
