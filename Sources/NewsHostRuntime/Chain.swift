@@ -103,7 +103,7 @@ public final class Chain: @unchecked Sendable {
         }
         let resolved = try libraries.map { try PluginOptions.resolve(options, for: $0.descriptor) }
         let exporterOutputs = libraries.indices.filter { libraries[$0].descriptor.kind == .exporter }.map {
-            (id: libraries[$0].descriptor.id, options: resolved[$0], spec: libraries[$0].descriptor)
+            (spec: libraries[$0].descriptor, options: resolved[$0])
         }
         try OutputTargets.checkDistinct(exporterOutputs)
         if protectStandardOutput && !OutputTargets.legacyExporterWritesStandardOutput(exporterOutputs) {

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 import PluginHost
 
 /// Where the exporters of a chain write, checked before anything is created
@@ -9,39 +10,36 @@ import PluginHost
 /// (`-`, `/dev/stdout`), would overwrite or interleave each other's output.
 /// Character devices other than stdout (`/dev/null`) may be shared.
 enum OutputTargets {
-    /// The value that means standard output.
+    /// An exporter of the chain and its option values.
+    typealias Exporter = (spec: PluginDescriptor, options: [(key: String, value: String)])
+
+    /// How ``canonical(_:)`` spells standard output.
     static let standardOutput = "-"
 
     /// Throws ``RuntimeError/sharedOutput(target:first:second:)`` for the
     /// first target two exporters share.
-    static func checkDistinct(_ exporters: [(id: String, options: [(key: String, value: String)], spec: PluginDescriptor)])
-        throws(RuntimeError)
-    {
+    static func checkDistinct(_ exporters: [Exporter]) throws(RuntimeError) {
         var owners: [String: String] = [:]
         for exporter in exporters {
-            for option in exporter.spec.options where option.type == .path {
-                guard let value = exporter.options.first(where: { $0.key == option.key })?.value,
-                      let target = canonical(value)
-                else { continue }
-                if let first = owners[target], first != exporter.id {
-                    throw .sharedOutput(target: target == standardOutput ? "stdout" : target, first: first, second: exporter.id)
+            for target in outputs(of: exporter).compactMap(canonical) {
+                if let first = owners[target], first != exporter.spec.id {
+                    throw .sharedOutput(target: target == standardOutput ? "stdout" : target, first: first, second: exporter.spec.id)
                 }
-                owners[target] = exporter.id
+                owners[target] = exporter.spec.id
             }
         }
     }
 
     /// Whether any exporter built for ABI 1.0 writes stdout: such a plugin
     /// writes to fd 1 itself, so fd 1 must stay the real standard output.
-    static func legacyExporterWritesStandardOutput(
-        _ exporters: [(id: String, options: [(key: String, value: String)], spec: PluginDescriptor)]
-    ) -> Bool {
-        exporters.contains { exporter in
-            exporter.spec.abiMinor < 1
-                && exporter.options.contains { option in
-                    exporter.spec.options.contains { $0.key == option.key && $0.type == .path }
-                        && canonical(option.value) == standardOutput
-                }
+    static func legacyExporterWritesStandardOutput(_ exporters: [Exporter]) -> Bool {
+        exporters.contains { $0.spec.abiMinor < 1 && outputs(of: $0).contains(where: OutputFile.isStandardOutput) }
+    }
+
+    /// The values of an exporter's path options: its outputs.
+    static func outputs(of exporter: Exporter) -> [String] {
+        exporter.spec.options.filter { $0.type == .path }.compactMap { option in
+            exporter.options.first { $0.key == option.key }?.value
         }
     }
 
@@ -49,15 +47,9 @@ enum OutputTargets {
     /// a file, `nil` for an empty value or a shareable device.
     static func canonical(_ value: String) -> String? {
         if value.isEmpty { return nil }
-        if value == standardOutput || value == "/dev/stdout" || value == "/proc/self/fd/1" { return standardOutput }
-        let url = URL(fileURLWithPath: value).standardizedFileURL.resolvingSymlinksInPath()
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-           let type = try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType,
-           type == .typeCharacterSpecial
-        {
-            return nil
-        }
-        return url.path
+        if OutputFile.isStandardOutput(value) { return standardOutput }
+        let path = URL(fileURLWithPath: value).standardizedFileURL.resolvingSymlinksInPath().path
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        return type == .typeCharacterSpecial ? nil : path
     }
 }

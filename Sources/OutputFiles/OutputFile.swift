@@ -58,7 +58,7 @@ public final class OutputFile {
     /// - Throws: `.io` naming the path, what it is and what to do.
     public init(path: String, standardOutput: Int32 = STDOUT_FILENO) throws(OutputFileError) {
         target = path
-        if path == "-" || path == "/dev/stdout" {
+        if Self.isStandardOutput(path) {
             resolved = path
             destination = .direct
             leftovers = []
@@ -166,6 +166,13 @@ public final class OutputFile {
 }
 
 extension OutputFile {
+    /// Whether `path` names standard output: `-`, `/dev/stdout` or
+    /// `/proc/self/fd/1` (the last two would otherwise lead, through fd 1,
+    /// to wherever the host points it while plugins run).
+    public static func isStandardOutput(_ path: String) -> Bool {
+        path == "-" || path == "/dev/stdout" || path == "/proc/self/fd/1"
+    }
+
     /// The marker in every temporary file name.
     static let marker = ".newshost-"
     /// How many symbolic links are followed before giving up (the kernel's own limit).
