@@ -74,11 +74,11 @@ public final class Chain: @unchecked Sendable {
     ///     (a restarted exporter would begin its output afresh).
     ///   - isolation: how isolated plugins are run; required unless
     ///     `isolate` is ``IsolationSelection/none``.
-    /// - Throws: ``RuntimeError`` for names and options, ``PluginLoadError``
-    ///   for a mis-built plugin, ``PluginCallError`` when `create` fails.
     ///   - protectStandardOutput: point fd 1 at stderr before any instance is
     ///     created, so plugins' stray writes cannot reach the output
     ///     (``StandardOutput``); skipped when a 1.0 exporter writes stdout.
+    /// - Throws: ``RuntimeError`` for names and options, ``PluginLoadError``
+    ///   for a mis-built plugin, ``PluginCallError`` when `create` fails.
     public static func load(plugins names: [String], searchPath: PluginSearchPath, options: [OptionAssignment],
                             logHandler: @escaping PluginLogHandler, workers: Int = 1,
                             isolate: IsolationSelection = .none, isolation: IsolationSettings? = nil,

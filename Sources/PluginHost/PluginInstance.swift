@@ -84,12 +84,7 @@ public final class PluginInstance: @unchecked Sendable {
             throw .processFailed(plugin: pluginID, articleID: articleID, status: -5, message: "the host could not map memory for a guarded view")
         }
         let collector = ResultCollector(pluginID: pluginID)
-        let target = Unmanaged.passUnretained(collector).toOpaque()
-        let status = withExtendedLifetime(collector) {
-            CallScope.during(context: api.pointee.host, collector: target) { result in
-                library.callProcess(handle, view.pointer, UnsafeMutableRawPointer(result))
-            }
-        }
+        let status = withExtendedLifetime(view) { call(view.pointer, into: collector) }
         view.revoke()
         returned()
         return try outcome(status, collector, articleID: articleID)
@@ -139,13 +134,16 @@ public final class PluginInstance: @unchecked Sendable {
     /// pointer (or libffi), with what the plugin adds collected into
     /// `collector`.
     func callPrepared(_ view: ArticleView, into collector: ResultCollector) -> Int32 {
+        withExtendedLifetime(view) { call(view.pointer, into: collector) }
+    }
+
+    /// One `process` call on `article`, inside the call's scope (the only
+    /// place the plugin's results handle is valid), collecting into `collector`.
+    private func call(_ article: UnsafePointer<nh_article>, into collector: ResultCollector) -> Int32 {
         let target = Unmanaged.passUnretained(collector).toOpaque()
-        // Two calls, not one on a tuple: a tuple would cost a metadata lookup per call.
-        return withExtendedLifetime(view) {
-            withExtendedLifetime(collector) {
-                CallScope.during(context: api.pointee.host, collector: target) { result in
-                    library.callProcess(handle, view.pointer, UnsafeMutableRawPointer(result))
-                }
+        return withExtendedLifetime(collector) {
+            CallScope.during(context: api.pointee.host, collector: target) { result in
+                library.callProcess(handle, article, UnsafeMutableRawPointer(result))
             }
         }
     }
