@@ -317,8 +317,7 @@ struct BehaviourChecks {
         let plugins = try (0..<3).map { _ in try instance(library) }
         var results: [Annotations] = []
         for (index, article) in articles.enumerated() {
-            worker.leaveBreadcrumb("in process, on article \(article.id)")
-            do { results.append(try plugins[index % 3].process(article, annotations: Annotations())) } catch { throw CheckFailure("\(error)") }
+            results += try process(plugins[index % 3], [article])
         }
         try plugins.forEach(finish)
         guard library.descriptor.kind != .exporter else { return Note() }
@@ -365,8 +364,7 @@ struct BehaviourChecks {
         let plugin = try instance(library)
         try compare("create")
         for article in articles {
-            worker.leaveBreadcrumb("in process, on article \(article.id)")
-            do { _ = try plugin.process(article, annotations: Annotations()) } catch { throw CheckFailure("\(error)") }
+            _ = try process(plugin, [article])
             try compare("process (article \(article.id))")
         }
         try finish(plugin)

@@ -183,15 +183,9 @@ public struct ConformanceRunner: Sendable {
     /// one it was running takes the failure and the others are skipped
     /// (never passed: they did not report).
     static func attribute(_ message: String, doing: String?, to checks: [Check], seconds: Double) -> [CheckResult] {
-        guard checks.count > 1 else {
-            return checks.map { check in
-                var result = CheckResult(check: check, outcome: .failed, seconds: seconds, message: message)
-                result.locate(doing)
-                return result
-            }
-        }
-        let culprit = checks.first { doing?.contains($0.rawValue) == true }
-            ?? (doing == nil || doing == LoadChecks.loading ? checks.first : checks.last) ?? checks[0]
+        guard let culprit = checks.first(where: { doing?.contains($0.rawValue) == true })
+            ?? (doing == nil || doing == LoadChecks.loading ? checks.first : checks.last)
+        else { return [] }
         return checks.map { check in
             guard check == culprit else {
                 return CheckResult(check: check, outcome: .skipped, message: "not reported: the check's process died during \(culprit.rawValue)")

@@ -29,8 +29,6 @@ public enum PluginTemplates {
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
-    private static func symbol(_ name: String) -> String { name.replacingOccurrences(of: "-", with: "_") }
-
     private static func readme(name: String, kind: Kind, language: Language) -> String {
         """
         # \(name)

@@ -20,7 +20,7 @@ enum PluginWorkerCommand {
             // The data segment and private mappings (what malloc draws on) may
             // grow by `megabytes` beyond what the worker holds now, before any
             // plugin is loaded (a sanitizer build starts with terabytes of shadow).
-            let bytes = rlim_t(Self.dataSegmentBytes() + megabytes << 20)
+            let bytes = rlim_t(((MemoryUsage.statusKilobytes("VmData") ?? 0) << 10) + megabytes << 20)
             var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
             guard setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit) == 0 else {
                 Console.err("newshost plugin-worker: cannot limit memory to \(megabytes) MB: \(String(cString: strerror(errno)))")
@@ -36,14 +36,5 @@ enum PluginWorkerCommand {
             return .usage
         }
         return IsolationWorker.serve(channel, logHandler: Console.pluginLog(verbose: verbose)) == 0 ? .success : .usage
-    }
-
-    /// VmData of this process, from /proc.
-    static func dataSegmentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmData:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-        else { return 0 }
-        return kilobytes << 10
     }
 }

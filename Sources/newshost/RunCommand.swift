@@ -80,14 +80,16 @@ enum RunCommand {
         // Workers are reaped by destroy, so their peak memory is known after it.
         let workers = chain.workerProcesses
         chain.destroy()
-        var resources = "\(jobs) job\(jobs == 1 ? "" : "s"), peak memory \(MemoryUsage.peakMegabytes()) MB"
+        let peakMemory = MemoryUsage.peakMegabytes()
+        let largestWorkerPeak = workers > 0 ? MemoryUsage.largestChildPeakMegabytes() : 0
+        var resources = "\(jobs) job\(jobs == 1 ? "" : "s"), peak memory \(peakMemory) MB"
         if workers > 0 {
-            resources += ", \(workers) isolated worker process\(workers == 1 ? "" : "es") (largest peak \(MemoryUsage.largestChildPeakMegabytes()) MB)"
+            resources += ", \(workers) isolated worker process\(workers == 1 ? "" : "es") (largest peak \(largestWorkerPeak) MB)"
         }
         Console.err(report.summary(pluginCount: chain.pluginCount) + " (\(resources))")
         if let summaryJSON {
-            let summary = RunSummary(report, plugins: chain.pluginCount, jobs: jobs, peakMemoryMB: MemoryUsage.peakMegabytes(),
-                                     workerProcesses: workers, largestWorkerPeakMB: workers > 0 ? MemoryUsage.largestChildPeakMegabytes() : 0)
+            let summary = RunSummary(report, plugins: chain.pluginCount, jobs: jobs, peakMemoryMB: peakMemory,
+                                     workerProcesses: workers, largestWorkerPeakMB: largestWorkerPeak)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let text = String(decoding: (try? encoder.encode(summary)) ?? Data(), as: UTF8.self) + "\n"
@@ -231,11 +233,15 @@ enum MemoryUsage {
     }
 
     static func peakMegabytes() -> Int {
+        (statusKilobytes("VmHWM") ?? 0) / 1024
+    }
+
+    /// A kilobyte figure of /proc/self/status (`VmHWM`, `VmData`, …).
+    static func statusKilobytes(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-        else { return 0 }
-        return kilobytes / 1024
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") })
+        else { return nil }
+        return Int(line.split(separator: " ").dropFirst().first ?? "")
     }
 }
 
