@@ -50,26 +50,29 @@ import Testing
         #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
     }
 
-    @Test func aPluginThatRaisesSIGSEGVEndsTheRunBySIGSEGV() throws {
+    /// Runs the fixture `name` built with `define` before export-csv, on one
+    /// job; returns the result and whether the CSV was left behind.
+    private func runInHost(_ name: String, _ define: String) throws -> (result: CommandResult, leftOutput: Bool) {
         let directory = try TestPaths.temporaryDirectory()
-        let plugin = try PluginCompiler.fixture("raiser", defines: ["RAISE_AT=2"], into: directory)
+        let plugin = try PluginCompiler.fixture(name, defines: [define], into: directory)
         let out = directory.appendingPathComponent("out.csv")
         let result = try Command.newshost(["run", "--plugins", "\(plugin),export-csv", "--option", "export-csv.path=\(out.path)",
                                            "--jobs", "1", TestPaths.seeds.path])
+        return (result, FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aPluginThatRaisesSIGSEGVEndsTheRunBySIGSEGV() throws {
+        let (result, leftOutput) = try runInHost("raiser", "RAISE_AT=2")
         #expect(result.status == 128 + SIGSEGV, "\(result.stderr)")
         #expect(result.stderr.contains("plugin raiser crashed the host process with SIGSEGV on article 000_90bab6fec0c8b54c.txt#1"))
-        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(!leftOutput)
     }
 
     @Test func aPluginThatCallsExitIsNamedAndTheRunDoesNotLookSuccessful() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        let plugin = try PluginCompiler.fixture("quitter", defines: ["EXIT_AT=2"], into: directory)
-        let out = directory.appendingPathComponent("out.csv")
-        let result = try Command.newshost(["run", "--plugins", "\(plugin),export-csv", "--option", "export-csv.path=\(out.path)",
-                                           "--jobs", "1", TestPaths.seeds.path])
+        let (result, leftOutput) = try runInHost("quitter", "EXIT_AT=2")
         #expect(result.status == 5, "\(result.stderr)")
         #expect(result.stderr.contains("plugin quitter called exit() inside the host process on article 000_90bab6fec0c8b54c.txt#1"))
-        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(!leftOutput)
     }
 
     /// One rule for every exporter: what went through before a run stopped on
