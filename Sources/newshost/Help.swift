@@ -109,7 +109,7 @@ enum Help {
     the exporters finish, so their output is complete for every article that
     went through. Exporters always run inside newshost (a restarted exporter
     would lose what it had written). Isolation costs a copy of each article
-    and a round trip per plugin (see the README's performance section).
+    and a round trip per plugin (see docs/performance.md).
 
     A plugin name is looked up as lib<name>.so or <name>.so; a value with a
     / or ending in .so is a path. Exporters are finished even when the run
