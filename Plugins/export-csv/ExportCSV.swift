@@ -24,6 +24,10 @@ final class ExportCSV: NewsHostPlugin {
     }
 
     func finish() throws(PluginFailure) {
+        try output.prepare()
+    }
+
+    func commit() throws(PluginFailure) {
         try output.commit()
     }
 

@@ -12,11 +12,12 @@
  *
  * Re-running on the same input updates rows in place (articles are keyed by
  * id; an article's annotations are replaced). `create` begins the
- * transaction, `finish` commits it (the host calls it whenever a run ends,
- * also after a plugin failure or an interrupt, so what went through is
- * kept), `destroy` without `finish` rolls it back and removes the file if
- * this run created it: a run that never reaches its end leaves the database
- * exactly as it was. Not thread-safe (one connection). */
+ * transaction, `commit` commits it (the host calls `finish` and then
+ * `commit` whenever a run ends, also after a plugin failure or an
+ * interrupt, so what went through is kept; `commit` only after every
+ * plugin has finished), `destroy` without `commit` rolls it back and
+ * removes the file if this run created it: a run that never reaches its end
+ * leaves the database exactly as it was. Not thread-safe (one connection). */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -295,7 +296,16 @@ failed:
     return NH_ERR_IO;
 }
 
+/* The first commit phase: every row is written inside the open transaction,
+ * so there is nothing left to prepare but the statements. */
 static int32_t es_finish(void *instance) {
+    exporter *self = instance;
+    for (int i = 0; i < ST_COUNT; i++) sqlite3_reset(self->stmt[i]);
+    return NH_OK;
+}
+
+/* The second phase, after every plugin of the run has finished. */
+static int32_t es_commit(void *instance) {
     exporter *self = instance;
     if (sqlite3_exec(self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         report(self->host, NULL, "cannot commit the database", sqlite3_errmsg(self->db));
@@ -334,6 +344,7 @@ static const nh_hook es_hooks[] = {
     NH_CREATE_HOOK(es_create),
     NH_PROCESS_HOOK(es_process),
     NH_FINISH_HOOK(es_finish),
+    NH_COMMIT_HOOK(es_commit),
     NH_DESTROY_HOOK(es_destroy),
 };
 

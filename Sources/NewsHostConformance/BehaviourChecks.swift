@@ -76,26 +76,38 @@ struct BehaviourChecks {
 
     private func instance(_ library: PluginLibrary, options given: [(key: String, value: String)]? = nil) throws -> PluginInstance {
         do {
-            worker.leaveBreadcrumb("in create")
+            worker.leaveBreadcrumb(Breadcrumb("create"))
             return try PluginInstance(library: library, options: given ?? options(library), logHandler: logHandler)
         } catch {
             throw CheckFailure("create failed with the default options: \(error)")
         }
     }
 
+    /// Ends a run as the host does: `finish`, then `commit` for a two-phase exporter.
     private func finish(_ plugin: PluginInstance) throws {
-        worker.leaveBreadcrumb("in finish")
+        try finishOnly(plugin)
+        try commit(plugin)
+    }
+
+    private func finishOnly(_ plugin: PluginInstance) throws {
+        worker.leaveBreadcrumb(Breadcrumb("finish"))
         do { try plugin.finish() } catch { throw CheckFailure("finish failed: \(error)") }
     }
 
+    private func commit(_ plugin: PluginInstance) throws {
+        guard plugin.commitsSeparately else { return }
+        worker.leaveBreadcrumb(Breadcrumb("commit"))
+        do { try plugin.commit() } catch { throw CheckFailure("commit failed: \(error)") }
+    }
+
     private func destroy(_ plugin: PluginInstance) {
-        worker.leaveBreadcrumb("in destroy")
+        worker.leaveBreadcrumb(Breadcrumb("destroy"))
         plugin.destroy()
     }
 
     private func refusesCreate(_ library: PluginLibrary, with extra: [(key: String, value: String)], what: String) throws {
         do {
-            worker.leaveBreadcrumb("in create")
+            worker.leaveBreadcrumb(Breadcrumb("create"))
             let plugin = try PluginInstance(library: library, options: options(library) + extra, logHandler: logHandler)
             destroy(plugin)
             throw CheckFailure("create accepted \(what); refuse it: return NH_ERR_BAD_CONFIG after set_error(host, NULL, \"…what is wrong and what is accepted…\")")
@@ -128,7 +140,7 @@ struct BehaviourChecks {
             for value in Self.edgeValues(for: option.type) {
                 var values = options(library)
                 if let index = values.firstIndex(where: { $0.key == option.key }) { values[index].value = value }
-                worker.leaveBreadcrumb("in create, with \(option.key)=\(value)")
+                worker.leaveBreadcrumb(Breadcrumb("create", detail: "with \(option.key)=\(value)"))
                 let created = Result { () throws(PluginCallError) in
                     try PluginInstance(library: library, options: values, logHandler: logHandler)
                 }
@@ -162,7 +174,7 @@ struct BehaviourChecks {
 
     private func process(_ plugin: PluginInstance, _ articles: [Article]) throws -> [Annotations] {
         try articles.map { article in
-            worker.leaveBreadcrumb("in process, on article \(article.id)")
+            worker.leaveBreadcrumb(Breadcrumb("process", article: article.id))
             do { return try plugin.process(article, annotations: Annotations()) } catch { throw CheckFailure("\(error)") }
         }
     }
@@ -180,7 +192,7 @@ struct BehaviourChecks {
         let plugin = try instance(library)
         var refused: [String] = []
         for article in SampleArticles.hostile {
-            worker.leaveBreadcrumb("in process, on the hostile article \(String(decoding: article.id, as: UTF8.self))")
+            worker.leaveBreadcrumb(Breadcrumb("process", article: String(decoding: article.id, as: UTF8.self), detail: "a hostile article"))
             do {
                 _ = try plugin.process(raw: article)
             } catch {
@@ -243,10 +255,10 @@ struct BehaviourChecks {
         let earlier = [Label(plugin: "conformance", name: "sample", score: 0.5)]
         for article in articles {
             let id = String(decoding: article.id, as: UTF8.self)
-            worker.leaveBreadcrumb("in process, on article \(id) (guarded view: a write to the view, a read past a string's length — strings are not NUL-terminated — or a read of an earlier article's view faults here)")
+            worker.leaveBreadcrumb(Breadcrumb("process", article: id, detail: "guarded view: a write to the view, a read past a string's length — strings are not NUL-terminated — or a read of an earlier article's view faults here"))
             do {
                 _ = try plugin.process(guarded: article, labels: earlier) {
-                    worker.leaveBreadcrumb("after process returned on article \(id) (its view is now unreadable: the plugin read it after the call; copy what you keep)")
+                    worker.leaveBreadcrumb(Breadcrumb("process", article: id, returned: true, detail: "its view is now unreadable: the plugin read it after the call; copy what you keep"))
                 }
             } catch {
                 // Refusing an article is allowed here; the other checks judge results.
@@ -270,17 +282,44 @@ struct BehaviourChecks {
         let paths = values.filter { value in library.descriptor.options.contains { $0.key == value.key && $0.type == .path } }
             .map { ($0.value as NSString).lastPathComponent }
         guard !paths.isEmpty else { throw CheckFailure("an exporter needs a path option (type NH_OPTION_PATH) saying where it writes") }
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory)
+        // What a reader of the target would see: a file with content (a
+        // database may create its file empty when it opens).
+        let visible = {
+            Set((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).intersection(paths).filter { name in
+                let size = (try? FileManager.default.attributesOfItem(atPath: (target as NSString).appendingPathComponent(name)))?[.size]
+                return (size as? NSNumber)?.intValue != 0
+            }
+        }
         let plugin = try instance(library, options: values)
-        _ = try process(plugin, SampleArticles.seeds(in: worker.seedsDirectory))
-        try finish(plugin)
+        _ = try process(plugin, articles)
+        try finishOnly(plugin)
+        let twoPhase = plugin.commitsSeparately
+        if twoPhase, !visible().isEmpty {
+            throw CheckFailure("\(visible().sorted()) appeared in finish, but the exporter has a commit hook: finish only fsyncs the temporary file, commit renames it into place (a crash in another plugin's finish must leave the target as it was)")
+        }
+        try commit(plugin)
         destroy(plugin)
         let written = Set((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [])
         let stray = (try? FileManager.default.contentsOfDirectory(atPath: elsewhere)) ?? []
         guard written.isSubset(of: Set(paths)), !written.isEmpty else {
-            throw CheckFailure("after finish the output directory holds \(written.sorted()) instead of \(paths); write exactly the path you were given")
+            throw CheckFailure("after \(twoPhase ? "commit" : "finish") the output directory holds \(written.sorted()) instead of \(paths); write exactly the path you were given")
         }
         guard stray.isEmpty else { throw CheckFailure("the exporter wrote \(stray) in the current directory; write only the path you were given") }
-        return Note()
+        guard twoPhase else { return Note() }
+
+        // Finished but never committed (another plugin's finish failed or
+        // crashed): destroy must discard what finish prepared.
+        let again = try freshDirectory()
+        let abandoned = try instance(library, options: options(library, directory: again))
+        _ = try process(abandoned, articles)
+        try finishOnly(abandoned)
+        destroy(abandoned)
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: again)) ?? []
+        guard left.isEmpty else {
+            throw CheckFailure("destroy after finish without commit left \(left.sorted()); a prepared output that was never committed must be deleted in destroy")
+        }
+        return Note(message: "two-phase: the target appeared only at commit; destroy without commit left nothing")
     }
 
     private func determinism(_ library: PluginLibrary) throws {
@@ -341,7 +380,7 @@ struct BehaviourChecks {
         }
         let fresh = try instance(library, options: values(first)), freshOther = try instance(library, options: values(second))
         for (index, article) in articles.enumerated() {
-            worker.leaveBreadcrumb("in process, on article \(article.id)")
+            worker.leaveBreadcrumb(Breadcrumb("process", article: article.id))
             let mine = try? fresh.process(article, annotations: Annotations())
             let theirs = try? freshOther.process(article, annotations: Annotations())
             if mine != alone[index] || theirs != otherAlone[index] {
@@ -407,7 +446,7 @@ struct BehaviourChecks {
             for number in range {
                 var article = articles[number % articles.count]
                 article.id = "stress#\(number)"
-                if number % 50 == 0 { worker.leaveBreadcrumb("in process, on article \(article.id) (or one of the 50 after it)") }
+                if number % 50 == 0 { worker.leaveBreadcrumb(Breadcrumb("process", article: article.id, detail: "or one of the 50 after it")) }
                 do { _ = try plugin.process(article, annotations: annotations) } catch { throw CheckFailure("\(error)") }
             }
         }

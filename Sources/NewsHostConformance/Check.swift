@@ -62,7 +62,7 @@ public enum Check: String, CaseIterable, Sendable, Codable {
         case .hostile: return "process survives hostile articles (empty, 10 MB body, invalid UTF-8, NULs, emoji, RTL)"
         case .guardedView: return "process only reads the article view, within each string's length, during the call (the view is read-only, strings end at an unreadable page, a view is unreadable once its call returns)"
         case .outputs: return "results are valid for the kind (labels, summary, keywords) and none is refused by the host"
-        case .exporterPath: return "an exporter writes the path it was given, only there, and only at finish"
+        case .exporterPath: return "an exporter writes the path it was given, only there, and only at finish (at commit, for one with a commit hook; destroy without commit leaves nothing)"
         case .determinism: return "each article gives the same result whatever came before it (a fresh instance, articles in reverse order)"
         case .instances: return "several instances at once, with different option values, give the same results as each alone"
         case .globalState: return "no hook changes the working directory, umask, locale, environment or signal handlers"
@@ -115,17 +115,10 @@ public struct CheckResult: Sendable, Codable, Equatable {
         self.metrics = metrics
     }
 
-    /// Fills ``hook`` and ``article`` from what the worker was doing
-    /// ("in process, on article X", "in destroy", "while loading …").
-    mutating func locate(_ doing: String?) {
+    /// Fills ``hook`` and ``article`` from what the worker was doing.
+    mutating func locate(_ doing: Breadcrumb?) {
         guard let doing else { return }
-        if doing == LoadChecks.loading {
-            hook = "load"
-        } else if doing.hasPrefix("in ") {
-            hook = String(doing.dropFirst(3).prefix { $0.isLetter })
-        }
-        if let range = doing.range(of: "on article ") ?? doing.range(of: "on the hostile article ") {
-            article = String(doing[range.upperBound...].prefix { $0 != " " })
-        }
+        hook = doing.hook
+        article = doing.article ?? article
     }
 }

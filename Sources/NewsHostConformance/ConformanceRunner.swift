@@ -121,7 +121,7 @@ public struct ConformanceRunner: Sendable {
         let stderrTail = Self.excerpt(errFile)
         let written = (try? Data(contentsOf: outFile)) ?? Data()
 
-        let doing = try? String(contentsOf: breadcrumb, encoding: .utf8)
+        let doing = Breadcrumb(decoding: try? Data(contentsOf: breadcrumb))
         let at = doing.map { " \($0)" } ?? ""
         if let failure {
             return WorkerReport(results: Self.attribute(failure + at + stderrTail, doing: doing, to: checks, seconds: seconds), identity: nil)
@@ -182,9 +182,9 @@ public struct ConformanceRunner: Sendable {
     /// The worker died before reporting: in a group of several checks, the
     /// one it was running takes the failure and the others are skipped
     /// (never passed: they did not report).
-    static func attribute(_ message: String, doing: String?, to checks: [Check], seconds: Double) -> [CheckResult] {
-        guard let culprit = checks.first(where: { doing?.contains($0.rawValue) == true })
-            ?? (doing == nil || doing == LoadChecks.loading ? checks.first : checks.last)
+    static func attribute(_ message: String, doing: Breadcrumb?, to checks: [Check], seconds: Double) -> [CheckResult] {
+        guard let culprit = checks.first(where: { doing?.check == $0.rawValue })
+            ?? (doing == nil || doing == .loading ? checks.first : checks.last)
         else { return [] }
         return checks.map { check in
             guard check == culprit else {

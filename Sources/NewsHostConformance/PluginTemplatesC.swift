@@ -68,24 +68,32 @@ extension PluginTemplates {
             """
             finish = """
 
+            /* Two phases (ABI 1.1): finish makes the output durable, commit makes it
+             * visible, after every plugin of the run has finished. */
             static int32_t \(sym)_finish(void *instance) {
                 \(sym)_instance *self = instance;
                 /* Flush and sync before the rename, so a crash leaves the old file or the new one. */
                 int failed = fflush(self->file) != 0 || (self->temporary[0] != '\\0' && fsync(fileno(self->file)) != 0);
                 failed = fclose(self->file) != 0 || failed;
                 self->file = NULL;
-                if (self->temporary[0] == '\\0') { /* stdout, a device or a FIFO: written in place */
-                    self->committed = 1;
-                    if (!failed) return NH_OK;
-                    self->host->set_error(self->host->host, NULL, text("cannot write the output"));
+                if (failed) {
+                    if (self->temporary[0] != '\\0') remove(self->temporary);
+                    self->temporary[0] = '\\0';
+                    self->host->set_error(self->host->host, NULL, text("cannot write the output; check the disk and the directory"));
                     return NH_ERR_IO;
                 }
-                if (failed || rename(self->temporary, self->path) != 0) {
-                    remove(self->temporary);
-                    self->host->set_error(self->host->host, NULL, text("cannot write the output file; check that its directory is writable"));
-                    return NH_ERR_IO;
-                }
+                return NH_OK;
+            }
+
+            static int32_t \(sym)_commit(void *instance) {
+                \(sym)_instance *self = instance;
                 self->committed = 1;
+                if (self->temporary[0] == '\\0') return NH_OK; /* stdout, a device or a FIFO: written in place */
+                if (rename(self->temporary, self->path) != 0) {
+                    remove(self->temporary);
+                    self->host->set_error(self->host->host, NULL, text("cannot put the output file in place; check that its directory is writable"));
+                    return NH_ERR_IO;
+                }
                 return NH_OK;
             }
 
@@ -93,10 +101,10 @@ extension PluginTemplates {
             destroy = """
                 \(sym)_instance *self = instance;
                 if (self->file) fclose(self->file);
-                if (!self->committed && self->temporary[0] != '\\0') remove(self->temporary); /* a run that did not finish leaves nothing */
+                if (!self->committed && self->temporary[0] != '\\0') remove(self->temporary); /* a run that did not commit leaves nothing */
                 free(self);
             """
-            hooks = "    NH_FINISH_HOOK(\(sym)_finish),\n"
+            hooks = "    NH_FINISH_HOOK(\(sym)_finish),\n    NH_COMMIT_HOOK(\(sym)_commit),\n"
         }
         let open = kind == .exporter ? """
 
@@ -111,7 +119,7 @@ extension PluginTemplates {
                     self->file = fopen(self->path, "w"); /* a device or FIFO: never replaced */
                 } else {
                     /* A hidden name in the target's directory, unique to this process and
-                     * instance, renamed over the target in finish. */
+                     * instance, renamed over the target in commit. */
                     const char *slash = strrchr(self->path, '/');
                     int directory = slash ? (int)(slash - self->path + 1) : 0;
                     snprintf(self->temporary, sizeof self->temporary, "%.*s.%s.%ld-%p.tmp", directory, self->path,

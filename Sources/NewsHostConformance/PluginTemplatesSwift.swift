@@ -55,7 +55,13 @@ extension PluginTemplates {
             """
             extra = """
 
+                // Two phases: finish makes the output durable, commit makes it
+                // visible once every plugin of the run has finished.
                 func finish() throws(PluginFailure) {
+                    try output.prepare()
+                }
+
+                func commit() throws(PluginFailure) {
                     try output.commit()
                 }
 

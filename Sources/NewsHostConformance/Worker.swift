@@ -24,10 +24,10 @@ public struct Worker {
         self.breadcrumbPath = breadcrumbPath
     }
 
-    /// Records what the worker is about to do, e.g. "in process, on article X".
-    func leaveBreadcrumb(_ doing: String) {
+    /// Records what the worker is about to do.
+    func leaveBreadcrumb(_ doing: Breadcrumb) {
         guard let breadcrumbPath else { return }
-        _ = FileManager.default.createFile(atPath: breadcrumbPath, contents: Data(doing.utf8))
+        _ = FileManager.default.createFile(atPath: breadcrumbPath, contents: doing.encoded)
     }
 
     /// Runs `group`: "load" (every level-1 check, and who the plugin is)
@@ -60,10 +60,7 @@ public struct Worker {
 struct LoadChecks {
     let path: String
     let scratchDirectory: String
-    let breadcrumb: (String) -> Void
-
-    /// What a crash during the load group was doing, for the runner.
-    static let loading = "while loading the library (dlopen runs its constructors, then newshost_plugin_entry)"
+    let breadcrumb: (Breadcrumb) -> Void
 
     /// Runs the checks; `loaded` hears the descriptor of a plugin that loads.
     func run(loaded: (PluginDescriptor) -> Void = { _ in }) -> [CheckResult] {
@@ -71,7 +68,7 @@ struct LoadChecks {
         let order = Check.upTo(level: 1)
         let library: PluginLibrary
         do {
-            breadcrumb(Self.loading)
+            breadcrumb(.loading)
             library = try PluginLibrary(path: path)
         } catch {
             // Only what the loader verified before it stopped has passed; a
@@ -100,10 +97,10 @@ struct LoadChecks {
                                    message: "give a one-line description of at least 8 characters and a vendor")
             case .optionDefaults:
                 do {
-                    breadcrumb("in create (\(Check.optionDefaults.rawValue))")
+                    breadcrumb(Breadcrumb("create", check: .optionDefaults))
                     let instance = try PluginInstance(library: library, options: ScratchOptions.defaults(for: d, in: scratchDirectory),
                                                       logHandler: { _ in })
-                    breadcrumb("in destroy (\(Check.optionDefaults.rawValue))")
+                    breadcrumb(Breadcrumb("destroy", check: .optionDefaults))
                     instance.destroy()
                     return CheckResult(check: check, outcome: .passed)
                 } catch {
@@ -137,7 +134,7 @@ struct LoadChecks {
         case .unknownKind, .unknownFlags: return .kind
         case .missingHook, .duplicateHook, .nullHookFunction, .malformedSignature, .signatureMismatch, .cannotPrepareCall: return .hooks
         case .invalidOption: return .optionTable
-        case .invalidHookTable: return .hooks
+        case .invalidHookTable, .hookNeedsNewerMinor, .hookNotForKind: return .hooks
         }
     }
 }

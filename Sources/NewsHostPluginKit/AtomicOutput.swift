@@ -4,7 +4,8 @@ import OutputFiles
 /// Output for exporters: an ``OutputFiles/OutputFile`` whose errors are
 /// plugin failures (`.io`). A regular file is replaced atomically when the
 /// run finishes; `-` is the run's standard output; a device or FIFO is
-/// written directly and never replaced.
+/// written directly and never replaced. An exporter calls ``prepare()`` in
+/// `finish` and ``commit()`` in `commit`.
 public final class AtomicOutput {
     private let file: OutputFile
 
@@ -35,7 +36,13 @@ public final class AtomicOutput {
         do { try file.write(text) } catch { throw PluginFailure(.io, error.description) }
     }
 
-    /// Makes the output final (see ``OutputFiles/OutputFile/commit()``).
+    /// The first commit phase, for `finish`: the output is durable but the
+    /// target untouched (see ``OutputFiles/OutputFile/prepare()``).
+    public func prepare() throws(PluginFailure) {
+        do { try file.prepare() } catch { throw PluginFailure(.io, error.description) }
+    }
+
+    /// Makes the output final, for `commit` (see ``OutputFiles/OutputFile/commit()``).
     public func commit() throws(PluginFailure) {
         do { try file.commit() } catch { throw PluginFailure(.io, error.description) }
     }

@@ -12,17 +12,25 @@ public protocol NewsHostPlugin: AnyObject {
     /// Handles one article (the `process` hook).
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure)
 
-    /// The run is over: commit output (the `finish` hook).
+    /// The run is over: flush output (the `finish` hook). An exporter makes
+    /// it durable but leaves its target alone (``AtomicOutput/prepare()``).
     func finish() throws(PluginFailure)
 
-    /// The instance is going away without `finish` having succeeded or been
-    /// called: discard uncommitted output (called from `destroy`).
+    /// Every plugin of the run has finished: make the output visible (the
+    /// `commit` hook, declared for exporters only; ``AtomicOutput/commit()``).
+    func commit() throws(PluginFailure)
+
+    /// The instance is going away with its output not committed (an
+    /// exporter without a successful `commit`, another kind without a
+    /// successful `finish`): discard it (called from `destroy`).
     func discard()
 }
 
 extension NewsHostPlugin {
     /// Does nothing.
     public func finish() throws(PluginFailure) {}
+    /// Does nothing.
+    public func commit() throws(PluginFailure) {}
     /// Does nothing.
     public func discard() {}
 }

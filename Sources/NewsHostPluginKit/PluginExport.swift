@@ -20,7 +20,7 @@ public enum PluginExport {
         lock.withLock {
             if let exported { return exported.descriptor }
             ImagePinning.pinImage(containing: unsafeBitCast(create, to: UnsafeRawPointer.self))
-            let descriptor = UnsafeRawPointer(DescriptorBuilder.build(type.metadata, hooks: hooks))
+            let descriptor = UnsafeRawPointer(DescriptorBuilder.build(type.metadata, hooks: hooks(for: type.metadata.kind)))
             exported = (type, descriptor)
             return descriptor
         }
@@ -34,7 +34,8 @@ public enum PluginExport {
     private final class Instance {
         let plugin: any NewsHostPlugin
         let api: UnsafePointer<nh_host_api>
-        var finished = false
+        /// Whether the output is final, so `destroy` keeps it.
+        var committed = false
         init(plugin: any NewsHostPlugin, api: UnsafePointer<nh_host_api>) {
             self.plugin = plugin
             self.api = api
@@ -89,10 +90,26 @@ public enum PluginExport {
     }
 
     private static let finish: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { handle in
+        endOfRun(handle) { instance throws(PluginFailure) in
+            try instance.plugin.finish()
+            // An exporter's output is final only after `commit`.
+            instance.committed = pluginType.metadata.kind != .exporter
+        }
+    }
+
+    private static let commit: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { handle in
+        endOfRun(handle) { instance throws(PluginFailure) in
+            try instance.plugin.commit()
+            instance.committed = true
+        }
+    }
+
+    /// Runs `finish` or `commit` of the instance behind `handle`, turning a
+    /// failure into `set_error` and its status.
+    private static func endOfRun(_ handle: UnsafeMutableRawPointer?, _ body: (Instance) throws(PluginFailure) -> Void) -> Int32 {
         let instance = instance(handle)
         do throws(PluginFailure) {
-            try instance.plugin.finish()
-            instance.finished = true
+            try body(instance)
             return 0
         } catch {
             return report(error, instance.api, nil)
@@ -102,16 +119,19 @@ public enum PluginExport {
     private static let destroy: @convention(c) (UnsafeMutableRawPointer?) -> Void = { handle in
         guard let handle else { return }
         let instance = Unmanaged<Instance>.fromOpaque(handle)
-        if !instance.takeUnretainedValue().finished { instance.takeUnretainedValue().plugin.discard() }
+        if !instance.takeUnretainedValue().committed { instance.takeUnretainedValue().plugin.discard() }
         instance.release()
     }
 
-    private static var hooks: [(name: String, signature: String, function: nh_fn)] {
-        [
+    /// The hook table of `kind`: exporters commit in two phases.
+    private static func hooks(for kind: PluginMetadata.Kind) -> [(name: String, signature: String, function: nh_fn)] {
+        var hooks = [
             (NH_HOOK_CREATE, NH_SIG_CREATE, unsafeBitCast(create, to: nh_fn.self)),
             (NH_HOOK_PROCESS, NH_SIG_PROCESS, unsafeBitCast(process, to: nh_fn.self)),
             (NH_HOOK_FINISH, NH_SIG_FINISH, unsafeBitCast(finish, to: nh_fn.self)),
             (NH_HOOK_DESTROY, NH_SIG_DESTROY, unsafeBitCast(destroy, to: nh_fn.self)),
         ]
+        if kind == .exporter { hooks.append((NH_HOOK_COMMIT, NH_SIG_COMMIT, unsafeBitCast(commit, to: nh_fn.self))) }
+        return hooks
     }
 }

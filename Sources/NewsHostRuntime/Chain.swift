@@ -193,12 +193,32 @@ public final class Chain: @unchecked Sendable {
         return AnnotatedArticle(article: article, annotations: processed.annotations(before: isExporter.count))
     }
 
-    /// Calls `finish` on every instance, even after one fails; returns the failures.
+    /// Ends the run: calls `finish` on every instance, even after one fails,
+    /// then `commit` on the two-phase exporters that finished; returns the
+    /// failures.
+    ///
+    /// The order is what makes a crash in any `finish` leave every two-phase
+    /// exporter's target untouched: non-exporters first, then the exporters
+    /// that commit separately (which only prepare), then 1.0 exporters
+    /// (which make their output visible in `finish`), and only then the
+    /// commits.
     public func finish() -> [PluginCallError] {
         var failures: [PluginCallError] = []
-        for instance in instances {
+        let exporterInstances = Set(exporters.values.map(ObjectIdentifier.init))
+        let (exporting, others) = instances.split(by: { exporterInstances.contains(ObjectIdentifier($0)) })
+        let (twoPhase, onePhase) = exporting.split(by: \.commitsSeparately)
+        var prepared: [any ChainStage] = []
+        for instance in others + twoPhase + onePhase {
             do {
                 try Self.during(instance, hook: "finish") { () throws(PluginCallError) in try instance.finish() }
+                if instance.commitsSeparately { prepared.append(instance) }
+            } catch {
+                failures.append(error)
+            }
+        }
+        for instance in prepared {
+            do {
+                try Self.during(instance, hook: "commit") { () throws(PluginCallError) in try instance.commit() }
             } catch {
                 failures.append(error)
             }
@@ -224,5 +244,16 @@ public final class Chain: @unchecked Sendable {
 
     deinit {
         destroy()
+    }
+}
+
+extension Array {
+    /// The elements for which `belongs` holds, then the others, each in order.
+    fileprivate func split(by belongs: (Element) -> Bool) -> (matching: [Element], rest: [Element]) {
+        var matching: [Element] = [], rest: [Element] = []
+        for element in self {
+            if belongs(element) { matching.append(element) } else { rest.append(element) }
+        }
+        return (matching, rest)
     }
 }

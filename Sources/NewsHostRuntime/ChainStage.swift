@@ -10,8 +10,19 @@ public protocol ChainStage: AnyObject, Sendable {
     func process(_ article: Article, annotations: Annotations) throws(PluginCallError) -> Annotations
     /// Runs `finish`.
     func finish() throws(PluginCallError)
+    /// Whether the stage has a second commit phase (see ``commit()``).
+    var commitsSeparately: Bool { get }
+    /// Runs `commit`, the exporters' second phase (ABI 1.1).
+    func commit() throws(PluginCallError)
     /// Runs `destroy`; later calls do nothing.
     func destroy()
+}
+
+extension ChainStage {
+    /// A stage that is not an in-process exporter (exporters never run
+    /// isolated) has no second phase.
+    public var commitsSeparately: Bool { false }
+    public func commit() throws(PluginCallError) {}
 }
 
 extension PluginInstance: ChainStage {}

@@ -80,6 +80,7 @@ extension FailureReport.PluginFailure {
         case .createFailed(_, let code, _): (stage, kind, status) = ("create", "status", code)
         case .processFailed(_, _, let code, _): (stage, kind, status) = ("process", "status", code)
         case .finishFailed(_, let code, _): (stage, kind, status) = ("finish", "status", code)
+        case .commitFailed(_, let code, _): (stage, kind, status) = ("commit", "status", code)
         case .workerFailed(_, let articleID, let failure):
             stage = articleID == nil ? "worker" : "process"
             switch failure {

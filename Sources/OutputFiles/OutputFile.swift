@@ -18,7 +18,7 @@ public struct OutputFileError: Error, CustomStringConvertible, Sendable {
 /// | path | how it is written |
 /// | --- | --- |
 /// | `-` | standard output, directly |
-/// | does not exist, or a regular file | a temporary file in the same directory, renamed over the path by ``commit()`` (a replaced file keeps its mode and, where permitted, its owner) |
+/// | does not exist, or a regular file | a temporary file in the same directory, renamed over the path by ``commit()``, in one step or after ``prepare()`` (a replaced file keeps its mode and, where permitted, its owner) |
 /// | a symbolic link | the file it points to, as above; the link stays a link |
 /// | a character device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe) | directly, never replaced |
 /// | a directory, socket or block device | refused |
@@ -45,6 +45,8 @@ public final class OutputFile {
     private var file: UnsafeMutablePointer<FILE>?
     /// Why a write failed: the file may end in half a record, so it is never committed.
     private var broken: String?
+    /// The temporary file that ``prepare()`` synced and closed, waiting for ``commit()``.
+    private var prepared: String?
 
     /// Temporary files of earlier newshost runs next to the target whose
     /// process is gone: a killed run's leftovers, for the plugin to report.
@@ -121,11 +123,11 @@ public final class OutputFile {
         }
     }
 
-    /// Makes the output final: flushes it and, for a file, syncs it, renames
-    /// the temporary file over the target and syncs the directory. After a
+    /// The first commit phase: flushes the output and, for a file, syncs
+    /// and closes the temporary file, leaving the target untouched. After a
     /// failed write, deletes the temporary file instead and throws, so the
-    /// target is never half a file.
-    public func commit() throws(OutputFileError) {
+    /// target is never half a file. Does nothing once prepared.
+    public func prepare() throws(OutputFileError) {
         if let broken, file != nil {
             discard()
             throw OutputFileError("\(target) not written: a write failed earlier (\(broken)), so the output would be incomplete")
@@ -143,21 +145,42 @@ public final class OutputFile {
         case .replacing(let temporary):
             let synced = fflush(handle) == 0 && fsync(fileno(handle)) == 0
             let closed = fclose(handle) == 0
-            guard synced, closed, rename(temporary, resolved) == 0 else {
+            guard synced, closed else {
                 let reason = Self.reason()
                 unlink(temporary)
                 throw OutputFileError("cannot write \(target): \(reason)")
             }
-            Self.syncDirectory(of: resolved)
+            prepared = temporary
         }
     }
 
-    /// Closes the output and deletes the temporary file, leaving the target untouched.
+    /// Makes the output final: ``prepare()`` if that has not been done, then,
+    /// for a file, renames the temporary file over the target and syncs the
+    /// directory.
+    public func commit() throws(OutputFileError) {
+        try prepare()
+        guard let temporary = prepared else { return }
+        prepared = nil
+        guard rename(temporary, resolved) == 0 else {
+            let reason = Self.reason()
+            unlink(temporary)
+            throw OutputFileError("cannot write \(target): \(reason)")
+        }
+        Self.syncDirectory(of: resolved)
+    }
+
+    /// Closes the output and deletes the temporary file (prepared or not),
+    /// leaving the target untouched.
     public func discard() {
-        guard let handle = file else { return }
-        file = nil
-        fclose(handle)
-        if case .replacing(let temporary) = destination { unlink(temporary) }
+        if let handle = file {
+            file = nil
+            fclose(handle)
+            if case .replacing(let temporary) = destination { unlink(temporary) }
+        }
+        if let temporary = prepared {
+            prepared = nil
+            unlink(temporary)
+        }
     }
 
     deinit {

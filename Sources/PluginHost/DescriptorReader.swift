@@ -30,6 +30,12 @@ struct DescriptorReader {
 
         let options = try readOptions(d.options, count: d.option_count)
         let (hooks, functions) = try readHooks(d.hooks, count: d.hook_count)
+        for hook in functions.keys where hook.addedInMinor > minor {
+            throw .hookNeedsNewerMinor(path: path, hook: hook.rawValue, minor: hook.addedInMinor, declared: minor)
+        }
+        if functions[.commit] != nil, kind != .exporter {
+            throw .hookNotForKind(path: path, hook: HookName.commit.rawValue, kind: kind.rawValue)
+        }
         let descriptor = PluginDescriptor(
             abiMajor: major, abiMinor: minor, id: id, version: version, vendor: vendor,
             description: summary, kind: kind, isThreadSafe: d.flags & knownFlags != 0,

@@ -28,6 +28,11 @@ final class ResultCollector {
     var error: String?
     /// Callback calls that were refused (invalid arguments), for diagnostics.
     var refused: [String] = []
+    /// Where each label name, keyword term and field key already stands in
+    /// ``annotations``, so that a repeat is found without a scan.
+    var labelPositions: [String: Int] = [:]
+    var keywordPositions: [String: Int] = [:]
+    var fieldPositions: [String: Int] = [:]
 
     init(pluginID: String) {
         self.pluginID = pluginID
@@ -90,18 +95,22 @@ enum HostCallbacks {
     private static let maximumTextBytes = Int(NH_MAX_TEXT_BYTES)
     private static let maximumResults = Int(NH_MAX_RESULTS)
 
-    /// Stores `item` in `items`, replacing the one `sameAs` matches (the
-    /// last call wins), or appending it within the ABI's count limit. One
-    /// scan of at most NH_MAX_RESULTS entries; over the limit the refusal is
-    /// recorded for the plugin's log.
-    private static func store<Item>(_ item: Item, in items: inout [Item], sameAs: (Item) -> Bool,
+    /// Stores `item` under `key` in `items`: a repeated key keeps its place
+    /// and takes the new value (the last call wins); a new one is appended
+    /// within the ABI's count limit, over which the refusal is recorded for
+    /// the plugin's log. Constant time per call (`positions` indexes `items`),
+    /// so a plugin adding many results is linear, not quadratic.
+    private static func store<Item>(_ item: Item, key: String, in items: inout [Item], positions: inout [String: Int],
                                     _ collector: ResultCollector, _ what: String) -> Int32 {
-        if let existing = items.firstIndex(where: sameAs) {
-            items.remove(at: existing)
-        } else if items.count >= maximumResults {
+        if let existing = positions[key] {
+            items[existing] = item
+            return 0
+        }
+        guard items.count < maximumResults else {
             collector.refused.append("\(what): more than \(maximumResults) on one article (NH_MAX_RESULTS)")
             return invalid
         }
+        positions[key] = items.count
         items.append(item)
         return 0
     }
@@ -127,8 +136,8 @@ enum HostCallbacks {
             collector.refused.append("add_label(\(lossyString(name).debugDescription), \(score)): the name must be 1-\(maximumTermBytes) bytes of UTF-8 and the score finite within [0, 1]")
             return invalid
         }
-        return store(Label(plugin: collector.pluginID, name: label, score: score), in: &collector.annotations.labels,
-                     sameAs: { $0.name == label }, collector, "add_label")
+        return store(Label(plugin: collector.pluginID, name: label, score: score), key: label, in: &collector.annotations.labels,
+                     positions: &collector.labelPositions, collector, "add_label")
     }
 
     private static let setSummary: @convention(c) (OpaquePointer?, nh_str) -> Int32 = { result, text in
@@ -147,8 +156,8 @@ enum HostCallbacks {
             collector.refused.append("add_keyword(\(lossyString(term).debugDescription), \(weight)): the term must be 1-\(maximumTermBytes) bytes of UTF-8 and the weight finite")
             return invalid
         }
-        return store(Keyword(plugin: collector.pluginID, term: keyword, weight: weight), in: &collector.annotations.keywords,
-                     sameAs: { $0.term == keyword }, collector, "add_keyword")
+        return store(Keyword(plugin: collector.pluginID, term: keyword, weight: weight), key: keyword,
+                     in: &collector.annotations.keywords, positions: &collector.keywordPositions, collector, "add_keyword")
     }
 
     private static let setField: @convention(c) (OpaquePointer?, nh_str, nh_str) -> Int32 = { result, key, value in
@@ -159,8 +168,8 @@ enum HostCallbacks {
             collector.refused.append("set_field(\(lossyString(key).debugDescription)): the key must match [a-z0-9][a-z0-9_.-]* (at most \(maximumKeyBytes) bytes) and the value be UTF-8 of at most \(maximumTextBytes) bytes")
             return invalid
         }
-        return store(Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), in: &collector.annotations.fields,
-                     sameAs: { $0.key == fieldKey }, collector, "set_field")
+        return store(Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), key: fieldKey,
+                     in: &collector.annotations.fields, positions: &collector.fieldPositions, collector, "set_field")
     }
 
     private static func isValidFieldKey(_ key: String) -> Bool {

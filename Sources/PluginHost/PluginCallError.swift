@@ -6,6 +6,9 @@ public enum PluginCallError: Error, CustomStringConvertible, Equatable, Sendable
     case processFailed(plugin: String, articleID: String, status: Int32, message: String?)
     /// `finish` failed, e.g. because the output could not be written.
     case finishFailed(plugin: String, status: Int32, message: String?)
+    /// An exporter's `commit` failed: its output was finished but could not
+    /// be made visible.
+    case commitFailed(plugin: String, status: Int32, message: String?)
     /// The worker process of an isolated plugin (`--isolate`) crashed,
     /// exited, hung or could not be started; `articleID` is the article it
     /// was given, nil when it failed outside `process`.
@@ -15,7 +18,7 @@ public enum PluginCallError: Error, CustomStringConvertible, Equatable, Sendable
     public var pluginID: String {
         switch self {
         case .createFailed(let plugin, _, _), .processFailed(let plugin, _, _, _), .finishFailed(let plugin, _, _),
-             .workerFailed(let plugin, _, _):
+             .commitFailed(let plugin, _, _), .workerFailed(let plugin, _, _):
             return plugin
         }
     }
@@ -29,6 +32,8 @@ public enum PluginCallError: Error, CustomStringConvertible, Equatable, Sendable
             return "plugin \(plugin): failed on article \(articleID) (\(Self.statusName(status))): \(message ?? "no message given")"
         case .finishFailed(let plugin, let status, let message):
             return "plugin \(plugin): failed to finish (\(Self.statusName(status))): \(message ?? "no message given")"
+        case .commitFailed(let plugin, let status, let message):
+            return "plugin \(plugin): finished but could not commit its output (\(Self.statusName(status))): \(message ?? "no message given")"
         case .workerFailed(let plugin, let articleID, let failure):
             return "plugin \(plugin): its isolated worker process \(failure)" + (articleID.map { " on article \($0)" } ?? "")
         }
@@ -39,7 +44,7 @@ public enum PluginCallError: Error, CustomStringConvertible, Equatable, Sendable
         switch self {
         case .processFailed(_, let articleID, _, _): return articleID
         case .workerFailed(_, let articleID, _): return articleID
-        case .createFailed, .finishFailed: return nil
+        case .createFailed, .finishFailed, .commitFailed: return nil
         }
     }
 

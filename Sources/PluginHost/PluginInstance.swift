@@ -152,12 +152,27 @@ public final class PluginInstance: @unchecked Sendable {
     ///
     /// - Throws: ``PluginCallError/finishFailed(plugin:status:message:)``.
     public func finish() throws(PluginCallError) {
-        precondition(!destroyed, "finish called on a destroyed plugin instance")
-        let status = CallScope.during(context: api.pointee.host) { library.call(.finish, UnsafeRawPointer(handle)) ?? 0 }
+        try callEndOfRun(.finish) { .finishFailed(plugin: $0, status: $1, message: $2) }
+    }
+
+    /// Whether the plugin commits in a second phase (an exporter with the
+    /// 1.1 `commit` hook): its `finish` leaves the target untouched.
+    public var commitsSeparately: Bool { library.provides(.commit) }
+
+    /// Calls `commit` (a plugin without the hook has nothing to commit).
+    ///
+    /// - Throws: ``PluginCallError/commitFailed(plugin:status:message:)``.
+    public func commit() throws(PluginCallError) {
+        try callEndOfRun(.commit) { .commitFailed(plugin: $0, status: $1, message: $2) }
+    }
+
+    /// Calls `finish` or `commit`: an absent hook succeeds; a failure is
+    /// made by `failure` from the plugin id, the status and the message.
+    private func callEndOfRun(_ hook: HookName, failure: (String, Int32, String?) -> PluginCallError) throws(PluginCallError) {
+        precondition(!destroyed, "\(hook.rawValue) called on a destroyed plugin instance")
+        let status = CallScope.during(context: api.pointee.host) { library.call(hook, UnsafeRawPointer(handle)) ?? 0 }
         reportStrayCallbacks()
-        guard status == 0 else {
-            throw .finishFailed(plugin: pluginID, status: status, message: context.takeLifecycleError())
-        }
+        guard status == 0 else { throw failure(pluginID, status, context.takeLifecycleError()) }
     }
 
     /// Calls `destroy`; later calls do nothing.

@@ -66,6 +66,9 @@ public final class PluginLibrary: @unchecked Sendable {
         return call(.process, UnsafeRawPointer(instance), UnsafeRawPointer(article), UnsafeRawPointer(result)) ?? -5
     }
 
+    /// Whether the plugin provides `hook`.
+    public func provides(_ hook: HookName) -> Bool { hooks[hook] != nil }
+
     /// Calls `hook` through its prepared interface; `nil` when the plugin
     /// does not provide this optional hook.
     func call(_ hook: HookName, _ arguments: UnsafeRawPointer?...) -> Int32? {

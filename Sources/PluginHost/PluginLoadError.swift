@@ -37,6 +37,10 @@ public enum PluginLoadError: Error, CustomStringConvertible, Equatable, Sendable
     case invalidOption(path: String, reason: String)
     /// The hook table is malformed (NULL with a count, absurd count, NULL names).
     case invalidHookTable(path: String, reason: String)
+    /// A hook added in a later minor than the descriptor's `abi_minor`.
+    case hookNeedsNewerMinor(path: String, hook: String, minor: Int, declared: Int)
+    /// A hook the plugin's kind never gets called (`commit` outside an exporter).
+    case hookNotForKind(path: String, hook: String, kind: String)
 
     /// A message for the person running the command.
     public var description: String {
@@ -77,6 +81,10 @@ public enum PluginLoadError: Error, CustomStringConvertible, Equatable, Sendable
             return "\(path): malformed option table: \(reason)"
         case .invalidHookTable(let path, let reason):
             return "\(path): malformed hook table: \(reason)"
+        case .hookNeedsNewerMinor(let path, let hook, let minor, let declared):
+            return "\(path): hook `\(hook)` was added in ABI 1.\(minor) but the descriptor declares abi_minor \(declared); set abi_minor to at least \(minor) (NH_ABI_VERSION_MINOR), or a 1.\(declared) host would load the plugin and never call the hook"
+        case .hookNotForKind(let path, let hook, let kind):
+            return "\(path): hook `\(hook)` is for exporters only, and this plugin is a \(kind); remove it from the hook table"
         }
     }
 }

@@ -54,16 +54,22 @@ public struct Signature: Hashable, Sendable, CustomStringConvertible {
 /// The hooks ABI v1 defines, with their signatures.
 public enum HookName: String, Sendable, CaseIterable {
     case create, process, finish, destroy
+    /// The exporters' second commit phase (added in 1.1).
+    case commit
 
     /// The signature the ABI requires for this hook.
     public var requiredSignature: Signature {
         switch self {
         case .create, .process: return Signature(returnType: .i32, arguments: [.ptr, .ptr, .ptr])
-        case .finish: return Signature(returnType: .i32, arguments: [.ptr])
+        case .finish, .commit: return Signature(returnType: .i32, arguments: [.ptr])
         case .destroy: return Signature(returnType: .void, arguments: [.ptr])
         }
     }
 
     /// Whether a plugin must provide the hook.
-    public var isRequired: Bool { self != .finish }
+    public var isRequired: Bool { self != .finish && self != .commit }
+
+    /// The ABI minor that added the hook; a plugin declaring it must declare
+    /// at least this minor (an older host would never call it).
+    public var addedInMinor: Int { self == .commit ? 1 : 0 }
 }

@@ -86,6 +86,8 @@ final class LogRecorder: Sendable {
         _ = try instance.process(full, annotations: annotations)
         #expect(!FileManagerProbe.exists(path), "nothing is visible before finish")
         try instance.finish()
+        #expect(!FileManagerProbe.exists(path), "nothing is visible before commit")
+        try instance.commit()
         let csv = try String(contentsOfFile: path, encoding: .utf8)
         #expect(csv == "id,source,headline,bylines,dateline,labels,summary,keywords,body\r\n"
             + "t.txt#3,t.txt,区里召开会议,张三,3月5日,economy:0.25,摘要,专利,\"知识产权和专利保护。\n企业融资。\"\r\n")

@@ -11,7 +11,7 @@ import Testing
         #expect(d.abiMajor == 1)
         #expect(d.options == [OptionSpec(key: "path", type: .path, defaultValue: "newshost.sqlite",
                                          help: "database file; created when missing, updated in place when it exists")])
-        #expect(d.hooks.map(\.name) == ["create", "process", "finish", "destroy"])
+        #expect(d.hooks.map(\.name) == ["create", "process", "finish", "commit", "destroy"])
     }
 
     @Test func enumOptionsCarryTheirChoices() throws {
@@ -26,7 +26,8 @@ import Testing
         #expect(d.kind == .exporter)
         #expect(d.options.map(\.key) == ["path", "bom"])
         #expect(d.options.map(\.defaultValue) == ["-", "false"])
-        #expect(d.hooks.map(\.signature) == ["i32(ptr,ptr,ptr)", "i32(ptr,ptr,ptr)", "i32(ptr)", "void(ptr)"])
+        #expect(d.hooks.map(\.name) == ["create", "process", "finish", "destroy", "commit"])
+        #expect(d.hooks.map(\.signature) == ["i32(ptr,ptr,ptr)", "i32(ptr,ptr,ptr)", "i32(ptr)", "void(ptr)", "i32(ptr)"])
     }
 
     @Test func unknownHooksOfANewerMinorAreIgnored() throws {
@@ -41,6 +42,9 @@ import Testing
         ("wrong-signature", ["WRONG_SIGNATURE"], "hook `process` declares `i32(ptr)`, ABI v1 requires `i32(ptr,ptr,ptr)`"),
         ("missing-hook", ["MISSING_HOOK"], "required hook `destroy` is missing from the hook table"),
         ("bad-id", ["BAD_ID"], "plugin id `Bad_Id` is invalid"),
+        ("commit-classifier", ["COMMIT_HOOK"], "hook `commit` is for exporters only, and this plugin is a classifier"),
+        ("commit-old-minor", ["COMMIT_HOOK", "EXPORTER", "ABI_MINOR=0"],
+         "hook `commit` was added in ABI 1.1 but the descriptor declares abi_minor 0"),
     ])
     func brokenPluginsAreRefusedWithTheirReason(name: String, defines: [String], message: String) throws {
         let path = try Fixtures.plugin(name, defines)

@@ -88,6 +88,32 @@ import Testing
         #expect(rows.stdout.split(separator: "\n") == ["000_90bab6fec0c8b54c.txt#0", "000_90bab6fec0c8b54c.txt#1"], "\(rows.stdout)")
     }
 
+    /// Exporters commit in two phases: a crash in any exporter's `finish`
+    /// comes before every two-phase exporter has made its output visible,
+    /// wherever the crashing one stands in the chain.
+    @Test(arguments: [true, false])
+    func aCrashInAnExportersFinishLeavesTheOtherExportersTargetsAsTheyWere(crasherLast: Bool) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let crasher = try PluginCompiler.fixture("crash-finish", defines: ["EXPORTER", "CRASH_IN_FINISH"], into: directory)
+        let jsonl = directory.appendingPathComponent("out.jsonl"), database = directory.appendingPathComponent("out.sqlite")
+        #expect(FileManager.default.createFile(atPath: jsonl.path, contents: Data("previous run\n".utf8)))
+        let exporters = crasherLast ? "export-jsonl,export-sqlite,\(crasher)" : "\(crasher),export-jsonl,export-sqlite"
+        let result = try Command.newshost(["run", "--plugins", "classify,\(exporters)", "--option", "export-jsonl.path=\(jsonl.path)",
+                                           "--option", "export-sqlite.path=\(database.path)", TestPaths.seeds.path])
+        #expect(result.status == 128 + SIGSEGV, "\(result.stderr)")
+        #expect(result.stderr.contains("plugin crash-finish crashed the host process with SIGSEGV in finish"), "\(result.stderr)")
+        #expect(try String(contentsOf: jsonl, encoding: .utf8) == "previous run\n")
+        let tables = try Command.run("/usr/bin/sqlite3", [database.path, "SELECT count(*) FROM sqlite_master"])
+        #expect(!FileManager.default.fileExists(atPath: database.path) || tables.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0",
+                "\(tables.stdout)")
+        // The next run names what the crashed one left, and replaces it.
+        let again = try Command.newshost(["run", "--plugins", "classify,export-jsonl", "--option", "export-jsonl.path=\(jsonl.path)",
+                                          TestPaths.seeds.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("was left by a newshost run that was killed before it finished"), "\(again.stderr)")
+        #expect(try String(contentsOf: jsonl, encoding: .utf8).split(separator: "\n").count == 20)
+    }
+
     @Test func anEntryFunctionThatCrashesIsNamedByPlugins() throws {
         let directory = try TestPaths.temporaryDirectory()
         let plugin = try PluginCompiler.fixture("crashy", defines: ["CRASH_IN_ENTRY"], into: directory)

@@ -59,7 +59,8 @@ extension PluginCallError {
     /// The reply that carries this failure to the host.
     var workerReply: WorkerReply {
         switch self {
-        case .createFailed(_, let status, let message), .processFailed(_, _, let status, let message), .finishFailed(_, let status, let message):
+        case .createFailed(_, let status, let message), .processFailed(_, _, let status, let message), .finishFailed(_, let status, let message),
+             .commitFailed(_, let status, let message):
             return .failed(status: status, message: message)
         case .workerFailed(_, _, let failure):
             return .failed(status: -5, message: "\(failure)")

@@ -46,6 +46,10 @@
  *   CRASH_IN_ENTRY    dereferences NULL in newshost_plugin_entry
  *   SETS_SUMMARY      a classifier that also sets a summary (not its kind's result)
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
+ *   EXPORTER          an exporter that writes nothing (process adds no result)
+ *   CRASH_IN_FINISH   dereferences NULL in finish
+ *   COMMIT_HOOK       declares the 1.1 `commit` hook (which does nothing)
+ *   ABI_MINOR=N       declares ABI minor N
  */
 #define _POSIX_C_SOURCE 200809L
 #include <fcntl.h>
@@ -155,6 +159,11 @@ static int32_t fixture_process(double instance, int article) {
 static int32_t fixture_process(void *instance, const nh_article *article, nh_result *result) {
     fixture *self = instance;
     self->calls++;
+#ifdef EXPORTER
+    (void)article;
+    (void)result;
+    return NH_OK;
+#endif
 #ifdef FAIL_PROCESS_AT
     if (self->calls == FAIL_PROCESS_AT) {
         self->host->set_error(self->host->host, result, str("fixture fails here on purpose"));
@@ -298,8 +307,18 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
 
 static int32_t fixture_finish(void *instance) {
     (void)instance;
+#ifdef CRASH_IN_FINISH
+    *(volatile int *)0 = 1;
+#endif
     return NH_OK;
 }
+
+#ifdef COMMIT_HOOK
+static int32_t fixture_commit(void *instance) {
+    (void)instance;
+    return NH_OK;
+}
+#endif
 
 static void fixture_destroy(void *instance) {
     free(instance);
@@ -318,6 +337,9 @@ static const nh_hook fixture_hooks[] = {
     NH_PROCESS_HOOK(fixture_process),
 #endif
     NH_FINISH_HOOK(fixture_finish),
+#ifdef COMMIT_HOOK
+    NH_COMMIT_HOOK(fixture_commit),
+#endif
 #ifndef MISSING_HOOK
     NH_DESTROY_HOOK(fixture_destroy),
 #endif
@@ -333,6 +355,8 @@ static const nh_plugin_descriptor fixture_descriptor = {
 #endif
 #ifdef NEWER_MINOR
     99,
+#elif defined(ABI_MINOR)
+    ABI_MINOR,
 #else
     NH_ABI_VERSION_MINOR,
 #endif
@@ -344,7 +368,11 @@ static const nh_plugin_descriptor fixture_descriptor = {
     "1.0.0",
     "newshost tests",
     "A test plugin in good and broken variants",
+#ifdef EXPORTER
+    NH_KIND_EXPORTER,
+#else
     NH_KIND_CLASSIFIER,
+#endif
 #ifdef RACY
     NH_FLAG_THREAD_SAFE,
 #else

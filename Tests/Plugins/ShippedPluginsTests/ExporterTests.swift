@@ -5,8 +5,18 @@ import PluginHost
 import Testing
 
 @Suite struct ExporterTests {
+    /// How far a run gets before the exporter is destroyed.
+    private enum Ending {
+        /// Stopped before `finish`.
+        case stopped
+        /// `finish` ran but not `commit` (another plugin's `finish` crashed or failed).
+        case finishedOnly
+        /// `finish`, then `commit`, as the host ends every run.
+        case committed
+    }
+
     /// Runs the seeds through classify, summarize and `exporter` into `directory`.
-    private func export(_ exporter: String, into directory: URL, finish: Bool = true) throws -> Int {
+    private func export(_ exporter: String, into directory: URL, ending: Ending = .committed) throws -> Int {
         let classify = try ShippedPlugin.instance("classify"), summarize = try ShippedPlugin.instance("summarize")
         let sink = try ShippedPlugin.instance(exporter, ShippedPlugin.outputOptions(exporter, in: directory))
         let articles = try ShippedPlugin.seedArticles()
@@ -15,7 +25,9 @@ import Testing
             annotations.merge(try summarize.process(article, annotations: annotations))
             _ = try sink.process(article, annotations: annotations)
         }
-        if finish { try sink.finish() }
+        if ending != .stopped { try sink.finish() }
+        #expect(sink.commitsSeparately, "every shipped exporter commits in two phases")
+        if ending == .committed { try sink.commit() }
         sink.destroy()
         return articles.count
     }
@@ -66,7 +78,7 @@ import Testing
     @Test func sqliteRunThatDoesNotFinishLeavesTheDatabaseAsItWas() throws {
         let directory = try TestPaths.temporaryDirectory()
         let database = directory.appendingPathComponent("out.sqlite")
-        _ = try export("export-sqlite", into: directory, finish: false)
+        _ = try export("export-sqlite", into: directory, ending: .stopped)
         #expect(!FileManager.default.fileExists(atPath: database.path), "a database this run created is removed")
 
         _ = try export("export-sqlite", into: directory)
@@ -80,8 +92,24 @@ import Testing
     @Test(arguments: ["export-csv", "export-jsonl"])
     func fileExportersLeaveNothingWhenTheRunDoesNotFinish(id: String) throws {
         let directory = try TestPaths.temporaryDirectory()
-        _ = try export(id, into: directory, finish: false)
+        _ = try export(id, into: directory, ending: .stopped)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    /// Finished but never committed: what `finish` prepared is discarded
+    /// and an existing target keeps its contents.
+    @Test(arguments: ["export-csv", "export-jsonl", "export-sqlite"])
+    func exportersFinishedButNotCommittedLeaveTheTargetAsItWas(id: String) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        _ = try export(id, into: directory, ending: .finishedOnly)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+
+        _ = try export(id, into: directory)
+        let target = URL(fileURLWithPath: ShippedPlugin.outputOptions(id, in: directory)["path"]!)
+        let before = try Data(contentsOf: target)
+        _ = try export(id, into: directory, ending: .finishedOnly)
+        #expect(try Data(contentsOf: target) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [target.lastPathComponent])
     }
 
     @Test(arguments: ["export-csv", "export-jsonl", "export-sqlite"])

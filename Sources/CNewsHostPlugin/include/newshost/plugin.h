@@ -21,7 +21,8 @@
  * 2. The host validates the descriptor and checks every hook's declared
  *    signature against the one this header defines for that hook name.
  * 3. For a run it calls `create` once per instance, `process` once per
- *    article, `finish` once at the end and `destroy` always, last.
+ *    article, `finish` once at the end (then `commit`, for an exporter
+ *    that has it) and `destroy` always, last.
  *
  * The rules (each is checked by `newshost conformance` where it can be)
  * ---------------------------------------------------------------------
@@ -81,11 +82,18 @@
  *   open. The suite compares these before and after every hook.
  * Exporters
  * - Write a file under a temporary name in the target's directory
- *   (`.<name>.<anything unique>.tmp`), fsync it and rename it over the
- *   target in `finish`; a target that is not a regular file (a device, a
- *   FIFO) is written directly, never replaced. `destroy` without a
- *   successful `finish` deletes the temporary file. Stream formats accept
- *   the path `-` and then write to `host->stdout_fd` (added in 1.1).
+ *   (`.<name>.<anything unique>.tmp`); a target that is not a regular file
+ *   (a device, a FIFO) is written directly, never replaced. Stream formats
+ *   accept the path `-` and then write to `host->stdout_fd` (added in 1.1).
+ * - Commit in two phases (added in 1.1): `finish` flushes and fsyncs the
+ *   temporary file but leaves the target alone; `commit` renames it over
+ *   the target (a database: `finish` prepares, `commit` runs COMMIT). The
+ *   host calls `commit` only after every plugin of the run has finished, so
+ *   a crash or `exit` in any plugin's `finish` leaves every two-phase
+ *   exporter's target as it was. An exporter without `commit` (1.0) renames
+ *   in `finish`; the host finishes those after the two-phase ones.
+ * - `destroy` without a successful `commit` (or, for a 1.0 exporter,
+ *   `finish`) deletes the temporary file.
  * Versions
  * - `abi_minor` is the oldest minor whose additions the plugin needs: a host
  *   loads plugins whose minor is at most its own. A plugin built with this
@@ -364,7 +372,8 @@ typedef struct nh_host_api {
     /** Adds a topic label to the article being processed. `name` must be
      *  non-empty UTF-8; `score` must be finite and within [0, 1]. Returns
      *  NH_OK, or NH_ERR_INVALID_INPUT (nothing stored) when an argument is
-     *  invalid. Adding the same name twice keeps the last score. */
+     *  invalid. Adding the same name twice keeps the last score (in the
+     *  first one's place). */
     int32_t (*add_label)(nh_result *result, nh_str name, double score);
 
     /** Sets the summary of the article being processed (non-empty UTF-8).
@@ -374,13 +383,15 @@ typedef struct nh_host_api {
 
     /** Adds a keyword with a finite weight (higher is more important).
      *  `term` must be non-empty UTF-8. Adding the same term twice keeps the
-     *  last weight (1.1; a 1.0 host kept both). Returns NH_OK or
-     *  NH_ERR_INVALID_INPUT. */
+     *  last weight, in the first one's place (1.1; a 1.0 host kept both).
+     *  Returns NH_OK or NH_ERR_INVALID_INPUT. */
     int32_t (*add_keyword)(nh_result *result, nh_str term, double weight);
 
     /** Sets a free-form field (e.g. "matched_terms"). `key` must match
      *  [a-z0-9][a-z0-9_.-]*, `value` must be UTF-8. A second call with the
-     *  same key replaces the value. Returns NH_OK or NH_ERR_INVALID_INPUT. */
+     *  same key replaces the value in place. Returns NH_OK or
+     *  NH_ERR_INVALID_INPUT. These four callbacks take constant time per
+     *  call, however many results the article already has. */
     int32_t (*set_field)(nh_result *result, nh_str key, nh_str value);
 
     /* --- added in 1.1 (check NH_HAS_FIELD(host, nh_host_api, stdout_fd)) --- */
@@ -528,12 +539,16 @@ typedef struct nh_article {
 #define NH_HOOK_PROCESS "process"
 #define NH_HOOK_FINISH "finish"
 #define NH_HOOK_DESTROY "destroy"
+/** Added in 1.1. */
+#define NH_HOOK_COMMIT "commit"
 
 /** Signature strings for `nh_hook.signature`, one per hook. */
 #define NH_SIG_CREATE "i32(ptr,ptr,ptr)"
 #define NH_SIG_PROCESS "i32(ptr,ptr,ptr)"
 #define NH_SIG_FINISH "i32(ptr)"
 #define NH_SIG_DESTROY "void(ptr)"
+/** Added in 1.1. */
+#define NH_SIG_COMMIT "i32(ptr)"
 
 /** `create` (required): make an instance.
  *
@@ -567,13 +582,24 @@ typedef int32_t (*nh_process_fn)(void *instance,
                                  nh_result *result);
 
 /** `finish` (optional; an absent hook counts as NH_OK): the run is over.
- *  Flush and commit output here — an exporter that writes a file renames
- *  its temporary file into place now and not before, so a run that fails
- *  before `finish` leaves no half-written output. Called at most once per
- *  instance, after the last `process`, and possibly with no `process` call
- *  at all (an empty run). Return NH_OK or an NH_ERR_* code after
- *  `set_error(host, NULL, …)`. */
+ *  Flush output here. An exporter with a `commit` hook makes its output
+ *  durable (fsync) but not visible; one without renames its temporary file
+ *  into place now and not before, so a run that fails before `finish`
+ *  leaves no half-written output. Called at most once per instance, after
+ *  the last `process`, and possibly with no `process` call at all (an empty
+ *  run). Return NH_OK or an NH_ERR_* code after `set_error(host, NULL, …)`. */
 typedef int32_t (*nh_finish_fn)(void *instance);
+
+/** `commit` (optional, exporters only; added in 1.1): make the output that
+ *  `finish` prepared visible — rename the temporary file over the target,
+ *  or COMMIT the transaction — and nothing else, so that it can fail only
+ *  when the system does. Called once, after every plugin of the run has
+ *  finished, and only if this instance's `finish` succeeded. Return NH_OK
+ *  or NH_ERR_IO after `set_error(host, NULL, …)`. A plugin with this hook
+ *  sets `abi_minor` to 1 or more (a 1.0 host would never call it; the host
+ *  refuses such a plugin, and `commit` in a plugin that is not an
+ *  exporter). */
+typedef int32_t (*nh_commit_fn)(void *instance);
 
 /** `destroy` (required): free the instance. Always called exactly once for
  *  every instance whose `create` succeeded, whether or not `finish` was
@@ -588,6 +614,7 @@ typedef void (*nh_destroy_fn)(void *instance);
  *          NH_CREATE_HOOK(my_create),
  *          NH_PROCESS_HOOK(my_process),
  *          NH_FINISH_HOOK(my_finish),      (optional)
+ *          NH_COMMIT_HOOK(my_commit),      (optional, exporters)
  *          NH_DESTROY_HOOK(my_destroy),
  *      };
  *
@@ -622,6 +649,8 @@ typedef void (*nh_destroy_fn)(void *instance);
 #define NH_PROCESS_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_PROCESS, NH_SIG_PROCESS, nh_process_fn, fn)
 #define NH_FINISH_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_FINISH, NH_SIG_FINISH, nh_finish_fn, fn)
 #define NH_DESTROY_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_DESTROY, NH_SIG_DESTROY, nh_destroy_fn, fn)
+/** Added in 1.1. */
+#define NH_COMMIT_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_COMMIT, NH_SIG_COMMIT, nh_commit_fn, fn)
 
 /** An unchecked hook table entry (1.0): the function is cast to nh_fn, so a
  *  wrong prototype compiles. Kept so 1.0 sources build; use the typed
