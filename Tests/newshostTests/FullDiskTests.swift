@@ -19,6 +19,8 @@ import Testing
                 "\(result.stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(left.isEmpty, "neither \(file) nor a temporary file may remain: \(left)")
+        // The summary's article count is not taken for what was written.
+        #expect(result.stderr.contains("\(plugin) did not finish, so its output was not written"), "\(result.stderr)")
     }
 
     /// Without the `trap` above: newshost ignores SIGXFSZ itself, so a
