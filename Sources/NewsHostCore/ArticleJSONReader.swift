@@ -7,7 +7,7 @@ import Foundation
 /// `paragraphs` is required; `id`, `source`, `index`, `headline`, `titles`,
 /// `bylines`, `dateline`, `captions`, `subheadings`, `notes` are taken when present.
 /// Missing `source` and `index` default to the input's name and the line's
-/// position. Other keys (annotations, for example) are ignored.
+/// position among the input's non-blank lines, from 0. Other keys (annotations, for example) are ignored.
 public enum ArticleJSONReader {
     /// Whether `text` looks like JSON Lines rather than a page dump: its
     /// first non-blank character opens an object.
@@ -52,21 +52,34 @@ public enum ArticleJSONReader {
     public static func articles(from text: String, source: String, path: String,
                                 skip: ((InputError) -> Void)? = nil) throws -> [Article] {
         var articles: [Article] = []
-        try forEachObject(in: text, path: path, notAnObject: "not a JSON object", skip: skip) { object, line in
-            articles.append(try article(from: object, source: source, position: articles.count, path: path, line: line))
-        }
+        try append(from: text, at: .start, source: source, path: path, skip: skip, to: &articles)
         return articles
     }
 
+    /// Appends the articles of `text`, lines of a larger input starting at
+    /// `position`, to `articles`; on a bad line (without `skip`) those before
+    /// it are already appended when the error is thrown.
+    public static func append(from text: String, at position: LinePosition, source: String, path: String,
+                              skip: ((InputError) -> Void)?, to articles: inout [Article]) throws {
+        try forEachObject(in: text, at: position, path: path, notAnObject: "not a JSON object", skip: skip) { object, line, record in
+            articles.append(try article(from: object, source: source, position: record, path: path, line: line))
+        }
+    }
+
     /// Hands each non-blank line of `text`, as a JSON object, to `body` with
-    /// its line number (from 1). A line that is no JSON object, or that
-    /// `body` refuses, goes to `skip` when given and is thrown otherwise.
-    static func forEachObject(in text: String, path: String, notAnObject: String, skip: ((InputError) -> Void)?,
-                              _ body: ([String: Any], Int) throws -> Void) throws {
+    /// its line number (from 1) and its record position (non-blank lines
+    /// before it, from 0), both counted from `position`. A line that is no
+    /// JSON object, or that `body` refuses, goes to `skip` when given and is
+    /// thrown otherwise.
+    static func forEachObject(in text: String, at position: LinePosition = .start, path: String, notAnObject: String,
+                              skip: ((InputError) -> Void)?, _ body: ([String: Any], Int, Int) throws -> Void) throws {
+        var record = position.recordsBefore
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            let number = position.firstLine + offset
+            defer { record += 1 }
             do {
-                try body(try object(line, number: offset + 1, path: path, notAnObject: notAnObject), offset + 1)
+                try body(try object(line, number: number, path: path, notAnObject: notAnObject), number, record)
             } catch let error as InputError {
                 guard let skip else { throw error }
                 skip(error)
@@ -131,5 +144,21 @@ public enum ArticleJSONReader {
         if let id = try string("id"), !id.isEmpty { article.id = id }
         if article.headline == nil, let first = article.titles.first { article.headline = first }
         return article
+    }
+}
+
+/// Where some lines sit in a line-oriented input.
+public struct LinePosition: Sendable, Equatable {
+    /// The number of the first line, from 1.
+    public var firstLine: Int
+    /// How many non-blank lines (records) come before it.
+    public var recordsBefore: Int
+
+    /// The start of an input.
+    public static let start = LinePosition(firstLine: 1, recordsBefore: 0)
+
+    public init(firstLine: Int, recordsBefore: Int) {
+        self.firstLine = firstLine
+        self.recordsBefore = recordsBefore
     }
 }

@@ -16,12 +16,15 @@ public enum InputError: Error, CustomStringConvertible, Hashable, Sendable {
     case invalidJSONLine(path: String, line: Int, reason: String)
     /// A page is larger than the limit (`--max-page-mb`).
     case tooLarge(path: String, limitBytes: Int)
+    /// A line of a JSON Lines or page-records input is longer than the limit
+    /// (twice `--max-page-mb`), so it cannot be one record.
+    case lineTooLong(path: String, line: Int, limitBytes: Int)
 
     /// The file or directory the problem is about (nil for ``noInput``).
     public var path: String? {
         switch self {
         case .missing(let path), .unreadable(let path, _), .empty(let path), .notText(let path, _),
-             .invalidJSONLine(let path, _, _), .tooLarge(let path, _):
+             .invalidJSONLine(let path, _, _), .tooLarge(let path, _), .lineTooLong(let path, _, _):
             return path
         case .noTextFiles(let directory):
             return directory
@@ -47,6 +50,8 @@ public enum InputError: Error, CustomStringConvertible, Hashable, Sendable {
             return "no input given and no ./seeds directory here; pass page files, directories or - for stdin"
         case .tooLarge(let path, let limit):
             return "\(path): larger than \(limit >> 20) MB, which no newspaper page is; if it really is one, raise the limit with --max-page-mb"
+        case .lineTooLong(let path, let line, let limit):
+            return "\(path):\(line): a line longer than \(limit >> 20) MB, which no article or page record is (is the input JSON Lines, one record per line?); if it really is one, raise --max-page-mb (a line may be twice that)"
         case .invalidJSONLine(let path, let line, let reason):
             return "\(path):\(line): not a newshost article in JSON (\(reason)); each line must be an object with at least `body` or `paragraphs`"
         }

@@ -120,23 +120,30 @@ public enum InputSource: Hashable, Sendable {
             }
         case .file, .entry, .disambiguated:
             let path = displayPath
-            var status = stat()
-            guard stat(path, &status) == 0 else { throw Self.problem(path: path, errno: errno) }
-            switch status.st_mode & S_IFMT {
-            case S_IFREG:
-                if Int(status.st_size) > pageLimit && declaredFormat != .jsonLines {
-                    let head = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 4096)
-                    if declaredFormat == .page || !ArticleJSONReader.looksLikeJSONLines([UInt8](head ?? Data())) {
-                        throw InputError.tooLarge(path: path, limitBytes: pageLimit)
-                    }
+            let size = try Self.checkReadableFile(path)
+            if size > pageLimit && declaredFormat != .jsonLines {
+                let head = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 4096)
+                if declaredFormat == .page || !ArticleJSONReader.looksLikeJSONLines([UInt8](head ?? Data())) {
+                    throw InputError.tooLarge(path: path, limitBytes: pageLimit)
                 }
-            case S_IFDIR: throw InputError.unreadable(path: path, reason: "it is a directory, not a page file")
-            case S_IFIFO:
-                throw InputError.unreadable(path: path, reason: "it is a named pipe (FIFO); to read a pipe, give - and redirect it to standard input")
-            default: throw InputError.unreadable(path: path, reason: "it is a device or socket, not a page file")
             }
             guard let data = FileManager.default.contents(atPath: path) else { throw Self.problem(path: path, errno: errno) }
             return [UInt8](data)
+        }
+    }
+
+    /// The size of the regular file at `path`; anything else (missing, a
+    /// directory, a FIFO, a device or socket) is refused with what to do.
+    @discardableResult
+    static func checkReadableFile(_ path: String) throws(InputError) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw problem(path: path, errno: errno) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return Int(status.st_size)
+        case S_IFDIR: throw .unreadable(path: path, reason: "it is a directory, not a page file")
+        case S_IFIFO:
+            throw .unreadable(path: path, reason: "it is a named pipe (FIFO); to read a pipe, give - and redirect it to standard input")
+        default: throw .unreadable(path: path, reason: "it is a device or socket, not a page file")
         }
     }
 

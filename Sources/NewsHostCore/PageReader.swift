@@ -50,4 +50,56 @@ public struct PageReader: Sendable {
         page.skipped = skipped
         return page
     }
+
+    /// The longest line of a JSON Lines or page-records input: twice the
+    /// page limit, room for a page record's base64 or escaped text.
+    public var maximumLineBytes: Int { maximumPageBytes.multipliedReportingOverflow(by: 2).overflow ? .max : maximumPageBytes * 2 }
+
+    /// How an input is read: whole (a page, parsed by one worker), as a
+    /// stream of line pieces, or to be told from its first bytes.
+    public enum Plan: Equatable, Sendable {
+        case whole
+        case lines(InputFormat)
+        case sniff
+    }
+
+    /// The plan for `source`: an explicit format or the file name decide;
+    /// stdin and other names are sniffed.
+    public func plan(for source: InputSource) -> Plan {
+        switch format ?? source.declaredFormat {
+        case .page: return .whole
+        case .jsonLines: return .lines(.jsonLines)
+        case .pageRecords: return .lines(.pageRecords)
+        case nil: return .sniff
+        }
+    }
+
+    /// The articles of one piece of a line-oriented input, and the error of
+    /// the first bad line when bad records are not skipped (the articles
+    /// before it are kept; the input ends there).
+    public func read(_ chunk: LineChunks.Chunk, format: InputFormat, from source: InputSource) -> (page: Page, stoppedBy: InputError?) {
+        var page = Page(source: source.name, articles: [])
+        guard !chunk.bytes.allSatisfy(ArticleJSONReader.isASCIIWhitespace) else { return (page, nil) }
+        let path = source.displayPath
+        var skipped: [InputError] = []
+        let skip: ((InputError) -> Void)? = skipsBadRecords ? { skipped.append($0) } : nil
+        var articles: [Article] = []
+        var stoppedBy: InputError?
+        do {
+            let text = try TextDecoding.decode(chunk.bytes, path: path)
+            switch format {
+            case .pageRecords:
+                try PageRecords.append(from: text, at: chunk.position, path: path, parser: parser, skip: skip, to: &articles)
+            case .jsonLines, .page:
+                try ArticleJSONReader.append(from: text, at: chunk.position, source: source.name, path: path, skip: skip, to: &articles)
+            }
+        } catch let error as InputError {
+            stoppedBy = error
+        } catch {
+            stoppedBy = .unreadable(path: path, reason: "\(error)")
+        }
+        page.articles = articles
+        page.skipped = skipped
+        return (page, stoppedBy)
+    }
 }

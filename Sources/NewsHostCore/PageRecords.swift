@@ -29,10 +29,19 @@ public enum PageRecords {
     public static func articles(from text: String, path: String, parser: any PageParser,
                                 skip: ((InputError) -> Void)? = nil) throws -> [Article] {
         var articles: [Article] = []
-        try ArticleJSONReader.forEachObject(in: text, path: path, notAnObject: "a page record is a JSON object", skip: skip) { object, line in
+        try append(from: text, at: .start, path: path, parser: parser, skip: skip, to: &articles)
+        return articles
+    }
+
+    /// Appends the articles of the records in `text`, lines of a larger
+    /// input starting at `position`; on a bad record (without `skip`) those
+    /// before it are already appended when the error is thrown.
+    public static func append(from text: String, at position: LinePosition, path: String, parser: any PageParser,
+                              skip: ((InputError) -> Void)?, to articles: inout [Article]) throws {
+        try ArticleJSONReader.forEachObject(in: text, at: position, path: path, notAnObject: "a page record is a JSON object",
+                                            skip: skip) { object, line, _ in
             articles += try pageArticles(object, line: line, path: path, parser: parser)
         }
-        return articles
     }
 
     private static func pageArticles(_ object: [String: Any], line: Int, path: String, parser: any PageParser) throws -> [Article] {

@@ -5,7 +5,9 @@ import Foundation
 /// then refuses, `take` drains what is left and then returns `nil`.
 final class BoundedQueue<Element>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [Element] = []
+    /// Taken slots are emptied at once, so a taken item is not kept alive
+    /// by the queue (a 1 MB piece of a stream, an analyzed page).
+    private var items: [Element?] = []
     private var head = 0
     private let capacity: Int
     private var closed = false
@@ -32,7 +34,7 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         defer { condition.unlock() }
         while items.count == head && !closed { condition.wait() }
         guard items.count > head else { return nil }
-        let item = items[head]
+        let item = items[head].take()!
         head += 1
         if head > 64 && head * 2 > items.count {
             items.removeFirst(head)

@@ -21,7 +21,10 @@ public struct ErrorRecord: Encodable, Sendable, Equatable {
     init(_ problem: InputError, skipped: Bool) {
         kind = skipped ? "record" : "input"
         input = problem.path
-        if case .invalidJSONLine(_, let number, _) = problem { line = number }
+        switch problem {
+        case .invalidJSONLine(_, let number, _), .lineTooLong(_, let number, _): line = number
+        default: break
+        }
         reason = problem.description
     }
 

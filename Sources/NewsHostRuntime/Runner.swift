@@ -47,10 +47,50 @@ public struct Runner {
         self.shouldStop = shouldStop
     }
 
-    private enum Outcome: @unchecked Sendable {
-        case refused(InputError, bytes: Int)
-        case page(articles: [Result<Chain.Processed, PluginCallError>], skipped: [InputError], bytes: Int)
-        case skipped
+    /// A piece of work for the workers: a whole input, or a piece of a
+    /// line-oriented one (the feeder reads those, so that one stream keeps
+    /// every worker busy).
+    private enum Work: @unchecked Sendable {
+        /// Read and parse the input on the worker.
+        case input(InputSource)
+        /// An input the feeder already read whole (a page on stdin).
+        case bytes(InputSource, [UInt8])
+        /// Lines of a stream in `format`.
+        case lines(Stream, InputFormat, LineChunks.Chunk)
+        /// The feeder could not open or read on (the whole input, or the rest of a stream).
+        case refused(InputSource, InputError, Stream?)
+        /// A stream has no more pieces; `records` non-blank lines were sent.
+        case end(Stream, records: Int)
+    }
+
+    /// One input read as pieces: shared by the feeder, the workers and the
+    /// ordered stage, which abandons it after a bad line so that nothing
+    /// more of it is read or exported.
+    private final class Stream: @unchecked Sendable {
+        let source: InputSource
+        private let abandonedFlag = Flag()
+        var isAbandoned: Bool { abandonedFlag.isSet }
+        func abandon() { abandonedFlag.set() }
+        init(_ source: InputSource) { self.source = source }
+    }
+
+    /// What a worker made of a piece of work, in the order it was handed out.
+    private struct Outcome: @unchecked Sendable {
+        /// Analyzed articles (or the failure that ended one), in input order.
+        var articles: [Result<Chain.Processed, PluginCallError>] = []
+        /// Bad records skipped (`--bad-input skip`).
+        var skipped: [InputError] = []
+        /// Why the input was refused, or (a stream) why it ended early.
+        var problem: InputError?
+        var bytes = 0
+        /// The stream the piece belongs to; nil for a whole input.
+        var stream: Stream?
+        /// Whether this is the first piece of its input (counted as read).
+        var startsInput = true
+        /// Whether this is the last piece of its input (counted as handled).
+        var endsInput = true
+        /// Not started: the run was stopping.
+        var notStarted = false
     }
 
     /// Runs every input through `chain`, then finishes the chain. Input
@@ -59,19 +99,31 @@ public struct Runner {
     /// input order, and exactly those before the first failure when the run
     /// stops, whatever the number of workers. `finish` is always called, so
     /// exporters commit output complete for the articles that went through.
+    ///
+    /// JSON Lines and page records are streamed: read in pieces of whole
+    /// lines (``LineChunks``) that every worker takes, exported in order as
+    /// soon as they are ready, so memory stays flat whatever the input's
+    /// size and output starts before the input ends. A bad line (without
+    /// `--bad-input skip`) ends its input there: the records before it go
+    /// through, the rest is not read.
     public func run(_ inputs: [InputSource], through chain: Chain) -> RunReport {
         let start = Date()
         var report = RunReport()
         let jobs = chain.workerCount
-        let work = BoundedQueue<(Int, InputSource)>(capacity: jobs * 2)
+        let work = BoundedQueue<(Int, Work)>(capacity: jobs * 2)
         let results = BoundedQueue<(Int, Outcome)>(capacity: jobs * 2)
         let stopping = Flag()
         let reader = self.reader, policy = self.policy, shouldStop = self.shouldStop
 
         let feeder = Thread {
-            for item in inputs.enumerated() {
+            var sequence = 0
+            let send = { (item: Work) -> Bool in
+                defer { sequence += 1 }
+                return work.put((sequence, item))
+            }
+            for input in inputs {
                 if stopping.isSet || shouldStop() { break }
-                if !work.put((item.offset, item.element)) { break }
+                if !Self.feed(input, reader: reader, send: send, stop: { stopping.isSet || shouldStop() }) { break }
             }
             work.close()
         }
@@ -81,11 +133,11 @@ public struct Runner {
             done.enter()
             let thread = Thread {
                 defer { done.leave() }
-                while let (sequence, input) = work.take() {
-                    // After a failure that stops the run, or an interrupt, inputs
-                    // not started yet are skipped; those in progress finish.
-                    let outcome = stopping.isSet || shouldStop()
-                        ? .skipped : Self.handle(input, worker: worker, chain: chain, reader: reader, policy: policy)
+                while let (sequence, item) = work.take() {
+                    // After a failure that stops the run, or an interrupt, work
+                    // not started yet is skipped; what is in progress finishes.
+                    let outcome = Self.handle(item, worker: worker, chain: chain, reader: reader, policy: policy,
+                                              skip: stopping.isSet || shouldStop())
                     if !results.put((sequence, outcome)) { break }
                 }
             }
@@ -99,47 +151,46 @@ public struct Runner {
         closer.start()
 
         var pending: [Int: Outcome] = [:]
-        var next = 0, bytes = 0
+        var next = 0, bytes = 0, inputsHandled = 0
         receive: while let (sequence, outcome) = results.take() {
             pending[sequence] = outcome
             while let outcome = pending.removeValue(forKey: next) {
                 next += 1
-                guard !stopping.isSet else { continue }
-                switch outcome {
-                case .skipped:
-                    continue
-                case .refused(let problem, let size):
-                    bytes += size
-                    report.inputProblems.append(problem)
-                    onProblem(problem.description)
-                    onError?(ErrorRecord(problem, skipped: false))
-                case .page(let articles, let skipped, let size):
-                    bytes += size
-                    report.inputsRead += 1
-                    for problem in skipped {
-                        report.skippedRecords.append(problem)
-                        onProblem(problem.description + "; record skipped")
-                        onError?(ErrorRecord(problem, skipped: true))
-                    }
-                    for result in articles {
-                        report.articlesRead += 1
-                        do {
-                            try chain.export(try result.get())
-                            report.articlesCompleted += 1
-                        } catch {
-                            report.pluginFailures.append(error)
-                            onProblem(error.description + (policy == .skip ? "; article skipped" : "; stopping (use --on-error skip to go on)"))
-                            onError?(ErrorRecord(error))
-                            if policy == .stop {
-                                report.stoppedEarly = true
-                                stopping.set()
-                                work.close()
-                                continue receive
-                            }
+                if outcome.endsInput { inputsHandled += 1 }
+                guard !stopping.isSet, !outcome.notStarted, outcome.stream?.isAbandoned != true else { continue }
+                bytes += outcome.bytes
+                // An input refused before any of it went through counts as refused, not read.
+                if outcome.startsInput && (outcome.problem == nil || !outcome.articles.isEmpty) { report.inputsRead += 1 }
+                for problem in outcome.skipped {
+                    report.skippedRecords.append(problem)
+                    onProblem(problem.description + "; record skipped")
+                    onError?(ErrorRecord(problem, skipped: true))
+                }
+                for result in outcome.articles {
+                    report.articlesRead += 1
+                    do {
+                        try chain.export(try result.get())
+                        report.articlesCompleted += 1
+                    } catch {
+                        report.pluginFailures.append(error)
+                        onProblem(error.description + (policy == .skip ? "; article skipped" : "; stopping (use --on-error skip to go on)"))
+                        onError?(ErrorRecord(error))
+                        if policy == .stop {
+                            report.stoppedEarly = true
+                            stopping.set()
+                            work.close()
+                            continue receive
                         }
                     }
                 }
-                onProgress?(RunProgress(inputs: next, articles: report.articlesCompleted, bytes: bytes,
+                if let problem = outcome.problem {
+                    let partial = outcome.stream != nil && (!outcome.startsInput || !outcome.articles.isEmpty)
+                    report.inputProblems.append(problem)
+                    onProblem(problem.description + (partial ? "; the lines before it went through, the rest of the input was not read" : ""))
+                    onError?(ErrorRecord(problem, skipped: false))
+                    outcome.stream?.abandon()
+                }
+                onProgress?(RunProgress(inputs: inputsHandled, articles: report.articlesCompleted, bytes: bytes,
                                         seconds: Date().timeIntervalSince(start)))
                 if shouldStop() && !report.interrupted {
                     // No new input starts; what is in progress is still
@@ -160,29 +211,105 @@ public struct Runner {
         return report
     }
 
-    /// Reads, parses and analyzes one input on a worker thread.
-    private static func handle(_ input: InputSource, worker: Int, chain: Chain, reader: PageReader, policy: ErrorPolicy) -> Outcome {
-        let page: Page
-        var size = 0
+    /// Hands `input` to the workers as `send` takes it: whole, or (a
+    /// line-oriented input) as pieces read here. `false` when the queue was
+    /// closed and the run is stopping.
+    private static func feed(_ input: InputSource, reader: PageReader, send: (Work) -> Bool, stop: () -> Bool) -> Bool {
+        var plan = reader.plan(for: input)
+        if plan == .whole { return send(.input(input)) }
+        let stream = Stream(input)
+        let chunks: LineChunks
         do {
-            let bytes = try input.readBytes(pageLimit: reader.maximumPageBytes)
-            size = bytes.count
-            page = try reader.read(bytes: bytes, from: input)
-        } catch let error as InputError {
-            return .refused(error, bytes: size)
+            chunks = try LineChunks(input, maximumLineBytes: reader.maximumLineBytes)
+            if plan == .sniff {
+                guard let head = try chunks.peek(4096, shouldStop: stop) else { return false }
+                if ArticleJSONReader.looksLikeJSONLines(head) {
+                    plan = .lines(.jsonLines)
+                } else if input.displayPath == "-" {
+                    // A page on stdin: read here, within the page limit.
+                    guard let bytes = try chunks.rest(limit: reader.maximumPageBytes, shouldStop: stop) else { return false }
+                    return send(.bytes(input, bytes))
+                } else {
+                    return send(.input(input))
+                }
+            }
         } catch {
-            return .refused(.unreadable(path: input.displayPath, reason: "\(error)"), bytes: size)
+            return send(.refused(input, error, nil))
         }
-        var articles: [Result<Chain.Processed, PluginCallError>] = []
+        guard case .lines(let format) = plan else { return send(.input(input)) }
+        var records = 0
+        do {
+            while !stream.isAbandoned, let chunk = try chunks.next(shouldStop: { stop() || stream.isAbandoned }) {
+                guard send(.lines(stream, format, chunk)) else { return false }
+                records = chunks.records
+            }
+        } catch {
+            guard send(.refused(input, error, stream)) else { return false }
+            records = max(records, 1)
+        }
+        return send(.end(stream, records: records))
+    }
+
+    /// Handles one piece of work on a worker thread: reads and parses it
+    /// unless the feeder did, then runs its articles through the chain.
+    private static func handle(_ item: Work, worker: Int, chain: Chain, reader: PageReader, policy: ErrorPolicy,
+                               skip: Bool) -> Outcome {
+        var outcome = Outcome()
+        let page: Page
+        switch item {
+        case .end(let stream, let records):
+            outcome.stream = stream
+            // A file with no record at all is refused as empty (an empty
+            // stdin is an empty partition: no articles, no error).
+            outcome.startsInput = records == 0
+            if records == 0, stream.source.displayPath != "-" { outcome.problem = .empty(path: stream.source.displayPath) }
+            return outcome
+        case .refused(_, let problem, let stream):
+            outcome.problem = problem
+            outcome.stream = stream
+            outcome.endsInput = stream == nil
+            outcome.startsInput = stream == nil
+            return outcome
+        case .lines(let stream, let format, let chunk):
+            outcome.stream = stream
+            outcome.bytes = chunk.bytes.count
+            outcome.startsInput = chunk.position.firstLine == 1
+            outcome.endsInput = false
+            guard !skip, !stream.isAbandoned else {
+                outcome.notStarted = true
+                return outcome
+            }
+            let read = reader.read(chunk, format: format, from: stream.source)
+            outcome.problem = read.stoppedBy
+            page = read.page
+        case .input(let input), .bytes(let input, _):
+            guard !skip else {
+                outcome.notStarted = true
+                return outcome
+            }
+            do {
+                let bytes: [UInt8]
+                if case .bytes(_, let given) = item { bytes = given } else { bytes = try input.readBytes(pageLimit: reader.maximumPageBytes) }
+                outcome.bytes = bytes.count
+                page = try reader.read(bytes: bytes, from: input)
+            } catch let error as InputError {
+                outcome.problem = error
+                return outcome
+            } catch {
+                outcome.problem = .unreadable(path: input.displayPath, reason: "\(error)")
+                return outcome
+            }
+        }
+        outcome.skipped = page.skipped
         for article in page.articles {
             do {
-                articles.append(.success(try chain.analyze(article, worker: worker)))
+                outcome.articles.append(.success(try chain.analyze(article, worker: worker)))
             } catch {
-                articles.append(.failure(error))
+                outcome.articles.append(.failure(error))
                 if policy == .stop { break }
             }
         }
-        return .page(articles: articles, skipped: page.skipped, bytes: size)
+        return outcome
     }
 }
 

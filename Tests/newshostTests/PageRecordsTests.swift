@@ -58,8 +58,12 @@ import Testing
         let errors = directory.appendingPathComponent("errors.jsonl")
         let input = Data("{\"body\":\"一段。\"}\nnot json\n{\"body\":\"二段。\"}\n".utf8)
         let refused = try run(["--input-format", "jsonl", "-"], stdin: input)
-        #expect(refused.status == 3, "by default a bad line refuses the input")
-        #expect(refused.stdout.isEmpty)
+        // By default a bad line ends the (streamed) input there: the records
+        // before it went through, the rest was not read, and the run fails.
+        #expect(refused.status == 3)
+        #expect(refused.stdout.split(separator: "\n").count == 1)
+        #expect(refused.stderr.contains("-:2: not a newshost article in JSON"))
+        #expect(refused.stderr.contains("the lines before it went through, the rest of the input was not read"))
         let skipped = try run(["--input-format", "jsonl", "--bad-input", "skip", "--errors-to", errors.path, "-"], stdin: input)
         #expect(skipped.status == 0, "\(skipped.stderr)")
         #expect(skipped.stdout.split(separator: "\n").count == 2)
