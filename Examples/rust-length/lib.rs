@@ -87,6 +87,7 @@ pub struct NhHostApi {
     add_keyword: unsafe extern "C" fn(*mut c_void, NhStr, f64) -> i32,
     set_field: unsafe extern "C" fn(*mut c_void, NhStr, NhStr) -> i32,
     stdout_fd: i32,
+    set_record: unsafe extern "C" fn(*mut c_void, NhStr) -> i32,
 }
 
 #[repr(C)]
@@ -120,6 +121,7 @@ pub struct NhArticle {
     fields: *const c_void,
     field_count: usize,
     notes: NhStrList,
+    record: NhStr,
 }
 
 // The figures of docs/abi-layout.md: a wrong declaration does not compile.
@@ -127,9 +129,9 @@ const _: () = assert!(std::mem::size_of::<NhStr>() == 16);
 const _: () = assert!(std::mem::size_of::<NhOptionSpec>() == 40);
 const _: () = assert!(std::mem::size_of::<NhHook>() == 32);
 const _: () = assert!(std::mem::size_of::<NhPluginDescriptor>() == 80);
-const _: () = assert!(std::mem::size_of::<NhHostApi>() == 72);
+const _: () = assert!(std::mem::size_of::<NhHostApi>() == 80);
 const _: () = assert!(std::mem::size_of::<NhConfig>() == 24);
-const _: () = assert!(std::mem::size_of::<NhArticle>() == 256);
+const _: () = assert!(std::mem::size_of::<NhArticle>() == 272);
 
 // --- The plugin ---------------------------------------------------------------
 

@@ -19,6 +19,18 @@ final class ExportCSV: NewsHostPlugin {
         try output.write(CSVRow.encode(CSVRow.header))
     }
 
+    /// The row is formatted on the host's worker threads; the ordered stage only writes it.
+    static let preparesRecords = true
+
+    func record(for article: IncomingArticle) throws(PluginFailure) -> String {
+        CSVRow.encode(CSVRow.fields(for: article))
+    }
+
+    func write(record: UnsafeRawBufferPointer) throws(PluginFailure) {
+        try output.write(bytes: record)
+    }
+
+    /// Not called: the host hands this exporter prepared records (``write(record:)``).
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
         try output.write(CSVRow.encode(CSVRow.fields(for: article)))
     }

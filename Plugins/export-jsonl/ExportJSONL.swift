@@ -19,6 +19,18 @@ final class ExportJSONL: NewsHostPlugin {
         output = try AtomicOutput(path: options["path"] ?? "-", host: host)
     }
 
+    /// The line is formatted on the host's worker threads; the ordered stage only writes it.
+    static let preparesRecords = true
+
+    func record(for article: IncomingArticle) throws(PluginFailure) -> String {
+        Self.line(for: article) + "\n"
+    }
+
+    func write(record: UnsafeRawBufferPointer) throws(PluginFailure) {
+        try output.write(bytes: record)
+    }
+
+    /// Not called: the host hands this exporter prepared records (``write(record:)``).
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
         try output.write(Self.line(for: article) + "\n")
     }

@@ -415,6 +415,7 @@ struct BehaviourChecks {
     // MARK: - Stress
 
     private func threads(_ library: PluginLibrary) throws -> Note {
+        if library.descriptor.kind == .exporter, library.provides(.prepare) { return try concurrentPrepare(library) }
         guard library.descriptor.isThreadSafe else {
             return Note(message: "the plugin does not declare NH_FLAG_THREAD_SAFE", skipped: true)
         }
@@ -435,6 +436,36 @@ struct BehaviourChecks {
             throw CheckFailure("called from 8 threads at once, \(first) gave a different result; the plugin declares NH_FLAG_THREAD_SAFE but is not")
         }
         return Note()
+    }
+
+    /// An exporter's `prepare` runs on the host's workers, several at once
+    /// and beside `process`: the same records from 8 threads as from one.
+    private func concurrentPrepare(_ library: PluginLibrary) throws -> Note {
+        let articles = SampleArticles.seeds(in: worker.seedsDirectory)
+        let shared = try instance(library)
+        var sequential: [[UInt8]?] = []
+        for article in articles {
+            worker.leaveBreadcrumb(Breadcrumb("prepare", article: article.id))
+            do { sequential.append(try shared.prepareRecord(for: article, annotations: Annotations())) } catch { throw CheckFailure("\(error)") }
+        }
+        worker.leaveBreadcrumb(Breadcrumb("prepare", detail: "8 threads at once, one of them also calling process"))
+        let expected = sequential
+        let mismatches = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for round in 0..<4 {
+                for (index, article) in articles.enumerated() where (index + thread + round) % 2 == 0 {
+                    if thread == 0 { _ = try? shared.process(article, annotations: Annotations(), record: expected[index]) }
+                    let record = try? shared.prepareRecord(for: article, annotations: Annotations())
+                    if record != expected[index] { mismatches.withLock { $0.append(article.id) } }
+                }
+            }
+        }
+        if let first = mismatches.withLock({ $0.first }) {
+            throw CheckFailure("prepare called from 8 threads at once (as the host does) gave a different record for \(first); prepare may read only the article and the options")
+        }
+        try finish(shared)
+        destroy(shared)
+        return Note(message: "prepare from 8 threads at once")
     }
 
     private func volume(_ library: PluginLibrary) throws -> Note {

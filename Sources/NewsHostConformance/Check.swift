@@ -66,7 +66,7 @@ public enum Check: String, CaseIterable, Sendable, Codable {
         case .determinism: return "each article gives the same result whatever came before it (a fresh instance, articles in reverse order)"
         case .instances: return "several instances at once, with different option values, give the same results as each alone"
         case .globalState: return "no hook changes the working directory, umask, locale, environment or signal handlers"
-        case .threads: return "a plugin that declares itself thread-safe gives the same results from 8 threads on one instance"
+        case .threads: return "a plugin that declares itself thread-safe gives the same results from 8 threads on one instance; an exporter's prepare gives the same records from 8 threads"
         case .volume: return "10,000 articles without growth of memory or open file descriptors beyond a bound"
         }
     }

@@ -36,6 +36,11 @@ public final class AtomicOutput {
         do { try file.write(text) } catch { throw PluginFailure(.io, error.description) }
     }
 
+    /// Appends `bytes` (a record made in `prepare`).
+    public func write(bytes: UnsafeRawBufferPointer) throws(PluginFailure) {
+        do { try file.write(bytes: bytes) } catch { throw PluginFailure(.io, error.description) }
+    }
+
     /// The first commit phase, for `finish`: the output is durable but the
     /// target untouched (see ``OutputFiles/OutputFile/prepare()``).
     public func prepare() throws(PluginFailure) {

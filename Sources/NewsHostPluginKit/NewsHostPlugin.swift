@@ -12,6 +12,21 @@ public protocol NewsHostPlugin: AnyObject {
     /// Handles one article (the `process` hook).
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure)
 
+    /// Whether the exporter formats its records ahead, on the host's worker
+    /// threads (the `prepare` hook, ABI 1.1): then ``record(for:)`` makes
+    /// each article's bytes and ``write(record:)`` only writes them, in
+    /// input order, instead of ``process(_:results:)``.
+    static var preparesRecords: Bool { get }
+
+    /// An exporter's record for one article (the `prepare` hook). Called
+    /// from several threads at once and while ``write(record:)`` runs: read
+    /// only the article and what `init` set.
+    func record(for article: IncomingArticle) throws(PluginFailure) -> String
+
+    /// Writes a record ``record(for:)`` made (the `process` hook of an
+    /// exporter that prepares records), in input order.
+    func write(record: UnsafeRawBufferPointer) throws(PluginFailure)
+
     /// The run is over: flush output (the `finish` hook). An exporter makes
     /// it durable but leaves its target alone (``AtomicOutput/prepare()``).
     func finish() throws(PluginFailure)
@@ -27,6 +42,12 @@ public protocol NewsHostPlugin: AnyObject {
 }
 
 extension NewsHostPlugin {
+    /// No: ``process(_:results:)`` handles each article.
+    public static var preparesRecords: Bool { false }
+    /// Never called unless ``preparesRecords``.
+    public func record(for article: IncomingArticle) throws(PluginFailure) -> String { "" }
+    /// Never called unless ``preparesRecords``.
+    public func write(record: UnsafeRawBufferPointer) throws(PluginFailure) {}
     /// Does nothing.
     public func finish() throws(PluginFailure) {}
     /// Does nothing.

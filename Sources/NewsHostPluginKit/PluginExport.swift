@@ -20,7 +20,7 @@ public enum PluginExport {
         lock.withLock {
             if let exported { return exported.descriptor }
             ImagePinning.pinImage(containing: unsafeBitCast(create, to: UnsafeRawPointer.self))
-            let descriptor = UnsafeRawPointer(DescriptorBuilder.build(type.metadata, hooks: hooks(for: type.metadata.kind)))
+            let descriptor = UnsafeRawPointer(DescriptorBuilder.build(type.metadata, hooks: hooks(for: type)))
             exported = (type, descriptor)
             return descriptor
         }
@@ -34,11 +34,15 @@ public enum PluginExport {
     private final class Instance {
         let plugin: any NewsHostPlugin
         let api: UnsafePointer<nh_host_api>
+        /// Whether `process` writes the record `prepare` made (an exporter that prepares records).
+        let writesRecords: Bool
         /// Whether the output is final, so `destroy` keeps it.
         var committed = false
         init(plugin: any NewsHostPlugin, api: UnsafePointer<nh_host_api>) {
             self.plugin = plugin
             self.api = api
+            let type = Swift.type(of: plugin)
+            writesRecords = type.metadata.kind == .exporter && type.preparesRecords
         }
     }
 
@@ -82,8 +86,25 @@ public enum PluginExport {
         let instance = instance(handle)
         guard let article else { return Int32(NH_ERR_INVALID_INPUT) }
         do throws(PluginFailure) {
-            try instance.plugin.process(IncomingArticle(article.pointee), results: Results(api: instance.api, result: result))
+            if instance.writesRecords {
+                // The record was made in `prepare`; nothing else of the article is read.
+                let record = article.pointee.record
+                try instance.plugin.write(record: UnsafeRawBufferPointer(start: record.data, count: record.data == nil ? 0 : record.len))
+            } else {
+                try instance.plugin.process(IncomingArticle(article.pointee), results: Results(api: instance.api, result: result))
+            }
             return 0
+        } catch {
+            return report(error, instance.api, result)
+        }
+    }
+
+    private static let prepare: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = { handle, article, result in
+        let instance = instance(handle)
+        guard let article else { return Int32(NH_ERR_INVALID_INPUT) }
+        do throws(PluginFailure) {
+            let record = try instance.plugin.record(for: IncomingArticle(article.pointee))
+            return StringBridge.withStr(record) { instance.api.pointee.set_record(result, $0) }
         } catch {
             return report(error, instance.api, result)
         }
@@ -123,8 +144,10 @@ public enum PluginExport {
         instance.release()
     }
 
-    /// The hook table of `kind`: exporters commit in two phases.
-    private static func hooks(for kind: PluginMetadata.Kind) -> [(name: String, signature: String, function: nh_fn)] {
+    /// The hook table of `kind`: exporters commit in two phases, and
+    /// prepare their records ahead when the plugin type says so.
+    private static func hooks(for type: any NewsHostPlugin.Type) -> [(name: String, signature: String, function: nh_fn)] {
+        let kind = type.metadata.kind
         var hooks = [
             (NH_HOOK_CREATE, NH_SIG_CREATE, unsafeBitCast(create, to: nh_fn.self)),
             (NH_HOOK_PROCESS, NH_SIG_PROCESS, unsafeBitCast(process, to: nh_fn.self)),
@@ -132,6 +155,9 @@ public enum PluginExport {
             (NH_HOOK_DESTROY, NH_SIG_DESTROY, unsafeBitCast(destroy, to: nh_fn.self)),
         ]
         if kind == .exporter { hooks.append((NH_HOOK_COMMIT, NH_SIG_COMMIT, unsafeBitCast(commit, to: nh_fn.self))) }
+        if kind == .exporter && type.preparesRecords {
+            hooks.append((NH_HOOK_PREPARE, NH_SIG_PREPARE, unsafeBitCast(prepare, to: nh_fn.self)))
+        }
         return hooks
     }
 }

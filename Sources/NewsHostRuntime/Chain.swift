@@ -18,6 +18,8 @@ public final class Chain: @unchecked Sendable {
         public var article: Article
         /// Annotations, one entry per plugin of the chain.
         public var perPlugin: [Annotations]
+        /// The records exporters with a `prepare` hook made, by chain position.
+        var records: [Int: [UInt8]] = [:]
 
         /// Everything the plugins before `stage` produced, after the keys
         /// the input carried (``Article/carried``).
@@ -153,8 +155,19 @@ public final class Chain: @unchecked Sendable {
         var processed = Processed(article: article, perPlugin: [Annotations](repeating: Annotations(), count: isExporter.count))
         var sofar = Self.carried(article)
         for (stage, instance) in workers[worker].enumerated() {
-            guard let instance else { continue }
-            let produced = try Self.call(instance, article, sofar, slot: worker + 1)
+            guard let instance else {
+                // An exporter that formats its records ahead does so here, on
+                // this worker, so that the ordered stage only writes.
+                if let exporter = exporters[stage], exporter.preparesRecords {
+                    processed.records[stage] = try Self.during(exporter, article, slot: worker + 1) { () throws(PluginCallError) in
+                        try exporter.prepareRecord(for: article, annotations: sofar)
+                    }
+                }
+                continue
+            }
+            let produced = try Self.during(instance, article, slot: worker + 1) { () throws(PluginCallError) in
+                try instance.process(article, annotations: sofar)
+            }
             processed.perPlugin[stage] = produced
             sofar.merge(produced)
         }
@@ -172,18 +185,22 @@ public final class Chain: @unchecked Sendable {
     /// from one thread, in input order.
     public func export(_ processed: Processed) throws(PluginCallError) {
         for stage in isExporter.indices where isExporter[stage] {
-            _ = try Self.call(exporters[stage]!, processed.article, processed.annotations(before: stage), slot: 0)
+            let exporter = exporters[stage]!
+            _ = try Self.during(exporter, processed.article, slot: 0) { () throws(PluginCallError) in
+                try exporter.process(processed.article, annotations: processed.annotations(before: stage), record: processed.records[stage])
+            }
         }
     }
 
-    /// Calls `process`, telling ``CrashNotice`` which plugin and article a
-    /// crash of the host process would be about.
-    private static func call(_ stage: any ChainStage, _ article: Article, _ annotations: Annotations,
-                             slot: Int) throws(PluginCallError) -> Annotations {
-        guard stage is PluginInstance else { return try stage.process(article, annotations: annotations) }
+    /// Runs a call of `stage` about `article` (`process` or `prepare`),
+    /// telling ``CrashNotice`` which plugin and article a crash of the host
+    /// process would be about.
+    private static func during<T>(_ stage: any ChainStage, _ article: Article, slot: Int,
+                                  _ body: () throws(PluginCallError) -> T) throws(PluginCallError) -> T {
+        guard stage is PluginInstance else { return try body() }
         CrashNotice.enter(slot: slot, plugin: stage.pluginID, article: article.id)
         defer { CrashNotice.leave(slot: slot) }
-        return try stage.process(article, annotations: annotations)
+        return try body()
     }
 
     /// Runs one article through the whole chain on the calling thread.

@@ -14,6 +14,12 @@ public protocol ChainStage: AnyObject, Sendable {
     var commitsSeparately: Bool { get }
     /// Runs `commit`, the exporters' second phase (ABI 1.1).
     func commit() throws(PluginCallError)
+    /// Whether the stage formats its records in `prepare` (ABI 1.1).
+    var preparesRecords: Bool { get }
+    /// Runs `prepare` for one article (any thread, concurrently).
+    func prepareRecord(for article: Article, annotations: Annotations) throws(PluginCallError) -> [UInt8]?
+    /// Runs `process` with the record `prepare` made.
+    func process(_ article: Article, annotations: Annotations, record: [UInt8]?) throws(PluginCallError) -> Annotations
     /// Runs `destroy`; later calls do nothing.
     func destroy()
 }
@@ -23,6 +29,12 @@ extension ChainStage {
     /// isolated) has no second phase.
     public var commitsSeparately: Bool { false }
     public func commit() throws(PluginCallError) {}
+    /// Only an in-process exporter formats records ahead of `process`.
+    public var preparesRecords: Bool { false }
+    public func prepareRecord(for article: Article, annotations: Annotations) throws(PluginCallError) -> [UInt8]? { nil }
+    public func process(_ article: Article, annotations: Annotations, record: [UInt8]?) throws(PluginCallError) -> Annotations {
+        try process(article, annotations: annotations)
+    }
 }
 
 extension PluginInstance: ChainStage {}

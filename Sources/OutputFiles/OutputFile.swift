@@ -112,11 +112,21 @@ public final class OutputFile {
 
     /// Appends `text`.
     public func write(_ text: String) throws(OutputFileError) {
+        var text = text
+        var failure: OutputFileError?
+        text.withUTF8 { bytes in
+            do throws(OutputFileError) { try write(bytes: UnsafeRawBufferPointer(bytes)) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Appends `bytes`.
+    public func write(bytes: UnsafeRawBufferPointer) throws(OutputFileError) {
         guard let file else { throw OutputFileError("write after the output was closed") }
         if let broken { throw OutputFileError("cannot write \(target): \(broken) (an earlier write failed)") }
-        var text = text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == text.utf8.count else {
+        guard !bytes.isEmpty else { return }
+        let written = fwrite(bytes.baseAddress, 1, bytes.count, file)
+        guard written == bytes.count else {
             let reason = Self.reason()
             broken = reason
             throw OutputFileError("cannot write \(target): \(reason)")

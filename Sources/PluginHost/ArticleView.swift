@@ -36,22 +36,26 @@ final class ArticleView {
     let pointer: UnsafeMutablePointer<nh_article>
     private let block: UnsafeMutableRawPointer
 
-    convenience init(article: Article, annotations: Annotations) {
+    /// - Parameter record: what the exporter's `prepare` made (ABI 1.1), for its `process`.
+    convenience init(article: Article, annotations: Annotations, record: [UInt8]? = nil) {
         self.init(id: article.id, source: article.source, index: UInt64(max(0, article.index)), headline: article.headline ?? "",
                   titles: article.titles, bylines: article.bylines, dateline: article.dateline ?? "", paragraphs: article.paragraphs,
-                  captions: article.captions, subheadings: article.subheadings, notes: article.notes, annotations: annotations)
+                  captions: article.captions, subheadings: article.subheadings, notes: article.notes, annotations: annotations,
+                  record: record ?? [])
     }
 
-    convenience init(raw article: RawArticle, annotations: Annotations) {
+    convenience init(raw article: RawArticle, annotations: Annotations, record: [UInt8]? = nil) {
         self.init(id: article.id, source: article.source, index: article.index, headline: article.headline,
                   titles: article.titles, bylines: article.bylines, dateline: article.dateline, paragraphs: article.paragraphs,
-                  captions: article.captions, subheadings: article.subheadings, notes: article.notes, annotations: annotations)
+                  captions: article.captions, subheadings: article.subheadings, notes: article.notes, annotations: annotations,
+                  record: record ?? [])
     }
 
     private init<T: ViewText>(id: T, source: T, index: UInt64, headline: T, titles: [T], bylines: [T], dateline: T,
-                              paragraphs: [T], captions: [T], subheadings: [T], notes: [T], annotations a: Annotations) {
+                              paragraphs: [T], captions: [T], subheadings: [T], notes: [T], annotations a: Annotations,
+                              record: [UInt8]) {
         let listCount = titles.count + bylines.count + paragraphs.count + captions.count + subheadings.count + notes.count
-        var textBytes = id.byteCount + source.byteCount + headline.byteCount + dateline.byteCount
+        var textBytes = id.byteCount + source.byteCount + headline.byteCount + dateline.byteCount + record.count
         for item in titles { textBytes += item.byteCount }
         for item in bylines { textBytes += item.byteCount }
         for item in paragraphs { textBytes += item.byteCount + 1 }  // once: the paragraphs point into the body
@@ -87,6 +91,7 @@ final class ArticleView {
         article.captions = w.list(captions)
         article.subheadings = w.list(subheadings)
         article.notes = w.list(notes)
+        article.record = w.store(record)
         article.labels = w.records(a.labels) { label, w in
             nh_label(struct_size: UInt32(MemoryLayout<nh_label>.size), plugin: w.store(label.plugin), name: w.store(label.name), score: label.score)
         }

@@ -33,8 +33,8 @@ struct DescriptorReader {
         for hook in functions.keys where hook.addedInMinor > minor {
             throw .hookNeedsNewerMinor(path: path, hook: hook.rawValue, minor: hook.addedInMinor, declared: minor)
         }
-        if functions[.commit] != nil, kind != .exporter {
-            throw .hookNotForKind(path: path, hook: HookName.commit.rawValue, kind: kind.rawValue)
+        if kind != .exporter, let hook = functions.keys.first(where: \.isForExportersOnly) {
+            throw .hookNotForKind(path: path, hook: hook.rawValue, kind: kind.rawValue)
         }
         let descriptor = PluginDescriptor(
             abiMajor: major, abiMinor: minor, id: id, version: version, vendor: vendor,

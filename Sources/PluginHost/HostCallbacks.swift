@@ -33,6 +33,8 @@ final class ResultCollector {
     var labelPositions: [String: Int] = [:]
     var keywordPositions: [String: Int] = [:]
     var fieldPositions: [String: Int] = [:]
+    /// The record an exporter's `prepare` handed over.
+    var record: [UInt8]?
 
     init(pluginID: String) {
         self.pluginID = pluginID
@@ -49,7 +51,7 @@ enum HostCallbacks {
             abi_minor: UInt16(NH_ABI_VERSION_MINOR),
             host: Unmanaged.passUnretained(context).toOpaque(),
             log: log, set_error: setError, add_label: addLabel, set_summary: setSummary,
-            add_keyword: addKeyword, set_field: setField, stdout_fd: StandardOutput.descriptor)
+            add_keyword: addKeyword, set_field: setField, stdout_fd: StandardOutput.descriptor, set_record: setRecord)
     }
 
     /// The instance behind `host`, when the calling thread is inside one of
@@ -170,6 +172,20 @@ enum HostCallbacks {
         }
         return store(Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), key: fieldKey,
                      in: &collector.annotations.fields, positions: &collector.fieldPositions, collector, "set_field")
+    }
+
+    private static let maximumRecordBytes = Int(NH_MAX_RECORD_BYTES)
+
+    private static let setRecord: @convention(c) (OpaquePointer?, nh_str) -> Int32 = { result, bytes in
+        guard let collector = collector(result, for: "set_record") else { return invalid }
+        guard bytes.len <= maximumRecordBytes, bytes.len == 0 || bytes.data != nil else {
+            collector.refused.append("set_record: a record is at most \(maximumRecordBytes) bytes")
+            return invalid
+        }
+        collector.record = bytes.len == 0 ? [] : bytes.data!.withMemoryRebound(to: UInt8.self, capacity: bytes.len) {
+            Array(UnsafeBufferPointer(start: $0, count: bytes.len))
+        }
+        return 0
     }
 
     private static func isValidFieldKey(_ key: String) -> Bool {

@@ -60,14 +60,58 @@ public final class PluginInstance: @unchecked Sendable {
     /// - Parameter annotations: what earlier plugins in the chain produced,
     ///   shown to this plugin in the article view.
     /// - Throws: ``PluginCallError/processFailed(plugin:articleID:status:message:)``.
+    /// For an exporter with a `prepare` hook, `prepare` runs first and its
+    /// record goes to `process`, as in a run.
     public func process(_ article: Article, annotations: Annotations) throws(PluginCallError) -> Annotations {
-        try process(view: ArticleView(article: article, annotations: annotations), articleID: article.id)
+        let record = preparesRecords ? try prepareRecord(for: article, annotations: annotations) : nil
+        return try process(view: ArticleView(article: article, annotations: annotations, record: record), articleID: article.id)
+    }
+
+    /// Calls `process` for an exporter with a `prepare` hook: `record` is
+    /// what its ``prepareRecord(for:annotations:)`` made for the article.
+    public func process(_ article: Article, annotations: Annotations, record: [UInt8]?) throws(PluginCallError) -> Annotations {
+        try process(view: ArticleView(article: article, annotations: annotations, record: record), articleID: article.id)
+    }
+
+    /// Whether the plugin is an exporter that formats its records in
+    /// `prepare` (ABI 1.1), so that its ordered `process` only writes them.
+    public var preparesRecords: Bool { library.provides(.prepare) }
+
+    /// Calls `prepare` for one article: the record the exporter made (nil
+    /// when it set none). May be called from several threads at once and
+    /// while `process` runs: the hook's contract says it only reads.
+    ///
+    /// - Throws: ``PluginCallError/processFailed(plugin:articleID:status:message:)``:
+    ///   the article fails as if `process` had.
+    public func prepareRecord(for article: Article, annotations: Annotations) throws(PluginCallError) -> [UInt8]? {
+        try prepareRecord(view: ArticleView(article: article, annotations: annotations), articleID: article.id)
+    }
+
+    private func prepareRecord(view: ArticleView, articleID: String) throws(PluginCallError) -> [UInt8]? {
+        precondition(!destroyed, "prepare called on a destroyed plugin instance")
+        let collector = ResultCollector(pluginID: pluginID)
+        let status = withExtendedLifetime(view) { call(.prepare, view.pointer, into: collector) }
+        _ = try outcome(status, collector, articleID: articleID)
+        return collector.record
+    }
+
+    /// One call of `hook` (`prepare`) on an article view, inside the call's
+    /// scope, collecting into `collector`.
+    private func call(_ hook: HookName, _ article: UnsafePointer<nh_article>, into collector: ResultCollector) -> Int32 {
+        let target = Unmanaged.passUnretained(collector).toOpaque()
+        return withExtendedLifetime(collector) {
+            CallScope.during(context: api.pointee.host, collector: target) { result in
+                library.call(hook, UnsafeRawPointer(handle), UnsafeRawPointer(article), UnsafeRawPointer(result)) ?? 0
+            }
+        }
     }
 
     /// Calls `process` for an article given as raw bytes (which may be
     /// invalid UTF-8); for the conformance suite.
     public func process(raw article: RawArticle, annotations: Annotations = Annotations()) throws(PluginCallError) -> Annotations {
-        try process(view: ArticleView(raw: article, annotations: annotations), articleID: String(decoding: article.id, as: UTF8.self))
+        let articleID = String(decoding: article.id, as: UTF8.self)
+        let record = preparesRecords ? try prepareRecord(view: ArticleView(raw: article, annotations: annotations), articleID: articleID) : nil
+        return try process(view: ArticleView(raw: article, annotations: annotations, record: record), articleID: articleID)
     }
 
     /// Calls `process` on a guarded view of `article` (strings against
@@ -84,7 +128,11 @@ public final class PluginInstance: @unchecked Sendable {
             throw .processFailed(plugin: pluginID, articleID: articleID, status: -5, message: "the host could not map memory for a guarded view")
         }
         let collector = ResultCollector(pluginID: pluginID)
-        let status = withExtendedLifetime(view) { call(view.pointer, into: collector) }
+        // An exporter's formatting happens in `prepare`: it gets the guarded view too.
+        let status = withExtendedLifetime(view) {
+            let prepared = preparesRecords ? call(.prepare, view.pointer, into: ResultCollector(pluginID: pluginID)) : 0
+            return prepared != 0 ? prepared : call(view.pointer, into: collector)
+        }
         view.revoke()
         returned()
         return try outcome(status, collector, articleID: articleID)

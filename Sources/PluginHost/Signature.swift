@@ -56,20 +56,25 @@ public enum HookName: String, Sendable, CaseIterable {
     case create, process, finish, destroy
     /// The exporters' second commit phase (added in 1.1).
     case commit
+    /// An exporter's record, formatted on the host's worker threads (added in 1.1).
+    case prepare
 
     /// The signature the ABI requires for this hook.
     public var requiredSignature: Signature {
         switch self {
-        case .create, .process: return Signature(returnType: .i32, arguments: [.ptr, .ptr, .ptr])
+        case .create, .process, .prepare: return Signature(returnType: .i32, arguments: [.ptr, .ptr, .ptr])
         case .finish, .commit: return Signature(returnType: .i32, arguments: [.ptr])
         case .destroy: return Signature(returnType: .void, arguments: [.ptr])
         }
     }
 
     /// Whether a plugin must provide the hook.
-    public var isRequired: Bool { self != .finish && self != .commit }
+    public var isRequired: Bool { self == .create || self == .process || self == .destroy }
 
     /// The ABI minor that added the hook; a plugin declaring it must declare
     /// at least this minor (an older host would never call it).
-    public var addedInMinor: Int { self == .commit ? 1 : 0 }
+    public var addedInMinor: Int { isForExportersOnly ? 1 : 0 }
+
+    /// Whether only an exporter may declare the hook.
+    public var isForExportersOnly: Bool { self == .commit || self == .prepare }
 }

@@ -26,8 +26,8 @@ import Testing
         #expect(d.kind == .exporter)
         #expect(d.options.map(\.key) == ["path", "bom"])
         #expect(d.options.map(\.defaultValue) == ["-", "false"])
-        #expect(d.hooks.map(\.name) == ["create", "process", "finish", "destroy", "commit"])
-        #expect(d.hooks.map(\.signature) == ["i32(ptr,ptr,ptr)", "i32(ptr,ptr,ptr)", "i32(ptr)", "void(ptr)", "i32(ptr)"])
+        #expect(d.hooks.map(\.name) == ["create", "process", "finish", "destroy", "commit", "prepare"])
+        #expect(d.hooks.map(\.signature) == ["i32(ptr,ptr,ptr)", "i32(ptr,ptr,ptr)", "i32(ptr)", "void(ptr)", "i32(ptr)", "i32(ptr,ptr,ptr)"])
     }
 
     @Test func unknownHooksOfANewerMinorAreIgnored() throws {
@@ -45,6 +45,7 @@ import Testing
         ("commit-classifier", ["COMMIT_HOOK"], "hook `commit` is for exporters only, and this plugin is a classifier"),
         ("commit-old-minor", ["COMMIT_HOOK", "EXPORTER", "ABI_MINOR=0"],
          "hook `commit` was added in ABI 1.1 but the descriptor declares abi_minor 0"),
+        ("prepare-classifier", ["PREPARES"], "hook `prepare` is for exporters only, and this plugin is a classifier"),
     ])
     func brokenPluginsAreRefusedWithTheirReason(name: String, defines: [String], message: String) throws {
         let path = try Fixtures.plugin(name, defines)

@@ -119,4 +119,18 @@ import Testing
         #expect(result.stderr.contains("-:2: a line longer than 2 MB"), "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 1)
     }
+
+    /// An exporter with a `prepare` hook gets each article's record made on
+    /// a worker thread, never on the thread that writes (the fixture fails
+    /// an article otherwise), for pages and for a stream alike.
+    @Test(arguments: [false, true])
+    func exportersPrepareTheirRecordsOnTheWorkers(stream: Bool) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let plugin = try PluginCompiler.fixture("preparer", defines: ["EXPORTER", "PREPARES"], into: directory)
+        let input = stream ? ["-"] : [TestPaths.seeds.path]
+        let lines = stream ? Data((try Self.articles(copies: 2).joined(separator: "\n")).utf8) : nil
+        let result = try Command.newshost(["run", "--plugins", "classify,\(plugin)", "--jobs", "2"] + input, stdin: lines)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains(stream ? "40 of 40 articles" : "20 of 20 articles"), "\(result.stderr)")
+    }
 }

@@ -50,6 +50,8 @@
  *   CRASH_IN_FINISH   dereferences NULL in finish
  *   COMMIT_HOOK       declares the 1.1 `commit` hook (which does nothing)
  *   ABI_MINOR=N       declares ABI minor N
+ *   PREPARES          declares `prepare`, whose record names the thread it ran on; `process`
+ *                     (with EXPORTER) fails unless it got a record made on another thread
  */
 #define _POSIX_C_SOURCE 200809L
 #include <fcntl.h>
@@ -160,6 +162,18 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
     fixture *self = instance;
     self->calls++;
 #ifdef EXPORTER
+#ifdef PREPARES
+    char here[32];
+    int length = snprintf(here, sizeof here, "%lu", (unsigned long)pthread_self());
+    if (article->record.len == 0) {
+        self->host->set_error(self->host->host, result, str("no record from prepare"));
+        return NH_ERR_INTERNAL;
+    }
+    if (article->record.len == (size_t)length && memcmp(article->record.data, here, (size_t)length) == 0) {
+        self->host->set_error(self->host->host, result, str("prepared on the thread that writes"));
+        return NH_ERR_INTERNAL;
+    }
+#endif
     (void)article;
     (void)result;
     return NH_OK;
@@ -313,6 +327,17 @@ static int32_t fixture_finish(void *instance) {
     return NH_OK;
 }
 
+#ifdef PREPARES
+static int32_t fixture_prepare(void *instance, const nh_article *article, nh_result *result) {
+    fixture *self = instance;
+    (void)article;
+    char text[32];
+    int length = snprintf(text, sizeof text, "%lu", (unsigned long)pthread_self());
+    nh_str record = {text, (size_t)length};
+    return self->host->set_record(result, record);
+}
+#endif
+
 #ifdef COMMIT_HOOK
 static int32_t fixture_commit(void *instance) {
     (void)instance;
@@ -339,6 +364,9 @@ static const nh_hook fixture_hooks[] = {
     NH_FINISH_HOOK(fixture_finish),
 #ifdef COMMIT_HOOK
     NH_COMMIT_HOOK(fixture_commit),
+#endif
+#ifdef PREPARES
+    NH_PREPARE_HOOK(fixture_prepare),
 #endif
 #ifndef MISSING_HOOK
     NH_DESTROY_HOOK(fixture_destroy),

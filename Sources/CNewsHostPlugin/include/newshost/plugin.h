@@ -92,6 +92,9 @@
  *   a crash or `exit` in any plugin's `finish` leaves every two-phase
  *   exporter's target as it was. An exporter without `commit` (1.0) renames
  *   in `finish`; the host finishes those after the two-phase ones.
+ * - The ordered stage only writes (added in 1.1): an exporter with a
+ *   `prepare` hook formats each article's record there, on the host's
+ *   worker threads, and its `process` writes `article->record`.
  * - `destroy` without a successful `commit` (or, for a 1.0 exporter,
  *   `finish`) deletes the temporary file.
  * Versions
@@ -179,6 +182,8 @@ extern "C" {
 #define NH_MAX_TEXT_BYTES 1048576
 /** Most labels, keywords and fields (each) one plugin adds to one article. */
 #define NH_MAX_RESULTS 1024
+/** Longest record an exporter's `prepare` hands over (64 MiB). */
+#define NH_MAX_RECORD_BYTES 67108864
 
 /* ------------------------------------------------------------------------ */
 /* Values                                                                     */
@@ -400,6 +405,14 @@ typedef struct nh_host_api {
      *  the path `-`. While plugins run, the host points fd 1 at stderr, so a
      *  stray `printf` cannot corrupt the output. Do not close it: `dup` it. */
     int32_t stdout_fd;
+
+    /* --- added in 1.1 (check NH_HAS_FIELD(host, nh_host_api, set_record)) --- */
+
+    /** Hands over the record an exporter's `prepare` made for the article
+     *  (the bytes it will write; copied). Valid only in `prepare`, with its
+     *  `result`; a second call replaces the first. At most
+     *  NH_MAX_RECORD_BYTES. Returns NH_OK or NH_ERR_INVALID_INPUT. */
+    int32_t (*set_record)(nh_result *result, nh_str bytes);
 } nh_host_api;
 
 /** The options of one instance, given to `create`: every key of the
@@ -528,6 +541,13 @@ typedef struct nh_article {
     /** Editor's notes and source lines at the end of the article
      *  (e.g. "（来源：新华社）"). */
     nh_str_list notes;
+
+    /* --- added in 1.1 (check NH_HAS_FIELD(article, nh_article, record)) --- */
+
+    /** For an exporter with a `prepare` hook, in `process`: the record its
+     *  `prepare` made for this article ({NULL, 0} if it set none). Empty
+     *  for every other call. */
+    nh_str record;
 } nh_article;
 
 /* ------------------------------------------------------------------------ */
@@ -541,6 +561,8 @@ typedef struct nh_article {
 #define NH_HOOK_DESTROY "destroy"
 /** Added in 1.1. */
 #define NH_HOOK_COMMIT "commit"
+/** Added in 1.1. */
+#define NH_HOOK_PREPARE "prepare"
 
 /** Signature strings for `nh_hook.signature`, one per hook. */
 #define NH_SIG_CREATE "i32(ptr,ptr,ptr)"
@@ -549,6 +571,8 @@ typedef struct nh_article {
 #define NH_SIG_DESTROY "void(ptr)"
 /** Added in 1.1. */
 #define NH_SIG_COMMIT "i32(ptr)"
+/** Added in 1.1. */
+#define NH_SIG_PREPARE "i32(ptr,ptr,ptr)"
 
 /** `create` (required): make an instance.
  *
@@ -601,6 +625,19 @@ typedef int32_t (*nh_finish_fn)(void *instance);
  *  exporter). */
 typedef int32_t (*nh_commit_fn)(void *instance);
 
+/** `prepare` (optional, exporters only; added in 1.1): format one article's
+ *  record — a line of JSON, a CSV row, encoded column values — so that the
+ *  ordered `process` only writes it. The host calls it on its worker
+ *  threads, as soon as the article is analyzed, possibly for several
+ *  articles of one instance at once and at the same time as `process`:
+ *  read only the article and the options set in `create`, never state that
+ *  `process` changes. Hand the bytes over with `host->set_record(result,
+ *  bytes)`; the host passes them to `process` as `article->record`, in
+ *  input order, with the rest of the article as usual. Return NH_OK or an
+ *  NH_ERR_* code after `set_error(host, result, …)` (the article then fails
+ *  as if `process` had). Needs `abi_minor` 1 or more. */
+typedef int32_t (*nh_prepare_fn)(void *instance, const nh_article *article, nh_result *result);
+
 /** `destroy` (required): free the instance. Always called exactly once for
  *  every instance whose `create` succeeded, whether or not `finish` was
  *  called (a run that was stopped calls `destroy` without `finish`: discard
@@ -615,6 +652,7 @@ typedef void (*nh_destroy_fn)(void *instance);
  *          NH_PROCESS_HOOK(my_process),
  *          NH_FINISH_HOOK(my_finish),      (optional)
  *          NH_COMMIT_HOOK(my_commit),      (optional, exporters)
+ *          NH_PREPARE_HOOK(my_prepare),    (optional, exporters)
  *          NH_DESTROY_HOOK(my_destroy),
  *      };
  *
@@ -651,6 +689,8 @@ typedef void (*nh_destroy_fn)(void *instance);
 #define NH_DESTROY_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_DESTROY, NH_SIG_DESTROY, nh_destroy_fn, fn)
 /** Added in 1.1. */
 #define NH_COMMIT_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_COMMIT, NH_SIG_COMMIT, nh_commit_fn, fn)
+/** Added in 1.1. */
+#define NH_PREPARE_HOOK(fn) NH_TYPED_HOOK_(NH_HOOK_PREPARE, NH_SIG_PREPARE, nh_prepare_fn, fn)
 
 /** An unchecked hook table entry (1.0): the function is cast to nh_fn, so a
  *  wrong prototype compiles. Kept so 1.0 sources build; use the typed
@@ -706,14 +746,14 @@ NH_LAYOUT_(sizeof(nh_plugin_descriptor) == 80 && offsetof(nh_plugin_descriptor, 
            "nh_plugin_descriptor");
 NH_LAYOUT_(offsetof(nh_host_api, host) == 8 && offsetof(nh_host_api, log) == 16 &&
            offsetof(nh_host_api, set_field) == 56 && offsetof(nh_host_api, stdout_fd) == 64 &&
-           sizeof(nh_host_api) == 72, "nh_host_api");
+           offsetof(nh_host_api, set_record) == 72 && sizeof(nh_host_api) == 80, "nh_host_api");
 NH_LAYOUT_(sizeof(nh_config) == 24 && offsetof(nh_config, entries) == 8, "nh_config");
 NH_LAYOUT_(sizeof(nh_label) == 48 && sizeof(nh_summary) == 40 && sizeof(nh_keyword) == 48 &&
            sizeof(nh_field) == 56, "annotation structs");
 NH_LAYOUT_(offsetof(nh_article, id) == 8 && offsetof(nh_article, index) == 40 &&
            offsetof(nh_article, body) == 112 && offsetof(nh_article, labels) == 176 &&
            offsetof(nh_article, field_count) == 232 && offsetof(nh_article, notes) == 240 &&
-           sizeof(nh_article) == 256, "nh_article");
+           offsetof(nh_article, record) == 256 && sizeof(nh_article) == 272, "nh_article");
 #undef NH_LAYOUT_
 #endif
 
