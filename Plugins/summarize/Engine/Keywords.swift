@@ -26,6 +26,10 @@ public struct KeywordExtractor: Sendable {
         "我们", "他们", "进行", "开展", "相关", "工作", "通过", "一个", "以及", "已经", "目前", "同时", "其中", "方面",
         "表示", "指出", "强调", "今年", "近日", "记者", "本报讯", "活动", "进一步", "不断", "积极", "推进", "推动", "加强",
         "提升", "全面", "重要", "主要", "来自", "作为", "这些", "一些", "可以", "需要", "没有", "如何", "什么", "现场",
+        // Function words and discourse words: they join clauses, they are not topics.
+        "然后", "应当", "应该", "问题", "因此", "但是", "虽然", "所以", "如果", "因为", "而且", "还是", "或者", "这样",
+        "那么", "这个", "那个", "此外", "另外", "其他", "以上", "以下", "之后", "之前", "当前", "随后", "最后", "本次",
+        "能够", "已经", "正在", "一直", "认为", "希望", "包括", "情况", "部分", "左右", "以来", "期间", "有关", "相应",
     ]
 
     private static let edgeStops = IdeographSet(edgeStopCharacters.unicodeScalars)
@@ -139,7 +143,9 @@ public struct KeywordExtractor: Sendable {
                 if let partStat = stats.lookup(part), partStat.kept, partStat.count == stat.count { stats.markKept(part, false) }
             }
         }
-        entries = entries.filter { stats.lookup($0.0)!.kept }
+        // A term that begins or ends with a stop word is a fragment of a
+        // clause (员表示, 本次重), not a word.
+        entries = entries.filter { stats.lookup($0.0)!.kept && !Self.hasStopWordEdge($0.0, length: $0.1.length) }
         var pool = entries.map { (key: $0.0, count: Int($0.1.count), mass: Int($0.1.count) * $0.1.length) }
         for (text, occurrencesOfWord) in latin where occurrencesOfWord >= 2 {
             pool.append((latinKeys[text]!, occurrencesOfWord, occurrencesOfWord * text.unicodeScalars.count))
@@ -195,6 +201,18 @@ public struct KeywordExtractor: Sendable {
 }
 
 extension KeywordExtractor {
+    /// Whether the packed term of `length` ideographs starts or ends with a
+    /// stop word shorter than itself.
+    static func hasStopWordEdge(_ key: UInt64, length: Int) -> Bool {
+        guard length > 2 else { return false }
+        for part in 2..<length {
+            let prefix = key >> UInt64(16 * (length - part))
+            let suffix = key & (UInt64.max >> UInt64(64 - 16 * part))
+            if stopKeys.contains(prefix) || stopKeys.contains(suffix) { return true }
+        }
+        return false
+    }
+
     /// Whether one term contains the other.
     static func overlaps(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)

@@ -50,6 +50,34 @@ import Testing
         }
     }
 
+    /// A short lead is still the lead: the hybrid summary opens with it even
+    /// when longer sentences further on are more central.
+    @Test func theHybridSummaryKeepsAShortLead() throws {
+        let text = "市里新开三条公交线路。公交线路调整涉及城东城西城南城北多个公交站点和公交线路。"
+            + "公交集团表示公交线路调整后公交站点覆盖更多小区和公交换乘枢纽。公交线路的发车间隔为十分钟。"
+        let summary = try #require(Summarizer(sentenceCount: 2).summarize(text))
+        #expect(summary.hasPrefix("市里新开三条公交线路。"), "\(summary)")
+        #expect(Summarizer(sentenceCount: 2, method: .textrank).summarize(text)?.hasPrefix("市里新开三条公交线路。") == false,
+                "TextRank alone would drop it")
+    }
+
+    /// A caption, a source line on its own, a quotation standing alone or a
+    /// fragment does not open the summary.
+    @Test(arguments: ["图为开幕式现场。", "新华社长沙9月20日电。", "本报讯。", "“有什么困难尽管说，我们一定帮你们解决。”", "好消息！"])
+    func aLeadThatIsNotNewsIsPassedOver(lead: String) throws {
+        let text = lead + "首届青少年科技节昨天在市科技馆开幕。科技节为期一周，设置机器人竞赛等二十多项活动。"
+        let summary = try #require(Summarizer(sentenceCount: 1).summarize(text))
+        #expect(!summary.hasPrefix(lead), "\(summary)")
+    }
+
+    /// Two sentences that say the same thing are not both chosen.
+    @Test func theSecondSentenceDoesNotRepeatTheFirst() throws {
+        let text = "徐汇区召开知识产权保护大会发布十大案例。徐汇区召开知识产权保护大会并发布十大案例。"
+            + "与会企业表示将重视商标和专利的保护工作。"
+        let summary = try #require(Summarizer(sentenceCount: 2).summarize(text))
+        #expect(summary == "徐汇区召开知识产权保护大会发布十大案例。与会企业表示将重视商标和专利的保护工作。", "\(summary)")
+    }
+
     @Test func emptyBodyHasNoSummaryAndHugeSentencesAreCut() {
         #expect(Summarizer().summarize("") == nil)
         let huge = String(repeating: "字", count: 100_000)
@@ -82,5 +110,17 @@ import Testing
         #expect(keywords.contains { $0.term == "Smart" })
         #expect(keywords.allSatisfy { $0.weight.isFinite && $0.weight > 0 && $0.weight <= 1 })
         #expect(keywords.map(\.weight) == keywords.map(\.weight).sorted(by: >))
+    }
+}
+
+@Suite struct KeywordWordTests {
+    /// Function words are not topics, and a repeated term that begins or
+    /// ends with one (员表示) is a piece of a clause, not a word.
+    @Test func functionWordsAndClauseFragmentsAreNotKeywords() {
+        let text = "队员表示很满意。社员表示会参加。学员表示想学习。居民反映问题。问题已经解决。这些问题还会跟进。居民关心电梯。电梯运行平稳。新装电梯很方便。"
+        let terms = KeywordExtractor(count: 10).keywords(in: text).map(\.term)
+        #expect(!terms.contains("问题"), "\(terms)")
+        #expect(!terms.contains { $0.hasSuffix("表示") || $0.hasPrefix("表示") }, "\(terms)")
+        #expect(terms.contains("电梯"), "\(terms)")
     }
 }
