@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 // The product has no package dependencies: only the toolchain, libffi and
@@ -41,37 +41,58 @@ let package = Package(
         // prctl, which Swift cannot call (it is variadic).
         .target(name: "CProcessSupport"),
         // Discovery, options, the chain and the run report, on top of PluginHost.
-        .target(name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost", "OutputFiles", "CProcessSupport"]),
+        .target(
+            name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost", "OutputFiles", "CProcessSupport"]),
         // The plugin conformance suite: checks, the child-process runner, reports.
-        .target(name: "NewsHostConformance", dependencies: ["NewsHostCore", "PluginHost", "CProcessSupport", "CNewsHostPlugin"]),
+        .target(
+            name: "NewsHostConformance",
+            dependencies: ["NewsHostCore", "PluginHost", "CProcessSupport", "CNewsHostPlugin"]),
         // The command line: argument parsing and commands, no business logic.
-        .executableTarget(name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "OutputFiles"]),
+        .executableTarget(
+            name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "OutputFiles"]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.
-        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
+        .target(
+            name: "NewsHostPluginKit",
+            dependencies: ["CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
         // Output files that never damage what is there: atomic replace of
         // regular files, devices written through. Used by exporters and reports.
         .target(name: "OutputFiles"),
         .target(name: "CPluginKitSupport"),
 
         .target(name: "ClassifyEngine", path: "Plugins/classify/Engine", exclude: []),
-        .target(name: "ClassifyPlugin", dependencies: ["ClassifyEngine", "NewsHostPluginKit"], path: "Plugins/classify/Plugin"),
+        .target(
+            name: "ClassifyPlugin", dependencies: ["ClassifyEngine", "NewsHostPluginKit"],
+            path: "Plugins/classify/Plugin"),
         .target(name: "SummarizeEngine", path: "Plugins/summarize/Engine"),
-        .target(name: "SummarizePlugin", dependencies: ["SummarizeEngine", "NewsHostPluginKit"], path: "Plugins/summarize/Plugin"),
+        .target(
+            name: "SummarizePlugin", dependencies: ["SummarizeEngine", "NewsHostPluginKit"],
+            path: "Plugins/summarize/Plugin"),
         .target(name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv"),
         .target(name: "ExportJSONLPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-jsonl"),
-        .target(name: "ExportSQLitePlugin", dependencies: ["CNewsHostPlugin"], path: "Plugins/export-sqlite",
-                publicHeadersPath: ".", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(
+            name: "ExportSQLitePlugin", dependencies: ["CNewsHostPlugin"], path: "Plugins/export-sqlite",
+            publicHeadersPath: ".", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // Paths, process running and fixture compilation shared by the tests.
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),
         .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),
-        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin", "NewsHostTestSupport"]),
-        .testTarget(name: "NewsHostRuntimeTests", dependencies: ["NewsHostRuntime", "PluginHost", "NewsHostCore", "NewsHostTestSupport"]),
+        .testTarget(
+            name: "PluginHostTests",
+            dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin", "NewsHostTestSupport"]),
+        .testTarget(
+            name: "NewsHostRuntimeTests",
+            dependencies: ["NewsHostRuntime", "PluginHost", "NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "newshostTests", dependencies: ["NewsHostTestSupport"]),
-        .testTarget(name: "ClassifyEngineTests", dependencies: ["ClassifyEngine", "NewsHostTestSupport"], path: "Tests/Plugins/ClassifyEngineTests"),
-        .testTarget(name: "SummarizeEngineTests", dependencies: ["SummarizeEngine"], path: "Tests/Plugins/SummarizeEngineTests"),
-        .testTarget(name: "ShippedPluginsTests", dependencies: ["PluginHost", "NewsHostRuntime", "NewsHostCore", "NewsHostTestSupport"], path: "Tests/Plugins/ShippedPluginsTests"),
+        .testTarget(
+            name: "ClassifyEngineTests", dependencies: ["ClassifyEngine", "NewsHostTestSupport"],
+            path: "Tests/Plugins/ClassifyEngineTests"),
+        .testTarget(
+            name: "SummarizeEngineTests", dependencies: ["SummarizeEngine"], path: "Tests/Plugins/SummarizeEngineTests"),
+        .testTarget(
+            name: "ShippedPluginsTests",
+            dependencies: ["PluginHost", "NewsHostRuntime", "NewsHostCore", "NewsHostTestSupport"],
+            path: "Tests/Plugins/ShippedPluginsTests"),
     ]
 )

@@ -43,7 +43,8 @@ enum CSVRow {
 
     private static func formatScore(_ value: Double) -> String {
         let hundredths = (value * 100).rounded()
-        let whole = Int(hundredths) / 100, fraction = Int(hundredths) % 100
+        let whole = Int(hundredths) / 100
+        let fraction = Int(hundredths) % 100
         return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

@@ -4,11 +4,17 @@ import NewsHostPluginKit
 final class ExportCSV: NewsHostPlugin {
     static let metadata = PluginMetadata(
         id: "export-csv", version: "0.1.0", vendor: "newshost",
-        description: "Writes one CSV row per article (RFC 4180): id, source, headline, bylines, dateline, labels, summary, keywords, body",
+        description:
+            "Writes one CSV row per article (RFC 4180): id, source, headline, bylines, dateline, labels, summary, keywords, body",
         kind: .exporter,
         options: [
-            .init("path", .path, default: "-", help: "output file; - writes to stdout. A file appears only when the run finishes"),
-            .init("bom", .bool, default: "false", help: "start the file with a UTF-8 byte-order mark, so spreadsheet programs read Chinese text correctly"),
+            .init(
+                "path", .path, default: "-",
+                help: "output file; - writes to stdout. A file appears only when the run finishes"),
+            .init(
+                "bom", .bool, default: "false",
+                help: "start the file with a UTF-8 byte-order mark, so spreadsheet programs read Chinese text correctly"
+            ),
         ])
 
     private let output: AtomicOutput

@@ -7,10 +7,13 @@ import NewsHostPluginKit
 final class ExportJSONL: NewsHostPlugin {
     static let metadata = PluginMetadata(
         id: "export-jsonl", version: "0.1.0", vendor: "newshost",
-        description: "Writes one JSON object per article (JSON Lines): parsed fields and every annotation with its plugin",
+        description:
+            "Writes one JSON object per article (JSON Lines): parsed fields and every annotation with its plugin",
         kind: .exporter,
         options: [
-            .init("path", .path, default: "-", help: "output file; - writes to stdout. A file appears only when the run finishes"),
+            .init(
+                "path", .path, default: "-",
+                help: "output file; - writes to stdout. A file appears only when the run finishes")
         ])
 
     private let output: AtomicOutput
@@ -50,10 +53,16 @@ final class ExportJSONL: NewsHostPlugin {
     /// The JSON object for one article.
     static func line(for a: IncomingArticle) -> String {
         typealias J = JSONText
-        let labels = a.labels.map { J.object(["name": J.string($0.text), "score": J.number($0.value), "plugin": J.string($0.plugin)]) }
+        let labels = a.labels.map {
+            J.object(["name": J.string($0.text), "score": J.number($0.value), "plugin": J.string($0.plugin)])
+        }
         let summaries = a.summaries.map { J.object(["text": J.string($0.text), "plugin": J.string($0.plugin)]) }
-        let keywords = a.keywords.map { J.object(["term": J.string($0.text), "weight": J.number($0.value), "plugin": J.string($0.plugin)]) }
-        let fields = a.fields.map { J.object(["key": J.string($0.text), "value": J.string($0.detail), "plugin": J.string($0.plugin)]) }
+        let keywords = a.keywords.map {
+            J.object(["term": J.string($0.text), "weight": J.number($0.value), "plugin": J.string($0.plugin)])
+        }
+        let fields = a.fields.map {
+            J.object(["key": J.string($0.text), "value": J.string($0.detail), "plugin": J.string($0.plugin)])
+        }
         return J.object([
             ("id", J.string(a.id)),
             ("source", J.string(a.source)),

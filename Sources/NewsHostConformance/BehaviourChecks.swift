@@ -36,7 +36,10 @@ struct BehaviourChecks {
         }
         switch check {
         case .createDestroy: destroy(try instance(library))
-        case .unknownOption: try refusesCreate(library, with: [("conformance-unknown-option", "1")], what: "the unknown option `conformance-unknown-option`")
+        case .unknownOption:
+            try refusesCreate(
+                library, with: [("conformance-unknown-option", "1")],
+                what: "the unknown option `conformance-unknown-option`")
         case .badValue: return try badValues(library)
         case .destroyWithoutProcess: return try destroyWithoutProcess(library)
         case .finishEmpty:
@@ -74,7 +77,9 @@ struct BehaviourChecks {
         ScratchOptions.defaults(for: library.descriptor, in: directory ?? worker.scratchDirectory)
     }
 
-    private func instance(_ library: PluginLibrary, options given: [(key: String, value: String)]? = nil) throws -> PluginInstance {
+    private func instance(
+        _ library: PluginLibrary, options given: [(key: String, value: String)]? = nil
+    ) throws -> PluginInstance {
         do {
             worker.leaveBreadcrumb(Breadcrumb("create"))
             return try PluginInstance(library: library, options: given ?? options(library), logHandler: logHandler)
@@ -105,16 +110,24 @@ struct BehaviourChecks {
         plugin.destroy()
     }
 
-    private func refusesCreate(_ library: PluginLibrary, with extra: [(key: String, value: String)], what: String) throws {
+    private func refusesCreate(
+        _ library: PluginLibrary, with extra: [(key: String, value: String)], what: String
+    ) throws {
         do {
             worker.leaveBreadcrumb(Breadcrumb("create"))
             let plugin = try PluginInstance(library: library, options: options(library) + extra, logHandler: logHandler)
             destroy(plugin)
-            throw CheckFailure("create accepted \(what); refuse it: return NH_ERR_BAD_CONFIG after set_error(host, NULL, \"…what is wrong and what is accepted…\")")
+            throw CheckFailure(
+                "create accepted \(what); refuse it: return NH_ERR_BAD_CONFIG after set_error(host, NULL, \"…what is wrong and what is accepted…\")"
+            )
         } catch let error as PluginCallError {
-            guard case .createFailed(_, let status, let message) = error, status < 0 else { throw CheckFailure("\(error)") }
+            guard case .createFailed(_, let status, let message) = error, status < 0 else {
+                throw CheckFailure("\(error)")
+            }
             guard let message, !message.isEmpty else {
-                throw CheckFailure("create refused \(what) with \(PluginCallError.statusName(status)) but said nothing; call set_error with a message for the user")
+                throw CheckFailure(
+                    "create refused \(what) with \(PluginCallError.statusName(status)) but said nothing; call set_error with a message for the user"
+                )
             }
         }
     }
@@ -150,7 +163,9 @@ struct BehaviourChecks {
                 case .failure(.createFailed(_, -2, let message?)) where !message.isEmpty:
                     continue
                 case .failure(let error):
-                    throw CheckFailure("create failed on \(option.key)=\(value), a valid \(option.type.name), without NH_ERR_BAD_CONFIG and a message (\(error)); accept it or refuse it saying why")
+                    throw CheckFailure(
+                        "create failed on \(option.key)=\(value), a valid \(option.type.name), without NH_ERR_BAD_CONFIG and a message (\(error)); accept it or refuse it saying why"
+                    )
                 }
             }
         }
@@ -164,7 +179,9 @@ struct BehaviourChecks {
         if library.descriptor.kind == .exporter {
             let left = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             guard left.isEmpty else {
-                throw CheckFailure("an exporter destroyed without finish left \(left.joined(separator: ", ")); write to a temporary file and rename it in finish, remove it in destroy")
+                throw CheckFailure(
+                    "an exporter destroyed without finish left \(left.joined(separator: ", ")); write to a temporary file and rename it in finish, remove it in destroy"
+                )
             }
         }
         return Note()
@@ -175,7 +192,9 @@ struct BehaviourChecks {
     private func process(_ plugin: PluginInstance, _ articles: [Article]) throws -> [Annotations] {
         try articles.map { article in
             worker.leaveBreadcrumb(Breadcrumb("process", article: article.id))
-            do { return try plugin.process(article, annotations: Annotations()) } catch { throw CheckFailure("\(error)") }
+            do { return try plugin.process(article, annotations: Annotations()) } catch {
+                throw CheckFailure("\(error)")
+            }
         }
     }
 
@@ -185,19 +204,25 @@ struct BehaviourChecks {
         _ = try process(plugin, articles)
         try finish(plugin)
         let builtIn = articles.first?.source == SampleArticles.builtInSource
-        return Note(message: "\(articles.count) articles" + (builtIn ? " (built-in: no sample pages were found; pass --seeds DIR for real ones)" : ""))
+        return Note(
+            message: "\(articles.count) articles"
+                + (builtIn ? " (built-in: no sample pages were found; pass --seeds DIR for real ones)" : ""))
     }
 
     private func hostile(_ library: PluginLibrary) throws -> Note {
         let plugin = try instance(library)
         var refused: [String] = []
         for article in SampleArticles.hostile {
-            worker.leaveBreadcrumb(Breadcrumb("process", article: String(decoding: article.id, as: UTF8.self), detail: "a hostile article"))
+            worker.leaveBreadcrumb(
+                Breadcrumb("process", article: String(decoding: article.id, as: UTF8.self), detail: "a hostile article")
+            )
             do {
                 _ = try plugin.process(raw: article)
             } catch {
                 guard case .processFailed(_, let id, _, let message) = error, message?.isEmpty == false else {
-                    throw CheckFailure("process failed without a message on \(String(decoding: article.id, as: UTF8.self)); call set_error with the reason")
+                    throw CheckFailure(
+                        "process failed without a message on \(String(decoding: article.id, as: UTF8.self)); call set_error with the reason"
+                    )
                 }
                 refused.append(id)
             }
@@ -219,7 +244,9 @@ struct BehaviourChecks {
         for (article, result) in zip(articles, results) {
             switch kind {
             case .classifier where !result.summaries.isEmpty:
-                throw CheckFailure("a classifier set a summary on \(article.id); classifiers add labels (and keywords, fields), summaries are a summarizer's")
+                throw CheckFailure(
+                    "a classifier set a summary on \(article.id); classifiers add labels (and keywords, fields), summaries are a summarizer's"
+                )
             case .summarizer where !result.labels.isEmpty:
                 throw CheckFailure("a summarizer added labels on \(article.id); labels are a classifier's result")
             case .exporter where result != Annotations():
@@ -231,13 +258,16 @@ struct BehaviourChecks {
         for (article, result) in zip(articles, results) where !article.body.isEmpty {
             switch kind {
             case .classifier where result.labels.isEmpty:
-                throw CheckFailure("no label for \(article.id); a classifier adds at least one label (e.g. `other`) to every article")
+                throw CheckFailure(
+                    "no label for \(article.id); a classifier adds at least one label (e.g. `other`) to every article")
             case .summarizer:
                 guard let summary = result.summaries.last?.text else {
                     throw CheckFailure("no summary for \(article.id), which has a body; a summarizer sets one")
                 }
                 guard summary.count <= article.body.count else {
-                    throw CheckFailure("the summary of \(article.id) (\(summary.count) characters) is longer than its body (\(article.body.count))")
+                    throw CheckFailure(
+                        "the summary of \(article.id) (\(summary.count) characters) is longer than its body (\(article.body.count))"
+                    )
                 }
             default:
                 break
@@ -255,10 +285,19 @@ struct BehaviourChecks {
         let earlier = [Label(plugin: "conformance", name: "sample", score: 0.5)]
         for article in articles {
             let id = String(decoding: article.id, as: UTF8.self)
-            worker.leaveBreadcrumb(Breadcrumb("process", article: id, detail: "guarded view: a write to the view, a read past a string's length — strings are not NUL-terminated — or a read of an earlier article's view faults here"))
+            worker.leaveBreadcrumb(
+                Breadcrumb(
+                    "process", article: id,
+                    detail:
+                        "guarded view: a write to the view, a read past a string's length — strings are not NUL-terminated — or a read of an earlier article's view faults here"
+                ))
             do {
                 _ = try plugin.process(guarded: article, labels: earlier) {
-                    worker.leaveBreadcrumb(Breadcrumb("process", article: id, returned: true, detail: "its view is now unreadable: the plugin read it after the call; copy what you keep"))
+                    worker.leaveBreadcrumb(
+                        Breadcrumb(
+                            "process", article: id, returned: true,
+                            detail: "its view is now unreadable: the plugin read it after the call; copy what you keep")
+                    )
                 }
             } catch {
                 // Refusing an article is allowed here; the other checks judge results.
@@ -272,22 +311,30 @@ struct BehaviourChecks {
 
     private func exporterPath(_ library: PluginLibrary) throws -> Note {
         guard library.descriptor.kind == .exporter else { return Note(message: "not an exporter", skipped: true) }
-        let target = try freshDirectory(), elsewhere = try freshDirectory()
+        let target = try freshDirectory()
+        let elsewhere = try freshDirectory()
         let previous = FileManager.default.currentDirectoryPath
         guard FileManager.default.changeCurrentDirectoryPath(elsewhere) else {
             throw CheckFailure("the check could not change into its scratch directory \(elsewhere)")
         }
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let values = options(library, directory: target)
-        let paths = values.filter { value in library.descriptor.options.contains { $0.key == value.key && $0.type == .path } }
-            .map { ($0.value as NSString).lastPathComponent }
-        guard !paths.isEmpty else { throw CheckFailure("an exporter needs a path option (type NH_OPTION_PATH) saying where it writes") }
+        let paths = values.filter { value in
+            library.descriptor.options.contains { $0.key == value.key && $0.type == .path }
+        }
+        .map { ($0.value as NSString).lastPathComponent }
+        guard !paths.isEmpty else {
+            throw CheckFailure("an exporter needs a path option (type NH_OPTION_PATH) saying where it writes")
+        }
         let articles = SampleArticles.seeds(in: worker.seedsDirectory)
         // What a reader of the target would see: a file with content (a
         // database may create its file empty when it opens).
         let visible = {
-            Set((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).intersection(paths).filter { name in
-                let size = (try? FileManager.default.attributesOfItem(atPath: (target as NSString).appendingPathComponent(name)))?[.size]
+            Set((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).intersection(paths).filter {
+                name in
+                let size =
+                    (try? FileManager.default.attributesOfItem(
+                        atPath: (target as NSString).appendingPathComponent(name)))?[.size]
                 return (size as? NSNumber)?.intValue != 0
             }
         }
@@ -296,16 +343,23 @@ struct BehaviourChecks {
         try finishOnly(plugin)
         let twoPhase = plugin.commitsSeparately
         if twoPhase, !visible().isEmpty {
-            throw CheckFailure("\(visible().sorted()) appeared in finish, but the exporter has a commit hook: finish only fsyncs the temporary file, commit renames it into place (a crash in another plugin's finish must leave the target as it was)")
+            throw CheckFailure(
+                "\(visible().sorted()) appeared in finish, but the exporter has a commit hook: finish only fsyncs the temporary file, commit renames it into place (a crash in another plugin's finish must leave the target as it was)"
+            )
         }
         try commit(plugin)
         destroy(plugin)
         let written = Set((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [])
         let stray = (try? FileManager.default.contentsOfDirectory(atPath: elsewhere)) ?? []
         guard written.isSubset(of: Set(paths)), !written.isEmpty else {
-            throw CheckFailure("after \(twoPhase ? "commit" : "finish") the output directory holds \(written.sorted()) instead of \(paths); write exactly the path you were given")
+            throw CheckFailure(
+                "after \(twoPhase ? "commit" : "finish") the output directory holds \(written.sorted()) instead of \(paths); write exactly the path you were given"
+            )
         }
-        guard stray.isEmpty else { throw CheckFailure("the exporter wrote \(stray) in the current directory; write only the path you were given") }
+        guard stray.isEmpty else {
+            throw CheckFailure(
+                "the exporter wrote \(stray) in the current directory; write only the path you were given")
+        }
         guard twoPhase else { return Note() }
 
         // Finished but never committed (another plugin's finish failed or
@@ -317,7 +371,9 @@ struct BehaviourChecks {
         destroy(abandoned)
         let left = (try? FileManager.default.contentsOfDirectory(atPath: again)) ?? []
         guard left.isEmpty else {
-            throw CheckFailure("destroy after finish without commit left \(left.sorted()); a prepared output that was never committed must be deleted in destroy")
+            throw CheckFailure(
+                "destroy after finish without commit left \(left.sorted()); a prepared output that was never committed must be deleted in destroy"
+            )
         }
         return Note(message: "two-phase: the target appeared only at commit; destroy without commit left nothing")
     }
@@ -330,7 +386,9 @@ struct BehaviourChecks {
         // result that depends on earlier calls differs somewhere.
         let second = Array(try process(try instance(library), articles.reversed()).reversed())
         if let index = first.indices.first(where: { first[$0] != second[$0] }) {
-            throw CheckFailure("\(articles[index].id) gave a different result after other articles (processed in reverse order on a fresh instance); results must depend on the article and the options only, never on earlier calls")
+            throw CheckFailure(
+                "\(articles[index].id) gave a different result after other articles (processed in reverse order on a fresh instance); results must depend on the article and the options only, never on earlier calls"
+            )
         }
     }
 
@@ -362,7 +420,9 @@ struct BehaviourChecks {
         guard library.descriptor.kind != .exporter else { return Note() }
         let single = try process(try instance(library), articles)
         if let index = results.indices.first(where: { results[$0] != single[$0] }) {
-            throw CheckFailure("with three instances alive, \(articles[index].id) gave a different result than with one; keep state per instance, not in globals")
+            throw CheckFailure(
+                "with three instances alive, \(articles[index].id) gave a different result than with one; keep state per instance, not in globals"
+            )
         }
         // Two instances with different values of one option, alive at once.
         guard let (key, first, second) = alternativeValues(library) else { return Note(message: "no option to vary") }
@@ -371,20 +431,24 @@ struct BehaviourChecks {
         }
         // Each value alone first: one instance alive at a time.
         func resultsAlone(_ value: String) throws -> [Annotations]? {
-            guard let plugin = try? PluginInstance(library: library, options: values(value), logHandler: logHandler) else { return nil }
+            guard let plugin = try? PluginInstance(library: library, options: values(value), logHandler: logHandler)
+            else { return nil }
             defer { destroy(plugin) }
             return try process(plugin, articles)
         }
         guard let alone = try resultsAlone(first), let otherAlone = try resultsAlone(second) else {
             return Note(message: "\(key)=\(first) or \(key)=\(second) refused; options not varied")
         }
-        let fresh = try instance(library, options: values(first)), freshOther = try instance(library, options: values(second))
+        let fresh = try instance(library, options: values(first))
+        let freshOther = try instance(library, options: values(second))
         for (index, article) in articles.enumerated() {
             worker.leaveBreadcrumb(Breadcrumb("process", article: article.id))
             let mine = try? fresh.process(article, annotations: Annotations())
             let theirs = try? freshOther.process(article, annotations: Annotations())
             if mine != alone[index] || theirs != otherAlone[index] {
-                throw CheckFailure("with \(key)=\(first) and \(key)=\(second) in two instances at once, \(article.id) gave other results than each instance alone; keep options in the instance, never in a global")
+                throw CheckFailure(
+                    "with \(key)=\(first) and \(key)=\(second) in two instances at once, \(article.id) gave other results than each instance alone; keep options in the instance, never in a global"
+                )
             }
         }
         return Note(message: "varied \(key)")
@@ -396,7 +460,9 @@ struct BehaviourChecks {
         func compare(_ hook: String) throws {
             let after = ProcessState.capture()
             if let changes = after.differences(from: before) {
-                throw CheckFailure("\(hook) changed process-wide state that the host and every other plugin share: \(changes); never change it, or restore it before returning")
+                throw CheckFailure(
+                    "\(hook) changed process-wide state that the host and every other plugin share: \(changes); never change it, or restore it before returning"
+                )
             }
             before = after
         }
@@ -419,7 +485,9 @@ struct BehaviourChecks {
         guard library.descriptor.isThreadSafe else {
             return Note(message: "the plugin does not declare NH_FLAG_THREAD_SAFE", skipped: true)
         }
-        guard library.descriptor.kind != .exporter else { return Note(message: "exporters are always called from one thread", skipped: true) }
+        guard library.descriptor.kind != .exporter else {
+            return Note(message: "exporters are always called from one thread", skipped: true)
+        }
         let articles = SampleArticles.seeds(in: worker.seedsDirectory)
         let shared = try instance(library)
         let expected = try process(try instance(library), articles)
@@ -433,7 +501,9 @@ struct BehaviourChecks {
             }
         }
         if let first = mismatches.withLock({ $0.first }) {
-            throw CheckFailure("called from 8 threads at once, \(first) gave a different result; the plugin declares NH_FLAG_THREAD_SAFE but is not")
+            throw CheckFailure(
+                "called from 8 threads at once, \(first) gave a different result; the plugin declares NH_FLAG_THREAD_SAFE but is not"
+            )
         }
         return Note()
     }
@@ -446,7 +516,9 @@ struct BehaviourChecks {
         var sequential: [[UInt8]?] = []
         for article in articles {
             worker.leaveBreadcrumb(Breadcrumb("prepare", article: article.id))
-            do { sequential.append(try shared.prepareRecord(for: article, annotations: Annotations())) } catch { throw CheckFailure("\(error)") }
+            do { sequential.append(try shared.prepareRecord(for: article, annotations: Annotations())) } catch {
+                throw CheckFailure("\(error)")
+            }
         }
         worker.leaveBreadcrumb(Breadcrumb("prepare", detail: "8 threads at once, one of them also calling process"))
         let expected = sequential
@@ -454,14 +526,18 @@ struct BehaviourChecks {
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for round in 0..<4 {
                 for (index, article) in articles.enumerated() where (index + thread + round) % 2 == 0 {
-                    if thread == 0 { _ = try? shared.process(article, annotations: Annotations(), record: expected[index]) }
+                    if thread == 0 {
+                        _ = try? shared.process(article, annotations: Annotations(), record: expected[index])
+                    }
                     let record = try? shared.prepareRecord(for: article, annotations: Annotations())
                     if record != expected[index] { mismatches.withLock { $0.append(article.id) } }
                 }
             }
         }
         if let first = mismatches.withLock({ $0.first }) {
-            throw CheckFailure("prepare called from 8 threads at once (as the host does) gave a different record for \(first); prepare may read only the article and the options")
+            throw CheckFailure(
+                "prepare called from 8 threads at once (as the host does) gave a different record for \(first); prepare may read only the article and the options"
+            )
         }
         try finish(shared)
         destroy(shared)
@@ -477,8 +553,13 @@ struct BehaviourChecks {
             for number in range {
                 var article = articles[number % articles.count]
                 article.id = "stress#\(number)"
-                if number % 50 == 0 { worker.leaveBreadcrumb(Breadcrumb("process", article: article.id, detail: "or one of the 50 after it")) }
-                do { _ = try plugin.process(article, annotations: annotations) } catch { throw CheckFailure("\(error)") }
+                if number % 50 == 0 {
+                    worker.leaveBreadcrumb(
+                        Breadcrumb("process", article: article.id, detail: "or one of the 50 after it"))
+                }
+                do { _ = try plugin.process(article, annotations: annotations) } catch {
+                    throw CheckFailure("\(error)")
+                }
             }
         }
         try run(0..<1000)
@@ -496,20 +577,31 @@ struct BehaviourChecks {
         let measuresHeap = heap.allSatisfy { $0.bytes > 0 }
         let slope = measuresHeap ? LeakSlope.bytesPerArticle(heap) : 0
         guard slope < LeakSlope.limit else {
-            throw CheckFailure(String(format: "the heap grew by %.0f bytes per article over 9,000 articles (at most %.0f allowed); free what each article allocates", slope, LeakSlope.limit))
+            throw CheckFailure(
+                String(
+                    format:
+                        "the heap grew by %.0f bytes per article over 9,000 articles (at most %.0f allowed); free what each article allocates",
+                    slope, LeakSlope.limit))
         }
         guard growth < 64 << 20 else {
-            throw CheckFailure("resident memory grew by \(growth >> 20) MiB over 9,000 articles; free what each article allocates")
+            throw CheckFailure(
+                "resident memory grew by \(growth >> 20) MiB over 9,000 articles; free what each article allocates")
         }
         guard filesAfter - filesBefore <= 4 else {
-            throw CheckFailure("\(filesAfter - filesBefore) more file descriptors are open after 9,000 articles; close what you open")
+            throw CheckFailure(
+                "\(filesAfter - filesBefore) more file descriptors are open after 9,000 articles; close what you open")
         }
-        let heapNote = measuresHeap ? String(format: ", heap %+.0f B/article", slope) : ", heap not measurable here (sanitizer)"
-        var metrics = ["microsecondsPerArticle": perArticle, "residentGrowthKiB": Double(growth >> 10),
-                       "descriptorGrowth": Double(filesAfter - filesBefore)]
+        let heapNote =
+            measuresHeap ? String(format: ", heap %+.0f B/article", slope) : ", heap not measurable here (sanitizer)"
+        var metrics = [
+            "microsecondsPerArticle": perArticle, "residentGrowthKiB": Double(growth >> 10),
+            "descriptorGrowth": Double(filesAfter - filesBefore),
+        ]
         if measuresHeap { metrics["heapBytesPerArticle"] = slope }
-        return Note(message: String(format: "%.1f µs/article, memory +%d KiB", perArticle, growth >> 10) + heapNote
-            + ", descriptors \(filesAfter - filesBefore >= 0 ? "+" : "")\(filesAfter - filesBefore)", metrics: metrics)
+        return Note(
+            message: String(format: "%.1f µs/article, memory +%d KiB", perArticle, growth >> 10) + heapNote
+                + ", descriptors \(filesAfter - filesBefore >= 0 ? "+" : "")\(filesAfter - filesBefore)",
+            metrics: metrics)
     }
 
     private func freshDirectory() throws -> String {
@@ -529,7 +621,8 @@ enum LeakSlope {
 
     static func bytesPerArticle(_ samples: [(articles: Double, bytes: Double)]) -> Double {
         let count = Double(samples.count)
-        let meanX = samples.map(\.articles).reduce(0, +) / count, meanY = samples.map(\.bytes).reduce(0, +) / count
+        let meanX = samples.map(\.articles).reduce(0, +) / count
+        let meanY = samples.map(\.bytes).reduce(0, +) / count
         let covariance = samples.map { ($0.articles - meanX) * ($0.bytes - meanY) }.reduce(0, +)
         let variance = samples.map { ($0.articles - meanX) * ($0.articles - meanX) }.reduce(0, +)
         return variance > 0 ? covariance / variance : 0

@@ -33,7 +33,9 @@ public enum Check: String, CaseIterable, Sendable, Codable {
     /// 1 (load), 2 (behaviour) or 3 (stress).
     public var level: Int {
         switch self {
-        case .open, .entry, .abi, .structSizes, .id, .version, .kind, .description, .hooks, .optionTable, .optionDefaults: return 1
+        case .open, .entry, .abi, .structSizes, .id, .version, .kind, .description, .hooks, .optionTable,
+            .optionDefaults:
+            return 1
         case .threads, .volume: return 3
         default: return 2
         }
@@ -55,18 +57,30 @@ public enum Check: String, CaseIterable, Sendable, Codable {
         case .optionDefaults: return "create accepts the plugin's own defaults"
         case .createDestroy: return "create with defaults, then destroy"
         case .unknownOption: return "create refuses an unknown option with a status and a message"
-        case .badValue: return "create accepts every valid value at the edges of each option type, or refuses it with NH_ERR_BAD_CONFIG and a message"
+        case .badValue:
+            return
+                "create accepts every valid value at the edges of each option type, or refuses it with NH_ERR_BAD_CONFIG and a message"
         case .destroyWithoutProcess: return "destroy right after create, without finish"
         case .finishEmpty: return "finish with no article processed"
         case .seeds: return "process succeeds on every seed article"
         case .hostile: return "process survives hostile articles (empty, 10 MB body, invalid UTF-8, NULs, emoji, RTL)"
-        case .guardedView: return "process only reads the article view, within each string's length, during the call (the view is read-only, strings end at an unreadable page, a view is unreadable once its call returns)"
-        case .outputs: return "results are valid for the kind (labels, summary, keywords) and none is refused by the host"
-        case .exporterPath: return "an exporter writes the path it was given, only there, and only at finish (at commit, for one with a commit hook; destroy without commit leaves nothing)"
-        case .determinism: return "each article gives the same result whatever came before it (a fresh instance, articles in reverse order)"
-        case .instances: return "several instances at once, with different option values, give the same results as each alone"
+        case .guardedView:
+            return
+                "process only reads the article view, within each string's length, during the call (the view is read-only, strings end at an unreadable page, a view is unreadable once its call returns)"
+        case .outputs:
+            return "results are valid for the kind (labels, summary, keywords) and none is refused by the host"
+        case .exporterPath:
+            return
+                "an exporter writes the path it was given, only there, and only at finish (at commit, for one with a commit hook; destroy without commit leaves nothing)"
+        case .determinism:
+            return
+                "each article gives the same result whatever came before it (a fresh instance, articles in reverse order)"
+        case .instances:
+            return "several instances at once, with different option values, give the same results as each alone"
         case .globalState: return "no hook changes the working directory, umask, locale, environment or signal handlers"
-        case .threads: return "a plugin that declares itself thread-safe gives the same results from 8 threads on one instance; an exporter's prepare gives the same records from 8 threads"
+        case .threads:
+            return
+                "a plugin that declares itself thread-safe gives the same results from 8 threads on one instance; an exporter's prepare gives the same records from 8 threads"
         case .volume: return "10,000 articles without growth of memory or open file descriptors beyond a bound"
         }
     }
@@ -105,7 +119,9 @@ public struct CheckResult: Sendable, Codable, Equatable {
     public var metrics: [String: Double]?
 
     /// Creates a result.
-    public init(check: Check, outcome: Outcome, seconds: Double = 0, message: String = "", metrics: [String: Double]? = nil) {
+    public init(
+        check: Check, outcome: Outcome, seconds: Double = 0, message: String = "", metrics: [String: Double]? = nil
+    ) {
         id = check.rawValue
         level = check.level
         summary = check.summary

@@ -60,14 +60,17 @@ public struct ConformanceRunner: Sendable {
         var results = load.results
         let loads = !results.contains { $0.outcome == .failed }
         var hung: String?
-        let behaviour = only.map { only in Check.allCases.filter { $0.level > 1 && only.contains($0) } }
+        let behaviour =
+            only.map { only in Check.allCases.filter { $0.level > 1 && only.contains($0) } }
             ?? Check.upTo(level: level).filter { $0.level > 1 }
         for check in behaviour {
             if !loads {
-                results.append(CheckResult(check: check, outcome: .skipped, message: "not run: the plugin does not load"))
+                results.append(
+                    CheckResult(check: check, outcome: .skipped, message: "not run: the plugin does not load"))
             } else if let hung {
                 // A hang costs one timeout, not one per check.
-                results.append(CheckResult(check: check, outcome: .skipped, message: "not run: the plugin hung in \(hung)"))
+                results.append(
+                    CheckResult(check: check, outcome: .skipped, message: "not run: the plugin hung in \(hung)"))
             } else {
                 let result = runWorker(check.rawValue, checks: [check], plugin: path).results
                 if result.contains(where: { $0.message.hasPrefix(Self.hangMessage) }) { hung = check.rawValue }
@@ -80,19 +83,24 @@ public struct ConformanceRunner: Sendable {
 
     /// Spawns one worker for `group` and turns what happened into results.
     func runWorker(_ group: String, checks: [Check], plugin: String) -> WorkerReport {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newshost-conformance-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "newshost-conformance-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let resultFile = scratch.appendingPathComponent("result.json"), outFile = scratch.appendingPathComponent("stdout")
-        let errFile = scratch.appendingPathComponent("stderr"), work = scratch.appendingPathComponent("work")
+        let resultFile = scratch.appendingPathComponent("result.json")
+        let outFile = scratch.appendingPathComponent("stdout")
+        let errFile = scratch.appendingPathComponent("stderr")
+        let work = scratch.appendingPathComponent("work")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         // Opening them for the worker below reports a file that could not be made.
         _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
 
         let breadcrumb = scratch.appendingPathComponent("breadcrumb")
-        var arguments = ["conformance-worker", "--plugin", plugin, "--check", group, "--result", resultFile.path,
-                         "--scratch", work.path, "--breadcrumb", breadcrumb.path]
+        var arguments = [
+            "conformance-worker", "--plugin", plugin, "--check", group, "--result", resultFile.path,
+            "--scratch", work.path, "--breadcrumb", breadcrumb.path,
+        ]
         if let seedsDirectory { arguments += ["--seeds", seedsDirectory] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: workerExecutable)
@@ -106,15 +114,22 @@ public struct ConformanceRunner: Sendable {
         let start = Date()
         let failure: String?
         do {
-            let out = try FileHandle(forWritingTo: outFile), err = try FileHandle(forWritingTo: errFile)
-            defer { try? out.close(); try? err.close() }
+            let out = try FileHandle(forWritingTo: outFile)
+            let err = try FileHandle(forWritingTo: errFile)
+            defer {
+                try? out.close()
+                try? err.close()
+            }
             process.standardOutput = out
             process.standardError = err
             process.standardInput = FileHandle.nullDevice
             try process.run()
             failure = wait(for: process, progress: breadcrumb)
         } catch {
-            let results = checks.map { CheckResult(check: $0, outcome: .failed, message: "could not start the check's worker process: \(error)") }
+            let results = checks.map {
+                CheckResult(
+                    check: $0, outcome: .failed, message: "could not start the check's worker process: \(error)")
+            }
             return WorkerReport(results: results, identity: nil)
         }
         let seconds = Date().timeIntervalSince(start)
@@ -124,19 +139,27 @@ public struct ConformanceRunner: Sendable {
         let doing = Breadcrumb(decoding: try? Data(contentsOf: breadcrumb))
         let at = doing.map { " \($0)" } ?? ""
         if let failure {
-            return WorkerReport(results: Self.attribute(failure + at + stderrTail, doing: doing, to: checks, seconds: seconds), identity: nil)
+            return WorkerReport(
+                results: Self.attribute(failure + at + stderrTail, doing: doing, to: checks, seconds: seconds),
+                identity: nil)
         }
-        guard let data = try? Data(contentsOf: resultFile), let report = try? JSONDecoder().decode(WorkerReport.self, from: data) else {
+        guard let data = try? Data(contentsOf: resultFile),
+            let report = try? JSONDecoder().decode(WorkerReport.self, from: data)
+        else {
             let status = process.terminationStatus
-            let message = "the process ended with exit status \(status)\(at) before the check reported; a plugin must never call exit"
-            return WorkerReport(results: Self.attribute(message + stderrTail, doing: doing, to: checks, seconds: seconds), identity: nil)
+            let message =
+                "the process ended with exit status \(status)\(at) before the check reported; a plugin must never call exit"
+            return WorkerReport(
+                results: Self.attribute(message + stderrTail, doing: doing, to: checks, seconds: seconds), identity: nil
+            )
         }
         var results = report.results
         if !written.isEmpty {
             let sample = String(decoding: written.prefix(80), as: UTF8.self).debugDescription
             for index in results.indices where results[index].outcome != .skipped {
                 results[index].outcome = .failed
-                results[index].message = "the plugin wrote \(written.count) bytes to stdout (\(sample)); stdout belongs to the host, log through host->log"
+                results[index].message =
+                    "the plugin wrote \(written.count) bytes to stdout (\(sample)); stdout belongs to the host, log through host->log"
             }
         }
         if results.count == 1 { results[0].seconds = seconds }
@@ -183,12 +206,15 @@ public struct ConformanceRunner: Sendable {
     /// one it was running takes the failure and the others are skipped
     /// (never passed: they did not report).
     static func attribute(_ message: String, doing: Breadcrumb?, to checks: [Check], seconds: Double) -> [CheckResult] {
-        guard let culprit = checks.first(where: { doing?.check == $0.rawValue })
-            ?? (doing == nil || doing == .loading ? checks.first : checks.last)
+        guard
+            let culprit = checks.first(where: { doing?.check == $0.rawValue })
+                ?? (doing == nil || doing == .loading ? checks.first : checks.last)
         else { return [] }
         return checks.map { check in
             guard check == culprit else {
-                return CheckResult(check: check, outcome: .skipped, message: "not reported: the check's process died during \(culprit.rawValue)")
+                return CheckResult(
+                    check: check, outcome: .skipped,
+                    message: "not reported: the check's process died during \(culprit.rawValue)")
             }
             var result = CheckResult(check: check, outcome: .failed, seconds: seconds, message: message)
             result.locate(doing)

@@ -16,16 +16,25 @@ public enum PluginTemplates {
     public static func files(name: String, kind: Kind, language: Language) -> [(path: String, contents: String)] {
         switch language {
         case .c:
-            return [("\(name).c", cSource(name: name, kind: kind)), ("Makefile", cMakefile(name: name)), ("README.md", readme(name: name, kind: kind, language: language))]
+            return [
+                ("\(name).c", cSource(name: name, kind: kind)), ("Makefile", cMakefile(name: name)),
+                ("README.md", readme(name: name, kind: kind, language: language)),
+            ]
         case .swift:
-            return [("Sources/\(name).swift", swiftSource(name: name, kind: kind)), ("Package.swift", swiftPackage(name: name)),
-                    ("Makefile", swiftMakefile(name: name)), ("README.md", readme(name: name, kind: kind, language: language))]
+            return [
+                ("Sources/\(name).swift", swiftSource(name: name, kind: kind)),
+                ("Package.swift", swiftPackage(name: name)),
+                ("Makefile", swiftMakefile(name: name)),
+                ("README.md", readme(name: name, kind: kind, language: language)),
+            ]
         }
     }
 
     /// Whether `name` can be a plugin id (and a file name).
     public static func isValidName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first), name.count <= 64 else { return false }
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first),
+            name.count <= 64
+        else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 

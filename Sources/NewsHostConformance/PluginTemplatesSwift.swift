@@ -16,97 +16,99 @@ extension PluginTemplates {
         var extra = ""
         switch kind {
         case .classifier:
-            option = #".init("min-length", .int, default: "200", help: "characters from which an article is labelled long")"#
+            option =
+                #".init("min-length", .int, default: "200", help: "characters from which an article is labelled long")"#
             stored = "    private let minLength: Int"
             setup = """
-                    guard let minLength = Int(options["min-length"] ?? "200"), minLength >= 0 else {
-                        throw PluginFailure(.badConfig, "option min-length must be a whole number of characters from 0")
-                    }
-                    self.minLength = minLength
-            """
+                        guard let minLength = Int(options["min-length"] ?? "200"), minLength >= 0 else {
+                            throw PluginFailure(.badConfig, "option min-length must be a whole number of characters from 0")
+                        }
+                        self.minLength = minLength
+                """
             process = """
-                    results.addLabel(article.body.count >= minLength ? "long" : "short", score: 1)
-            """
+                        results.addLabel(article.body.count >= minLength ? "long" : "short", score: 1)
+                """
         case .summarizer:
             option = #".init("max-characters", .int, default: "120", help: "longest summary in characters")"#
             stored = "    private let maxCharacters: Int"
             setup = """
-                    guard let maxCharacters = Int(options["max-characters"] ?? "120"), maxCharacters >= 8 else {
-                        throw PluginFailure(.badConfig, "option max-characters must be a whole number from 8")
-                    }
-                    self.maxCharacters = maxCharacters
-            """
+                        guard let maxCharacters = Int(options["max-characters"] ?? "120"), maxCharacters >= 8 else {
+                            throw PluginFailure(.badConfig, "option max-characters must be a whole number from 8")
+                        }
+                        self.maxCharacters = maxCharacters
+                """
             process = """
-                    // The first sentence, at most maxCharacters long.
-                    let end = article.body.firstIndex(of: "。").map { article.body.index(after: $0) } ?? article.body.endIndex
-                    let summary = String(article.body[..<end].prefix(maxCharacters))
-                    if !summary.isEmpty { results.setSummary(summary) }
-            """
+                        // The first sentence, at most maxCharacters long.
+                        let end = article.body.firstIndex(of: "。").map { article.body.index(after: $0) } ?? article.body.endIndex
+                        let summary = String(article.body[..<end].prefix(maxCharacters))
+                        if !summary.isEmpty { results.setSummary(summary) }
+                """
         case .exporter:
-            option = #".init("path", .path, default: "\#(name).tsv", help: "output file (tab-separated id and source), written when the run finishes; - for stdout")"#
+            option =
+                #".init("path", .path, default: "\#(name).tsv", help: "output file (tab-separated id and source), written when the run finishes; - for stdout")"#
             stored = "    private let output: AtomicOutput"
             setup = """
-                    // A file appears only when the run finishes; devices and FIFOs are
-                    // written directly, `-` is the run's standard output.
-                    output = try AtomicOutput(path: options["path"] ?? "\(name).tsv", host: host)
-            """
+                        // A file appears only when the run finishes; devices and FIFOs are
+                        // written directly, `-` is the run's standard output.
+                        output = try AtomicOutput(path: options["path"] ?? "\(name).tsv", host: host)
+                """
             process = """
-                    try output.write(article.id + "\\t" + article.source + "\\n")
-            """
+                        try output.write(article.id + "\\t" + article.source + "\\n")
+                """
             extra = """
 
-                // Two phases: finish makes the output durable, commit makes it
-                // visible once every plugin of the run has finished.
-                func finish() throws(PluginFailure) {
-                    try output.prepare()
-                }
+                    // Two phases: finish makes the output durable, commit makes it
+                    // visible once every plugin of the run has finished.
+                    func finish() throws(PluginFailure) {
+                        try output.prepare()
+                    }
 
-                func commit() throws(PluginFailure) {
-                    try output.commit()
-                }
+                    func commit() throws(PluginFailure) {
+                        try output.commit()
+                    }
 
-                func discard() {
-                    output.discard()
-                }
-            """
+                    func discard() {
+                        output.discard()
+                    }
+                """
         }
         return """
-        // \(name) — a newshost \(kind.rawValue) plugin in Swift, generated by `newshost new-plugin`.
-        // Build: make   (SwiftPM, against the installed Swift plugin kit)   Check: make conformance
-        import NewsHostPluginKit
+            // \(name) — a newshost \(kind.rawValue) plugin in Swift, generated by `newshost new-plugin`.
+            // Build: make   (SwiftPM, against the installed Swift plugin kit)   Check: make conformance
+            import NewsHostPluginKit
 
-        final class \(type): NewsHostPlugin {
-            static let metadata = PluginMetadata(
-                id: "\(name)", version: "0.1.0", vendor: "your name",
-                description: "A \(kind.rawValue) generated by newshost new-plugin",
-                kind: .\(kind.rawValue),
-                options: [\(option)])
+            final class \(type): NewsHostPlugin {
+                static let metadata = PluginMetadata(
+                    id: "\(name)", version: "0.1.0", vendor: "your name",
+                    description: "A \(kind.rawValue) generated by newshost new-plugin",
+                    kind: .\(kind.rawValue),
+                    options: [\(option)])
 
-        \(stored)
+            \(stored)
 
-            init(options: [String: String], host: HostServices) throws(PluginFailure) {
-        \(setup)
+                init(options: [String: String], host: HostServices) throws(PluginFailure) {
+            \(setup)
+                }
+
+                func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
+            \(process)
+                }
+            \(extra)
             }
 
-            func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
-        \(process)
+            /// The one symbol the host looks up.
+            @_cdecl("newshost_plugin_entry")
+            public func newshostPluginEntry() -> UnsafeRawPointer {
+                PluginExport.descriptor(for: \(type).self)
             }
-        \(extra)
-        }
 
-        /// The one symbol the host looks up.
-        @_cdecl("newshost_plugin_entry")
-        public func newshostPluginEntry() -> UnsafeRawPointer {
-            PluginExport.descriptor(for: \(type).self)
-        }
-
-        """
+            """
     }
 
     /// The package of a Swift plugin: one dynamic library on the kit.
     static func swiftPackage(name: String) -> String {
         """
-        // swift-tools-version:6.0
+        // swift-tools-version:6.2
         // Builds lib\(name).so on the newshost Swift plugin kit, installed with
         // the SDK; the Makefile passes its place in NEWSHOST_SWIFT_KIT.
         import Foundation

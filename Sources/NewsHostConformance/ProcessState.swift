@@ -44,7 +44,9 @@ struct ProcessState: Equatable {
         if workingDirectory != before.workingDirectory {
             changes.append("the working directory (\(before.workingDirectory) → \(workingDirectory))")
         }
-        if umask != before.umask { changes.append("the umask (\(String(before.umask, radix: 8)) → \(String(umask, radix: 8)))") }
+        if umask != before.umask {
+            changes.append("the umask (\(String(before.umask, radix: 8)) → \(String(umask, radix: 8)))")
+        }
         if locale != before.locale { changes.append("the locale (\(before.locale) → \(locale))") }
         if environment != before.environment {
             let added = Set(environment).subtracting(before.environment).map { String($0.prefix { $0 != "=" }) }

@@ -28,7 +28,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             let width = report.results.map(\.id.count).max() ?? 10
             for result in report.results {
                 let mark = result.outcome == .passed ? "pass" : result.outcome == .failed ? "FAIL" : "skip"
-                var line = "  \(mark)  \(result.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%6.2f s", result.seconds))"
+                var line =
+                    "  \(mark)  \(result.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%6.2f s", result.seconds))"
                 if !result.message.isEmpty { line += "  \(result.message)" }
                 lines.append(line)
             }
@@ -61,23 +62,36 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             let skipped = report.results.filter { $0.outcome == .skipped }.count
             let time = report.results.reduce(0) { $0 + $1.seconds }
             let name = report.identity?.id ?? report.plugin
-            xml += "  <testsuite name=\"\(escape(name))\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", time))\">\n"
-            var properties = [("path", report.plugin), ("hostVersion", report.hostVersion), ("hostABI", report.hostABI)]
+            xml +=
+                "  <testsuite name=\"\(escape(name))\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", time))\">\n"
+            var properties = [
+                ("path", report.plugin), ("hostVersion", report.hostVersion), ("hostABI", report.hostABI),
+            ]
             if let identity = report.identity {
                 properties += [("version", identity.version), ("kind", identity.kind), ("abi", identity.abi)]
             }
-            xml += "    <properties>" + properties.map { "<property name=\"\($0.0)\" value=\"\(escape($0.1))\"/>" }.joined() + "</properties>\n"
+            xml +=
+                "    <properties>"
+                + properties.map { "<property name=\"\($0.0)\" value=\"\(escape($0.1))\"/>" }.joined()
+                + "</properties>\n"
             for result in report.results {
-                xml += "    <testcase classname=\"newshost.conformance.level\(result.level)\" name=\"\(escape(result.id))\" time=\"\(String(format: "%.3f", result.seconds))\">"
-                var caseProperties = (result.metrics ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) }
+                xml +=
+                    "    <testcase classname=\"newshost.conformance.level\(result.level)\" name=\"\(escape(result.id))\" time=\"\(String(format: "%.3f", result.seconds))\">"
+                var caseProperties = (result.metrics ?? [:]).sorted { $0.key < $1.key }.map {
+                    ($0.key, String($0.value))
+                }
                 if let hook = result.hook { caseProperties.append(("hook", hook)) }
                 if let article = result.article { caseProperties.append(("article", article)) }
                 if !caseProperties.isEmpty {
-                    xml += "<properties>" + caseProperties.map { "<property name=\"\($0.0)\" value=\"\(escape($0.1))\"/>" }.joined() + "</properties>"
+                    xml +=
+                        "<properties>"
+                        + caseProperties.map { "<property name=\"\($0.0)\" value=\"\(escape($0.1))\"/>" }.joined()
+                        + "</properties>"
                 }
                 switch result.outcome {
                 case .passed: break
-                case .failed: xml += "<failure message=\"\(escape(result.message))\">\(escape(result.summary))</failure>"
+                case .failed:
+                    xml += "<failure message=\"\(escape(result.message))\">\(escape(result.summary))</failure>"
                 case .skipped: xml += "<skipped message=\"\(escape(result.message))\"/>"
                 }
                 xml += "</testcase>\n"

@@ -35,9 +35,10 @@ public struct Worker {
     public func run(_ group: String) -> WorkerReport {
         if group == "load" {
             var identity: PluginIdentity?
-            let results = LoadChecks(path: pluginPath, scratchDirectory: scratchDirectory, breadcrumb: leaveBreadcrumb).run {
-                identity = PluginIdentity($0)
-            }
+            let results = LoadChecks(path: pluginPath, scratchDirectory: scratchDirectory, breadcrumb: leaveBreadcrumb)
+                .run {
+                    identity = PluginIdentity($0)
+                }
             return WorkerReport(results: results, identity: identity)
         }
         return WorkerReport(results: runBehaviour(group), identity: nil)
@@ -48,10 +49,16 @@ public struct Worker {
         let start = Date()
         do {
             let note = try BehaviourChecks(worker: self).run(check)
-            return [CheckResult(check: check, outcome: note.skipped ? .skipped : .passed,
-                                seconds: Date().timeIntervalSince(start), message: note.message, metrics: note.metrics)]
+            return [
+                CheckResult(
+                    check: check, outcome: note.skipped ? .skipped : .passed,
+                    seconds: Date().timeIntervalSince(start), message: note.message, metrics: note.metrics)
+            ]
         } catch {
-            return [CheckResult(check: check, outcome: .failed, seconds: Date().timeIntervalSince(start), message: "\(error)")]
+            return [
+                CheckResult(
+                    check: check, outcome: .failed, seconds: Date().timeIntervalSince(start), message: "\(error)")
+            ]
         }
     }
 }
@@ -79,10 +86,13 @@ struct LoadChecks {
             let verified = Set(Self.loaderOrder.prefix { $0 != failing }).subtracting([.version, .description])
             return order.map { check in
                 if check == failing {
-                    return CheckResult(check: check, outcome: .failed, seconds: Date().timeIntervalSince(start), message: error.description)
+                    return CheckResult(
+                        check: check, outcome: .failed, seconds: Date().timeIntervalSince(start),
+                        message: error.description)
                 }
                 if verified.contains(check) { return CheckResult(check: check, outcome: .passed) }
-                return CheckResult(check: check, outcome: .skipped, message: "not checked: \(failing.rawValue) failed first")
+                return CheckResult(
+                    check: check, outcome: .skipped, message: "not checked: \(failing.rawValue) failed first")
             }
         }
         let d = library.descriptor
@@ -90,22 +100,28 @@ struct LoadChecks {
         return order.map { check in
             switch check {
             case .version where !Self.isSemanticVersion(d.version):
-                return CheckResult(check: check, outcome: .failed,
-                                   message: "version `\(d.version)` is not semantic; use MAJOR.MINOR.PATCH such as 1.0.0")
+                return CheckResult(
+                    check: check, outcome: .failed,
+                    message: "version `\(d.version)` is not semantic; use MAJOR.MINOR.PATCH such as 1.0.0")
             case .description where d.description.count < 8 || d.vendor.trimmingCharacters(in: .whitespaces).isEmpty:
-                return CheckResult(check: check, outcome: .failed,
-                                   message: "give a one-line description of at least 8 characters and a vendor")
+                return CheckResult(
+                    check: check, outcome: .failed,
+                    message: "give a one-line description of at least 8 characters and a vendor")
             case .optionDefaults:
                 do {
                     breadcrumb(Breadcrumb("create", check: .optionDefaults))
-                    let instance = try PluginInstance(library: library, options: ScratchOptions.defaults(for: d, in: scratchDirectory),
-                                                      logHandler: { _ in })
+                    let instance = try PluginInstance(
+                        library: library, options: ScratchOptions.defaults(for: d, in: scratchDirectory),
+                        logHandler: { _ in })
                     breadcrumb(Breadcrumb("destroy", check: .optionDefaults))
                     instance.destroy()
                     return CheckResult(check: check, outcome: .passed)
                 } catch {
-                    return CheckResult(check: check, outcome: .failed,
-                                       message: "create refuses the plugin's own defaults: \(error); every default in the option table must be accepted")
+                    return CheckResult(
+                        check: check, outcome: .failed,
+                        message:
+                            "create refuses the plugin's own defaults: \(error); every default in the option table must be accepted"
+                    )
                 }
             default:
                 return CheckResult(check: check, outcome: .passed)
@@ -115,12 +131,17 @@ struct LoadChecks {
 
     /// The order in which the loader (`DescriptorReader`) verifies what the
     /// level-1 checks report: a failure means every check before it passed.
-    static let loaderOrder: [Check] = [.open, .entry, .structSizes, .abi, .id, .version, .description, .kind, .optionTable, .hooks]
+    static let loaderOrder: [Check] = [
+        .open, .entry, .structSizes, .abi, .id, .version, .description, .kind, .optionTable, .hooks,
+    ]
 
     static func isSemanticVersion(_ text: String) -> Bool {
         let core = text.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
-        let parts = core.split(separator: "+", maxSplits: 1).first?.split(separator: ".", omittingEmptySubsequences: false) ?? []
-        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        let parts =
+            core.split(separator: "+", maxSplits: 1).first?.split(separator: ".", omittingEmptySubsequences: false)
+            ?? []
+        return parts.count == 3
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     static func check(for error: PluginLoadError) -> Check {
@@ -132,7 +153,9 @@ struct LoadChecks {
         case .invalidID: return .id
         case .missingText(_, let field): return field == "version" ? .version : field == "id" ? .id : .description
         case .unknownKind, .unknownFlags: return .kind
-        case .missingHook, .duplicateHook, .nullHookFunction, .malformedSignature, .signatureMismatch, .cannotPrepareCall: return .hooks
+        case .missingHook, .duplicateHook, .nullHookFunction, .malformedSignature, .signatureMismatch,
+            .cannotPrepareCall:
+            return .hooks
         case .invalidOption: return .optionTable
         case .invalidHookTable, .hookNeedsNewerMinor, .hookNotForKind: return .hooks
         }

@@ -49,8 +49,10 @@ public enum ArticleJSONReader {
     ///   first bad line.
     /// - Parameter skip: when given, a bad line is handed to it and skipped
     ///   instead of refusing the whole input.
-    public static func articles(from text: String, source: String, path: String,
-                                skip: ((InputError) -> Void)? = nil) throws -> [Article] {
+    public static func articles(
+        from text: String, source: String, path: String,
+        skip: ((InputError) -> Void)? = nil
+    ) throws -> [Article] {
         var articles: [Article] = []
         try append(from: text, at: .start, source: source, path: path, skip: skip, to: &articles)
         return articles
@@ -59,9 +61,12 @@ public enum ArticleJSONReader {
     /// Appends the articles of `text`, lines of a larger input starting at
     /// `position`, to `articles`; on a bad line (without `skip`) those before
     /// it are already appended when the error is thrown.
-    public static func append(from text: String, at position: LinePosition, source: String, path: String,
-                              skip: ((InputError) -> Void)?, to articles: inout [Article]) throws {
-        try forEachObject(in: text, at: position, path: path, notAnObject: "not a JSON object", skip: skip) { object, line, record in
+    public static func append(
+        from text: String, at position: LinePosition, source: String, path: String,
+        skip: ((InputError) -> Void)?, to articles: inout [Article]
+    ) throws {
+        try forEachObject(in: text, at: position, path: path, notAnObject: "not a JSON object", skip: skip) {
+            object, line, record in
             articles.append(try article(from: object, source: source, position: record, path: path, line: line))
         }
     }
@@ -71,8 +76,10 @@ public enum ArticleJSONReader {
     /// before it, from 0), both counted from `position`. A line that is no
     /// JSON object, or that `body` refuses, goes to `skip` when given and is
     /// thrown otherwise.
-    static func forEachObject(in text: String, at position: LinePosition = .start, path: String, notAnObject: String,
-                              skip: ((InputError) -> Void)?, _ body: ([String: Any], Int, Int) throws -> Void) throws {
+    static func forEachObject(
+        in text: String, at position: LinePosition = .start, path: String, notAnObject: String,
+        skip: ((InputError) -> Void)?, _ body: ([String: Any], Int, Int) throws -> Void
+    ) throws {
         var record = position.recordsBefore
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
@@ -87,18 +94,24 @@ public enum ArticleJSONReader {
         }
     }
 
-    private static func object(_ line: Substring, number: Int, path: String, notAnObject: String) throws(InputError) -> [String: Any] {
+    private static func object(
+        _ line: Substring, number: Int, path: String, notAnObject: String
+    ) throws(InputError) -> [String: Any] {
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
         } catch {
             throw .invalidJSONLine(path: path, line: number, reason: "not valid JSON: \(jsonProblem(error))")
         }
-        guard let object = parsed as? [String: Any] else { throw .invalidJSONLine(path: path, line: number, reason: notAnObject) }
+        guard let object = parsed as? [String: Any] else {
+            throw .invalidJSONLine(path: path, line: number, reason: notAnObject)
+        }
         return object
     }
 
-    private static func article(from object: [String: Any], source: String, position: Int, path: String, line: Int) throws -> Article {
+    private static func article(
+        from object: [String: Any], source: String, position: Int, path: String, line: Int
+    ) throws -> Article {
         func strings(_ key: String) throws -> [String] {
             guard let value = object[key], !(value is NSNull) else { return [] }
             guard let list = value as? [String] else {
@@ -124,11 +137,13 @@ public enum ArticleJSONReader {
         case nil, is NSNull:
             index = position
         // JSON true/false arrive as NSNumbers too; their type code is "c".
-        case let number as NSNumber where String(cString: number.objCType) != "c" && number.doubleValue >= 0
+        case let number as NSNumber
+        where String(cString: number.objCType) != "c" && number.doubleValue >= 0
             && number.doubleValue == number.doubleValue.rounded() && number.doubleValue < 9e15:
             index = Int(number.doubleValue)
         default:
-            throw InputError.invalidJSONLine(path: path, line: line, reason: "`index` must be a whole number from 0, such as 3")
+            throw InputError.invalidJSONLine(
+                path: path, line: line, reason: "`index` must be a whole number from 0, such as 3")
         }
         var article = Article(
             source: try string("source") ?? source, index: index, titles: try strings("titles"),
@@ -137,7 +152,9 @@ public enum ArticleJSONReader {
         article.notes = try strings("notes")
         article.carried = object.keys.filter { !knownKeys.contains($0) }.sorted().map { key in
             let value = object[key] ?? NSNull()
-            let text = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]))
+            let text =
+                (try? JSONSerialization.data(
+                    withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]))
                 .map { String(decoding: $0, as: UTF8.self) } ?? "null"
             return Field(plugin: carriedPlugin, key: key, value: text)
         }

@@ -34,7 +34,8 @@ struct BigramIndex {
         if keys[slot] == gram { return Int(ids[slot]) }
         keys[slot] = gram
         ids[slot] = Int32(count)
-        let first = Self.filterKey(gram >> 32), second = Self.filterKey(gram & 0xFFFF_FFFF)
+        let first = Self.filterKey(gram >> 32)
+        let second = Self.filterKey(gram & 0xFFFF_FFFF)
         characters[first >> 6] |= 1 << UInt64(first & 63)
         characters[second >> 6] |= 1 << UInt64(second & 63)
         count += 1
@@ -67,7 +68,9 @@ struct BigramIndex {
     /// from the character's bytes.
     @inline(__always)
     private static func filterKey(_ character: UInt64) -> Int {
-        character < 0x80 ? Int(character) : Int(truncatingIfNeeded: (character >> 8) & 0x3F) << 6 | Int(truncatingIfNeeded: character & 0x3F)
+        character < 0x80
+            ? Int(character)
+            : Int(truncatingIfNeeded: (character >> 8) & 0x3F) << 6 | Int(truncatingIfNeeded: character & 0x3F)
     }
 
     /// Which numbered bigrams the first `limit` scalars of `texts` hold, read
@@ -80,13 +83,18 @@ struct BigramIndex {
     func bits(in texts: [String], limit: Int) -> [UInt64] {
         var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
         guard count > 0 else { return bits }
-        let filter = characters.span, keys = self.keys.span, ids = self.ids.span
-        Self.forEachBigram(in: texts, limit: limit, admitting: { filter[$0 &>> 6] & (1 &<< UInt64($0 & 63)) != 0 }) { gram in
-            let slot = Self.slot(of: gram, in: keys, mask: mask)
-            guard keys[slot] != 0 else { return }
-            let id = Int(ids[slot])
-            bits[id &>> 6] |= 1 &<< UInt64(id & 63)
-        }
+        let filter = characters.span
+        let keys = self.keys.span
+        let ids = self.ids.span
+        Self.forEachBigram(
+            in: texts, limit: limit,
+            admitting: { filter[$0 &>> 6] & (1 &<< UInt64($0 & 63)) != 0 },
+            { gram in
+                let slot = Self.slot(of: gram, in: keys, mask: mask)
+                guard keys[slot] != 0 else { return }
+                let id = Int(ids[slot])
+                bits[id &>> 6] |= 1 &<< UInt64(id & 63)
+            })
         return bits
     }
 
@@ -102,8 +110,10 @@ struct BigramIndex {
     /// as a mark does. The key is tested before the character is composed,
     /// since most characters of a body are refused.
     @inline(__always)
-    private static func forEachBigram(in texts: [String], limit: Int, admitting admits: (Int) -> Bool,
-                                      _ body: (UInt64) -> Void) {
+    private static func forEachBigram(
+        in texts: [String], limit: Int, admitting admits: (Int) -> Bool,
+        _ body: (UInt64) -> Void
+    ) {
         var seen = 0
         for (position, text) in texts.enumerated() {
             if position > 0 { seen += 1 }
@@ -118,11 +128,13 @@ struct BigramIndex {
                 let lead = bytes[index]
                 let character: UInt64
                 if lead &- 0xE3 < 7 {
-                    let second = bytes[index &+ 1], third = bytes[index &+ 2]
+                    let second = bytes[index &+ 1]
+                    let third = bytes[index &+ 2]
                     index &+= 3
                     // U+3400–U+3FFF (E3 90–BF), U+4000–U+4DBF (E4 but not E4 B7), U+5000–U+9FFF (E5–E9).
                     guard admits(Int(second & 0x3F) &<< 6 | Int(third & 0x3F)),
-                          lead >= 0xE5 || (lead == 0xE4 ? second != 0xB7 : second >= 0x90) else {
+                        lead >= 0xE5 || (lead == 0xE4 ? second != 0xB7 : second >= 0x90)
+                    else {
                         previous = 0
                         continue
                     }

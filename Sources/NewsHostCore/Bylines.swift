@@ -42,7 +42,8 @@ enum Bylines {
     static func names(in line: ArraySlice<Unicode.Scalar>) -> [String]? {
         // Most lines are body text: rule them out on their first character.
         guard let first = line.first(where: { !isNoise($0.value) && !PageLine.isBlank($0) }),
-              mayStart(with: first) else { return nil }
+            mayStart(with: first)
+        else { return nil }
         var text = line.drop(while: { isNoise($0.value) || CJKText.isWhiteSpace($0) })
         if text.starts(with: leadScalars) { text = text.dropFirst(3) }
         if let open = text.first, open == "（" || open == "(" {
@@ -75,8 +76,8 @@ enum Bylines {
         guard line.starts(with: leadScalars) else { return nil }
         let afterMarker = line.dropFirst(3).drop(while: CJKText.isWhiteSpace)
         guard let open = afterMarker.first, open == "（" || open == "(",
-              let close = afterMarker.firstIndex(where: { $0 == "）" || $0 == ")" }),
-              let names = self.names(in: afterMarker[...close])
+            let close = afterMarker.firstIndex(where: { $0 == "）" || $0 == ")" }),
+            let names = self.names(in: afterMarker[...close])
         else { return nil }
         return (names, close + 1)
     }

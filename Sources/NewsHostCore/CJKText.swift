@@ -13,7 +13,7 @@ enum CJKText {
         guard value >= 0x2014 else { return false }
         switch value {
         case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x2FA1F,
-             0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
+            0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
             return true
         default:
             return false
@@ -26,7 +26,9 @@ enum CJKText {
         let source = String(text)
         var words = UTF8Builder(slicing: source)
         let bytes = source.utf8.span
-        var index = 0, wordStart: Int?, sawSpace = false
+        var index = 0
+        var wordStart: Int?
+        var sawSpace = false
         func endWord(at end: Int) {
             guard let start = wordStart else { return }
             if !words.isEmpty { words.append(" ") }

@@ -10,13 +10,17 @@ enum Datelines {
     static func find(in lead: String, within: Int = 40) -> String? {
         let compact = nonBlankScalars(of: lead, prefix: within + 24)
         // The dateline belongs to the first sentence.
-        let limit = min(within, compact.firstIndex(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "；" }) ?? compact.count,
-                        compact.count - 1)
+        let limit = min(
+            within, compact.firstIndex(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "；" }) ?? compact.count,
+            compact.count - 1)
         var index = 0
         while index <= limit {
             // A date starts with a number, not inside one (`123 月` is no month).
             if ("0"..."9").contains(compact[index]), index == 0 || !("0"..."9").contains(compact[index - 1]),
-               let text = match(compact, at: index) { return text }
+                let text = match(compact, at: index)
+            {
+                return text
+            }
             index += 1
         }
         return nil

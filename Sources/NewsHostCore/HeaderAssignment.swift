@@ -26,7 +26,8 @@ struct HeaderAssignment {
     static func keepBlocksTogether(_ units: [Unit], _ assignment: inout [Int?]) {
         for (u, unit) in units.enumerated() {
             guard let block = unit.block, let next = unit.next, let previous = unit.previous,
-                  assignment[u] == previous else { continue }
+                assignment[u] == previous
+            else { continue }
             if units.indices.contains(where: { units[$0].block == block && assignment[$0] == next }) {
                 assignment[u] = next
             }
@@ -41,8 +42,10 @@ struct HeaderAssignment {
     /// furniture). Units with bylines go whole, at most one per article and
     /// not to an article whose lead already names its reporters. Each body
     /// is given as its paragraphs.
-    static func assign(_ units: [Unit], bodies: [[String]], leadBylines: [Bool],
-                       threshold: Double = 0.45) -> [Int?] {
+    static func assign(
+        _ units: [Unit], bodies: [[String]], leadBylines: [Bool],
+        threshold: Double = 0.45
+    ) -> [Int?] {
         guard !units.isEmpty else { return [] }
         // Number the titles' bigrams; a body is then the set of those it holds.
         // A title of n bytes has fewer than n / 3 bigrams of ideographs.

@@ -24,7 +24,7 @@ public enum InputError: Error, CustomStringConvertible, Hashable, Sendable {
     public var path: String? {
         switch self {
         case .missing(let path), .unreadable(let path, _), .empty(let path), .notText(let path, _),
-             .invalidJSONLine(let path, _, _), .tooLarge(let path, _), .lineTooLong(let path, _, _):
+            .invalidJSONLine(let path, _, _), .tooLarge(let path, _), .lineTooLong(let path, _, _):
             return path
         case .noTextFiles(let directory):
             return directory
@@ -45,15 +45,19 @@ public enum InputError: Error, CustomStringConvertible, Hashable, Sendable {
         case .notText(let path, let reason):
             return "\(path): not a text page (\(reason)); pass UTF-8 text pages or newshost JSON Lines"
         case .noTextFiles(let directory):
-            return "\(directory): the directory holds no .txt or .jsonl files; pass the files themselves or another directory"
+            return
+                "\(directory): the directory holds no .txt or .jsonl files; pass the files themselves or another directory"
         case .noInput:
             return "no input given and no ./seeds directory here; pass page files, directories or - for stdin"
         case .tooLarge(let path, let limit):
-            return "\(path): larger than \(limit >> 20) MB, which no newspaper page is; if it really is one, raise the limit with --max-page-mb"
+            return
+                "\(path): larger than \(limit >> 20) MB, which no newspaper page is; if it really is one, raise the limit with --max-page-mb"
         case .lineTooLong(let path, let line, let limit):
-            return "\(path):\(line): a line longer than \(limit >> 20) MB, which no article or page record is (is the input JSON Lines, one record per line?); if it really is one, raise --max-page-mb (a line may be twice that)"
+            return
+                "\(path):\(line): a line longer than \(limit >> 20) MB, which no article or page record is (is the input JSON Lines, one record per line?); if it really is one, raise --max-page-mb (a line may be twice that)"
         case .invalidJSONLine(let path, let line, let reason):
-            return "\(path):\(line): not a newshost article in JSON (\(reason)); each line must be an object with at least `body` or `paragraphs`"
+            return
+                "\(path):\(line): not a newshost article in JSON (\(reason)); each line must be an object with at least `body` or `paragraphs`"
         }
     }
 }

@@ -127,7 +127,9 @@ public enum InputSource: Hashable, Sendable {
                     throw InputError.tooLarge(path: path, limitBytes: pageLimit)
                 }
             }
-            guard let data = FileManager.default.contents(atPath: path) else { throw Self.problem(path: path, errno: errno) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Self.problem(path: path, errno: errno)
+            }
             return [UInt8](data)
         }
     }
@@ -142,7 +144,9 @@ public enum InputSource: Hashable, Sendable {
         case S_IFREG: return Int(status.st_size)
         case S_IFDIR: throw .unreadable(path: path, reason: "it is a directory, not a page file")
         case S_IFIFO:
-            throw .unreadable(path: path, reason: "it is a named pipe (FIFO); to read a pipe, give - and redirect it to standard input")
+            throw .unreadable(
+                path: path,
+                reason: "it is a named pipe (FIFO); to read a pipe, give - and redirect it to standard input")
         default: throw .unreadable(path: path, reason: "it is a device or socket, not a page file")
         }
     }
@@ -152,8 +156,10 @@ public enum InputSource: Hashable, Sendable {
         switch code {
         case ENOENT, ENOTDIR: return .missing(path: path)
         case ELOOP: return .unreadable(path: path, reason: "its symbolic links form a loop")
-        case ENAMETOOLONG: return .unreadable(path: path, reason: "the path is too long (a name over 255 bytes, or over 4,096 in all)")
-        case EACCES, EPERM: return .unreadable(path: path, reason: "permission denied; check its permissions and its directories'")
+        case ENAMETOOLONG:
+            return .unreadable(path: path, reason: "the path is too long (a name over 255 bytes, or over 4,096 in all)")
+        case EACCES, EPERM:
+            return .unreadable(path: path, reason: "permission denied; check its permissions and its directories'")
         default: return .unreadable(path: path, reason: String(cString: strerror(code)))
         }
     }

@@ -69,12 +69,17 @@ public struct LayoutPageParser: PageParser {
             // Up to three title lines (kicker, headline, deck) stacked right
             // on top of a lead form one headline block; longer runs mix the
             // titles of several articles.
-            let stacked = pendingTitles.count <= 3 && leadLine.map { pendingTitles.last?.line == $0 - 1
-                && zip(pendingTitles, pendingTitles.dropFirst()).allSatisfy { $0.line + 1 == $1.line } } ?? false
+            let stacked =
+                pendingTitles.count <= 3
+                && leadLine.map {
+                    pendingTitles.last?.line == $0 - 1
+                        && zip(pendingTitles, pendingTitles.dropFirst()).allSatisfy { $0.line + 1 == $1.line }
+                } ?? false
             if stacked { blocks += 1 }
             // A cluster without a byline is matched line by line.
             for title in pendingTitles {
-                units.append(.init(titles: [title], bylines: [], next: next, previous: current, block: stacked ? blocks : nil))
+                units.append(
+                    .init(titles: [title], bylines: [], next: next, previous: current, block: stacked ? blocks : nil))
                 unitsSinceBody.append(units.count - 1)
             }
             pendingTitles = []
@@ -104,9 +109,12 @@ public struct LayoutPageParser: PageParser {
                 if let title = pendingTitles.popLast() {
                     addCaption(title.text + " " + credit, to: current, drafts: &drafts, furniture: &furniture)
                 } else if let article = current, let last = drafts[article].lines.last,
-                          !last.endsSentence, last.width <= maxTitleWidth {
+                    !last.endsSentence, last.width <= maxTitleWidth
+                {
                     drafts[article].lines.removeLast()
-                    addCaption(CJKText.collapseSpaces(page.text(of: last)) + " " + credit, to: current, drafts: &drafts, furniture: &furniture)
+                    addCaption(
+                        CJKText.collapseSpaces(page.text(of: last)) + " " + credit, to: current, drafts: &drafts,
+                        furniture: &furniture)
                 } else {
                     addCaption(credit, to: current, drafts: &drafts, furniture: &furniture)
                 }
@@ -126,7 +134,8 @@ public struct LayoutPageParser: PageParser {
                 }
             case .text:
                 if let article = current, !drafts[article].closed, unitsSinceBody.isEmpty, pendingTitles.count == 1,
-                   drafts[article].lines.last?.endsSentence == true, !lines[pendingTitles[0].line].indented {
+                    drafts[article].lines.last?.endsSentence == true, !lines[pendingTitles[0].line].indented
+                {
                     // A lone title-like line between paragraphs: a sub-heading.
                     drafts[article].subheadings.append(pendingTitles[0].text)
                     pendingTitles = []
@@ -139,7 +148,8 @@ public struct LayoutPageParser: PageParser {
                     startArticle(at: index)
                 }
                 if drafts[current!].lines.last?.endsSentence == true,
-                   let heading = RunInHeading.find(at: index, in: page, titleLike: titleLike) {
+                    let heading = RunInHeading.find(at: index, in: page, titleLike: titleLike)
+                {
                     drafts[current!].subheadings.append(heading.text)
                     var rest = heading.rest
                     rest.indented = true
@@ -167,7 +177,9 @@ public struct LayoutPageParser: PageParser {
         func squeezed<C: Collection<PageLine>>(_ lines: C) -> [UInt8] {
             var bytes: [UInt8] = []
             for line in lines {
-                for scalar in page.text(of: line).unicodeScalars where !PageLine.isBlank(scalar) { UTF8.encode(scalar) { bytes.append($0) } }
+                for scalar in page.text(of: line).unicodeScalars where !PageLine.isBlank(scalar) {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
             }
             return bytes
         }
@@ -185,7 +197,8 @@ public struct LayoutPageParser: PageParser {
             guard lines[end - 1].endsSentence else { continue }
             let quote = squeezed(lines[index..<end])
             guard quote.lazy.filter({ $0 & 0xC0 != 0x80 }).count >= 12, quote.count <= 1000,
-                  Self.occurs(quote, in: whole, times: 2) else { continue }
+                Self.occurs(quote, in: whole, times: 2)
+            else { continue }
             found.append(index..<end)
             index = end - 1
         }
@@ -196,7 +209,8 @@ public struct LayoutPageParser: PageParser {
     /// overlapping, by bytes.
     static func occurs(_ needle: [UInt8], in haystack: [UInt8], times: Int) -> Bool {
         guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var seen = 0, start = 0
+        var seen = 0
+        var start = 0
         let last = haystack.count - needle.count
         while start <= last, let at = haystack[start...last].firstIndex(of: first) {
             if haystack[at..<at + needle.count].elementsEqual(needle) {
@@ -225,7 +239,8 @@ public struct LayoutPageParser: PageParser {
             case .text: kind = titleLike[index] ? "title" : "text"
             }
             let flags = (line.indented ? ">" : " ") + (line.endsSentence ? "." : " ")
-            return "\(kind.padding(toLength: 6, withPad: " ", startingAt: 0)) \(flags) w\(line.width)\t\(page.text(of: line))"
+            return
+                "\(kind.padding(toLength: 6, withPad: " ", startingAt: 0)) \(flags) w\(line.width)\t\(page.text(of: line))"
         }
     }
 
@@ -244,7 +259,8 @@ public struct LayoutPageParser: PageParser {
         var marks = [Bool](repeating: false, count: lines.count)
         func candidate(_ index: Int) -> Bool {
             let line = lines[index]
-            return line.isText && !line.endsSentence && line.width <= maxTitleWidth && !PageLine.pauses.contains(line.last)
+            return line.isText && !line.endsSentence && line.width <= maxTitleWidth
+                && !PageLine.pauses.contains(line.last)
                 && !line.hasSentenceMark
         }
         func atBoundary(_ index: Int) -> Bool {
@@ -274,7 +290,10 @@ public struct LayoutPageParser: PageParser {
             }
             if index + 1 < lines.count, lines[index + 1].isText {
                 // Without a column to compare with there is no evidence of a title.
-                let columns = (columnWidth(after: index, in: lines, marks: marks), columnWidth(before: index, in: lines, marks: marks))
+                let columns = (
+                    columnWidth(after: index, in: lines, marks: marks),
+                    columnWidth(before: index, in: lines, marks: marks)
+                )
                 if columns.0 == nil, columns.1 == nil { continue }
                 func fills(_ column: Int?) -> Bool {
                     guard let column else { return false }
@@ -297,9 +316,9 @@ public struct LayoutPageParser: PageParser {
     private func isOneLineParagraph(_ index: Int, in page: PageLines, marks: [Bool]) -> Bool {
         let lines = page.lines
         guard index + 2 < lines.count, lines[index + 1].isText, !lines[index + 1].endsSentence, lines[index + 2].isText,
-              let column = columnWidth(after: index + 1, in: lines, marks: marks),
-              abs(lines[index].width - column) <= 2, abs(lines[index + 1].width - (column - 4)) <= 1,
-              abs(lines[index + 2].width - column) <= 2
+            let column = columnWidth(after: index + 1, in: lines, marks: marks),
+            abs(lines[index].width - column) <= 2, abs(lines[index + 1].width - (column - 4)) <= 1,
+            abs(lines[index + 2].width - column) <= 2
         else { return false }
         return page.text(of: lines[index + 1]).unicodeScalars.allSatisfy(CJKText.isWide)
     }
@@ -325,8 +344,10 @@ public struct LayoutPageParser: PageParser {
 }
 
 extension LayoutPageParser {
-    private func assemble(drafts: [Draft], units: [HeaderAssignment.Unit], furniture: [String],
-                          source: String, page: PageLines) -> Page {
+    private func assemble(
+        drafts: [Draft], units: [HeaderAssignment.Unit], furniture: [String],
+        source: String, page: PageLines
+    ) -> Page {
         var drafts = drafts
         var furniture = furniture
         let paragraphs = drafts.map { paragraphsOf($0.lines, in: page) }
@@ -344,7 +365,8 @@ extension LayoutPageParser {
             }
         }
 
-        var assignment = HeaderAssignment.assign(units, bodies: paragraphs, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
+        var assignment = HeaderAssignment.assign(
+            units, bodies: paragraphs, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
         HeaderAssignment.keepBlocksTogether(units, &assignment)
         for (unit, article) in zip(units, assignment) {
             if let article {
@@ -392,7 +414,7 @@ extension LayoutPageParser {
         for scalar in text.unicodeScalars where pattern.last != scalar {
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                .initialPunctuation, .finalPunctuation, .otherPunctuation:
                 pattern.append(scalar)
             default:
                 continue
@@ -411,8 +433,9 @@ extension LayoutPageParser {
         }
         let scalars = Array(title.unicodeScalars)
         if scalars.count >= 11, scalars.last == "区",
-           scalars.suffix(3).allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }),
-           !"本我全该市城新园社小".unicodeScalars.contains(scalars[scalars.count - 3]) {
+            scalars.suffix(3).allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }),
+            !"本我全该市城新园社小".unicodeScalars.contains(scalars[scalars.count - 3])
+        {
             return (UTF8Builder.string(scalars.dropLast(3)), UTF8Builder.string(scalars.suffix(3)))
         }
         return (title, nil)
@@ -447,9 +470,10 @@ extension LayoutPageParser {
             // end that is short by the paragraph indent though the next line is full.
             if !pending.isEmpty, line.indented { flush() }
             if !pending.isEmpty, lines[index - 1].endsSentence, !line.endsSentence,
-               index + 1 < lines.count, lines[index + 1].width > line.width,
-               let median = WidthSample(window.lazy.filter { !lines[$0].endsSentence }.map { lines[$0].width }).median,
-               line.width <= median - 3 {
+                index + 1 < lines.count, lines[index + 1].width > line.width,
+                let median = WidthSample(window.lazy.filter { !lines[$0].endsSentence }.map { lines[$0].width }).median,
+                line.width <= median - 3
+            {
                 flush()
             }
             if pending.isEmpty { pending = index..<index }

@@ -105,7 +105,9 @@ public final class LineChunks {
             }
             // A line still open after the limit is refused before it is read whole.
             if pending - ((lastNewline.map { $0 + 1 } ?? start) - start) > maximumLineBytes {
-                throw .lineTooLong(path: path, line: line + newlines(in: start..<(lastNewline.map { $0 + 1 } ?? start)), limitBytes: maximumLineBytes)
+                throw .lineTooLong(
+                    path: path, line: line + newlines(in: start..<(lastNewline.map { $0 + 1 } ?? start)),
+                    limitBytes: maximumLineBytes)
             }
             guard try fill(shouldStop: shouldStop) else { return nil }
         }
@@ -114,7 +116,8 @@ public final class LineChunks {
     /// Hands out `start..<end` as a chunk, counting its lines and records
     /// and checking each line's length.
     private func cut(upTo end: Int) throws(InputError) -> Chunk {
-        let chunk = Chunk(bytes: Array(buffer[start..<end]), position: LinePosition(firstLine: line, recordsBefore: records))
+        let chunk = Chunk(
+            bytes: Array(buffer[start..<end]), position: LinePosition(firstLine: line, recordsBefore: records))
         let tooLong: Bool = buffer.withUnsafeBytes { bytes in
             let base = bytes.baseAddress!
             var lineStart = start
@@ -123,7 +126,9 @@ public final class LineChunks {
                 let found = memchr(base + lineStart, 0x0A, end - lineStart)
                 let lineEnd = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? end
                 guard lineEnd - lineStart <= maximumLineBytes else { return true }
-                if bytes[lineStart..<lineEnd].contains(where: { !ArticleJSONReader.isASCIIWhitespace($0) }) { records += 1 }
+                if bytes[lineStart..<lineEnd].contains(where: { !ArticleJSONReader.isASCIIWhitespace($0) }) {
+                    records += 1
+                }
                 if found != nil { line += 1 }
                 lineStart = lineEnd + 1
             }
@@ -155,7 +160,8 @@ public final class LineChunks {
         if shouldStop() { return false }
         // The pending bytes move to the front of a new buffer with room for one read.
         let pending = buffer.count - start
-        var count = 0, failure: Int32 = 0
+        var count = 0
+        var failure: Int32 = 0
         buffer = [UInt8](unsafeUninitializedCapacity: pending + Self.readBytes) { storage, initialized in
             let base = storage.baseAddress!
             buffer.withUnsafeBytes { old in

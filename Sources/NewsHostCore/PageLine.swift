@@ -61,13 +61,21 @@ struct PageLine {
             index += length
         }
         let lower = index
-        var upper = lower, width = 0, count = 0, marks = false, innerBlank = false
+        var upper = lower
+        var width = 0
+        var count = 0
+        var marks = false
+        var innerBlank = false
         // White space is counted only once something other than white space follows it.
-        var blankWidth = 0, blankCount = 0
-        var first: UInt32 = 0, content: UInt32 = 0
+        var blankWidth = 0
+        var blankCount = 0
+        var first: UInt32 = 0
+        var content: UInt32 = 0
         // Where the last non-blank scalar, the scalar before it and the
         // latest scalar start (-1: none); decoded once at the end.
-        var lastStart = -1, beforeLastStart = -1, previousStart = -1
+        var lastStart = -1
+        var beforeLastStart = -1
+        var previousStart = -1
         func take(_ start: Int, width scalarWidth: Int) {
             if blankCount > 0 {
                 innerBlank = true
@@ -133,13 +141,16 @@ struct PageLine {
         let line = PageLine(
             bytes: lower..<upper, indented: lower != start, width: width,
             endsSentence: isSentenceEnd(closing ? beforeLast : last), hasSentenceMark: marks,
-            hasInnerBlank: innerBlank, first: Unicode.Scalar(first) ?? "\u{FFFD}", last: Unicode.Scalar(last) ?? "\u{FFFD}",
+            hasInnerBlank: innerBlank, first: Unicode.Scalar(first) ?? "\u{FFFD}",
+            last: Unicode.Scalar(last) ?? "\u{FFFD}",
             firstContent: Unicode.Scalar(content) ?? "\u{FFFD}")
         return (line, index)
     }
 
-    private init(bytes: Range<Int>, indented: Bool, width: Int, endsSentence: Bool, hasSentenceMark: Bool,
-                 hasInnerBlank: Bool, first: Unicode.Scalar, last: Unicode.Scalar, firstContent: Unicode.Scalar) {
+    private init(
+        bytes: Range<Int>, indented: Bool, width: Int, endsSentence: Bool, hasSentenceMark: Bool,
+        hasInnerBlank: Bool, first: Unicode.Scalar, last: Unicode.Scalar, firstContent: Unicode.Scalar
+    ) {
         self.bytes = bytes
         self.indented = indented
         self.width = width
@@ -225,7 +236,8 @@ struct PageLine {
         }
         if let names = Bylines.names(in: scalars[...]) { return (.byline, names) }
         if scalars.last == "摄", scalars.count <= 14, scalars.count <= 6 || scalars.dropLast().last == " ",
-           scalars.reduce(0, { $0 + UTF8.width($1) }) <= 60 {
+            scalars.reduce(0, { $0 + UTF8.width($1) }) <= 60
+        {
             return (.credit, [])
         }
         return (isBracketedNote(scalars[...]) ? .note : .text, [])
@@ -234,7 +246,8 @@ struct PageLine {
     /// A line wholly in brackets, such as `（转摘自“今日漕河泾”）`.
     static func isBracketedNote(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = scalars.first, let last = scalars.last,
-              (first == "（" && last == "）") || (first == "(" && last == ")"), scalars.count >= 4 else { return false }
+            (first == "（" && last == "）") || (first == "(" && last == ")"), scalars.count >= 4
+        else { return false }
         // The brackets must enclose the whole line, not open and close twice.
         return !scalars.dropFirst().dropLast().contains { $0 == "（" || $0 == "）" || $0 == "(" || $0 == ")" }
     }

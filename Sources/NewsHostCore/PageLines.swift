@@ -29,7 +29,8 @@ struct PageLines {
                 // Body text, by far the most lines, is told apart by its
                 // first character and its last without looking further.
                 if line.needsClassifying {
-                    let classified = PageLine.classify(UTF8Scan.scalars(in: bytes, line.bytes), at: line.bytes.lowerBound)
+                    let classified = PageLine.classify(
+                        UTF8Scan.scalars(in: bytes, line.bytes), at: line.bytes.lowerBound)
                     line = line.classified(classified.kind)
                     if !classified.names.isEmpty { names[line.bytes.lowerBound] = classified.names }
                 }

@@ -40,7 +40,8 @@ public struct PageReader: Sendable {
         let articles: [Article]
         switch format ?? source.declaredFormat ?? (ArticleJSONReader.looksLikeJSONLines(text) ? .jsonLines : .page) {
         case .jsonLines:
-            articles = try ArticleJSONReader.articles(from: text, source: source.name, path: source.displayPath, skip: skip)
+            articles = try ArticleJSONReader.articles(
+                from: text, source: source.name, path: source.displayPath, skip: skip)
         case .pageRecords:
             articles = try PageRecords.articles(from: text, path: source.displayPath, parser: parser, skip: skip)
         case .page:
@@ -53,7 +54,9 @@ public struct PageReader: Sendable {
 
     /// The longest line of a JSON Lines or page-records input: twice the
     /// page limit, room for a page record's base64 or escaped text.
-    public var maximumLineBytes: Int { maximumPageBytes.multipliedReportingOverflow(by: 2).overflow ? .max : maximumPageBytes * 2 }
+    public var maximumLineBytes: Int {
+        maximumPageBytes.multipliedReportingOverflow(by: 2).overflow ? .max : maximumPageBytes * 2
+    }
 
     /// How an input is read: whole (a page, parsed by one worker), as a
     /// stream of line pieces, or to be told from its first bytes.
@@ -77,7 +80,9 @@ public struct PageReader: Sendable {
     /// The articles of one piece of a line-oriented input, and the error of
     /// the first bad line when bad records are not skipped (the articles
     /// before it are kept; the input ends there).
-    public func read(_ chunk: LineChunks.Chunk, format: InputFormat, from source: InputSource) -> (page: Page, stoppedBy: InputError?) {
+    public func read(
+        _ chunk: LineChunks.Chunk, format: InputFormat, from source: InputSource
+    ) -> (page: Page, stoppedBy: InputError?) {
         var page = Page(source: source.name, articles: [])
         guard !chunk.bytes.allSatisfy(ArticleJSONReader.isASCIIWhitespace) else { return (page, nil) }
         let path = source.displayPath
@@ -89,9 +94,11 @@ public struct PageReader: Sendable {
             let text = try TextDecoding.decode(chunk.bytes, path: path)
             switch format {
             case .pageRecords:
-                try PageRecords.append(from: text, at: chunk.position, path: path, parser: parser, skip: skip, to: &articles)
+                try PageRecords.append(
+                    from: text, at: chunk.position, path: path, parser: parser, skip: skip, to: &articles)
             case .jsonLines, .page:
-                try ArticleJSONReader.append(from: text, at: chunk.position, source: source.name, path: path, skip: skip, to: &articles)
+                try ArticleJSONReader.append(
+                    from: text, at: chunk.position, source: source.name, path: path, skip: skip, to: &articles)
             }
         } catch let error as InputError {
             stoppedBy = error

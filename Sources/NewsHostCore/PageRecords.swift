@@ -16,7 +16,9 @@ public enum PageRecords {
     /// The record for a page file's bytes, as one line of JSON (no newline).
     public static func record(source: String, bytes: [UInt8]) -> String {
         let object: [String: String] = ["source": source, "bytes": Data(bytes).base64EncodedString()]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -26,8 +28,10 @@ public enum PageRecords {
     ///   first bad record, or the page's own input error.
     /// - Parameter skip: when given, a bad record is handed to it and skipped
     ///   instead of refusing the whole input.
-    public static func articles(from text: String, path: String, parser: any PageParser,
-                                skip: ((InputError) -> Void)? = nil) throws -> [Article] {
+    public static func articles(
+        from text: String, path: String, parser: any PageParser,
+        skip: ((InputError) -> Void)? = nil
+    ) throws -> [Article] {
         var articles: [Article] = []
         try append(from: text, at: .start, path: path, parser: parser, skip: skip, to: &articles)
         return articles
@@ -36,15 +40,21 @@ public enum PageRecords {
     /// Appends the articles of the records in `text`, lines of a larger
     /// input starting at `position`; on a bad record (without `skip`) those
     /// before it are already appended when the error is thrown.
-    public static func append(from text: String, at position: LinePosition, path: String, parser: any PageParser,
-                              skip: ((InputError) -> Void)?, to articles: inout [Article]) throws {
-        try ArticleJSONReader.forEachObject(in: text, at: position, path: path, notAnObject: "a page record is a JSON object",
-                                            skip: skip) { object, line, _ in
+    public static func append(
+        from text: String, at position: LinePosition, path: String, parser: any PageParser,
+        skip: ((InputError) -> Void)?, to articles: inout [Article]
+    ) throws {
+        try ArticleJSONReader.forEachObject(
+            in: text, at: position, path: path, notAnObject: "a page record is a JSON object",
+            skip: skip
+        ) { object, line, _ in
             articles += try pageArticles(object, line: line, path: path, parser: parser)
         }
     }
 
-    private static func pageArticles(_ object: [String: Any], line: Int, path: String, parser: any PageParser) throws -> [Article] {
+    private static func pageArticles(
+        _ object: [String: Any], line: Int, path: String, parser: any PageParser
+    ) throws -> [Article] {
         func refuse(_ reason: String) -> InputError { .invalidJSONLine(path: path, line: line, reason: reason) }
         guard let source = object["source"] as? String, !source.isEmpty else {
             throw refuse("a page record needs a non-empty `source`, the page's unique key")
@@ -54,24 +64,31 @@ public enum PageRecords {
             page = text
         } else if let encoded = object["bytes"] as? String {
             guard let data = Data(base64Encoded: encoded) else { throw refuse("`bytes` is not base64") }
-            page = try decode([UInt8](data), encoding: object["encoding"] as? String, shown: "\(path):\(line) (\(source))",
-                              refuse: refuse)
+            page = try decode(
+                [UInt8](data), encoding: object["encoding"] as? String, shown: "\(path):\(line) (\(source))",
+                refuse: refuse)
         } else {
             throw refuse("a page record needs `text` (the page) or `bytes` (base64)")
         }
         return parser.parse(page, source: source).articles
     }
 
-    private static func decode(_ bytes: [UInt8], encoding: String?, shown: String, refuse: (String) -> InputError) throws -> String {
+    private static func decode(
+        _ bytes: [UInt8], encoding: String?, shown: String, refuse: (String) -> InputError
+    ) throws -> String {
         guard let encoding, !encoding.isEmpty else { return try TextDecoding.decode(bytes, path: shown) }
         switch encoding.lowercased() {
         case "utf-8", "utf8":
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw refuse("`bytes` is not valid UTF-8") }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw refuse("`bytes` is not valid UTF-8")
+            }
             return text
         default:
             do {
                 let converted = try Iconv.toUTF8(bytes, from: encoding.uppercased())
-                guard let text = String(validating: converted, as: UTF8.self) else { throw refuse("`bytes` is not valid \(encoding)") }
+                guard let text = String(validating: converted, as: UTF8.self) else {
+                    throw refuse("`bytes` is not valid \(encoding)")
+                }
                 return text
             } catch {
                 throw refuse("`bytes` cannot be read as \(encoding)")

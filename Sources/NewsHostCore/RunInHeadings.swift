@@ -28,12 +28,16 @@ struct RunInHeading {
         for index in start..<min(lines.count, start + maximumLines) {
             let line = lines[index]
             guard line.isText, !titleLike[index] else { break }
-            if line.hasInnerBlank { mayHaveBlank = true; break }
+            if line.hasInnerBlank {
+                mayHaveBlank = true
+                break
+            }
             if line.endsSentence || line.hasSentenceMark { break }
         }
         guard mayHaveBlank else { return nil }
         var heading: [Substring] = []
-        var length = 0, quoted = 0
+        var length = 0
+        var quoted = 0
         for index in start..<min(lines.count, start + maximumLines) {
             let line = lines[index]
             guard line.isText, !titleLike[index], index == start || !line.indented else { return nil }
@@ -44,7 +48,11 @@ struct RunInHeading {
                 let scalar = text.unicodeScalars[position]
                 if stops.contains(scalar) { return nil }
                 length += 1
-                if openers.contains(scalar) { quoted += 1 } else if closers.contains(scalar) { quoted = max(0, quoted - 1) }
+                if openers.contains(scalar) {
+                    quoted += 1
+                } else if closers.contains(scalar) {
+                    quoted = max(0, quoted - 1)
+                }
                 // A space inside quotes or brackets belongs to what they quote.
                 guard PageLine.isBlank(scalar), quoted == 0, let before = previous, isIdeograph(before) else {
                     previous = scalar
@@ -53,7 +61,8 @@ struct RunInHeading {
                 let after = text.unicodeScalars[position...].drop(while: PageLine.isBlank)
                 let restStart = page.text.utf8.distance(from: page.text.utf8.startIndex, to: after.startIndex)
                 guard let next = after.first, isIdeograph(next), lengths.contains(length - 1),
-                      let rest = line.narrowed(to: restStart..<line.bytes.upperBound, in: page.text.utf8.span) else { return nil }
+                    let rest = line.narrowed(to: restStart..<line.bytes.upperBound, in: page.text.utf8.span)
+                else { return nil }
                 heading.append(text[..<position])
                 return RunInHeading(text: CJKText.joinFragments(heading), lastLine: index, rest: rest)
             }

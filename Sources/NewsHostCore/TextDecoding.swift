@@ -9,7 +9,10 @@ import Foundation
 public enum TextDecoding {
     /// The encoding an input turned out to be in.
     public enum Encoding: String, Sendable {
-        case utf8 = "UTF-8", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE", gb18030 = "GB18030"
+        case utf8 = "UTF-8"
+        case utf16LE = "UTF-16LE"
+        case utf16BE = "UTF-16BE"
+        case gb18030 = "GB18030"
     }
 
     /// Decodes `bytes`; see ``decodeDetectingEncoding(_:path:)``.
@@ -23,12 +26,17 @@ public enum TextDecoding {
     /// - Throws: ``InputError/empty(path:)`` when there is nothing but white
     ///   space, ``InputError/notText(path:reason:)`` for binary data and for
     ///   bytes that are neither UTF-8 nor GB18030.
-    public static func decodeDetectingEncoding(_ bytes: [UInt8], path: String) throws -> (text: String, encoding: Encoding) {
+    public static func decodeDetectingEncoding(
+        _ bytes: [UInt8], path: String
+    ) throws -> (text: String, encoding: Encoding) {
         let (text, encoding, hasCR) = try rawDecode(bytes, path: path)
-        let normalized = hasCR
+        let normalized =
+            hasCR
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
-        if normalized.unicodeScalars.allSatisfy({ PageLine.isBlank($0) || $0 == "\n" }) { throw InputError.empty(path: path) }
+        if normalized.unicodeScalars.allSatisfy({ PageLine.isBlank($0) || $0 == "\n" }) {
+            throw InputError.empty(path: path)
+        }
         return (normalized, encoding)
     }
 
@@ -43,7 +51,8 @@ public enum TextDecoding {
         // decodes as valid UTF-16 that reads as Chinese.
         for littleEndian in [true, false] {
             let units = stride(from: 0, to: pairs * 2, by: 2).map { index -> UInt16 in
-                littleEndian ? UInt16(sample[index]) | UInt16(sample[index + 1]) << 8
+                littleEndian
+                    ? UInt16(sample[index]) | UInt16(sample[index + 1]) << 8
                     : UInt16(sample[index]) << 8 | UInt16(sample[index + 1])
             }
             if let text = String(validating: units, as: UTF16.self), looksLikeChineseText(text) { return true }
@@ -60,13 +69,17 @@ public enum TextDecoding {
             let littleEndian = bytes[0] == 0xFF
             let body = bytes.dropFirst(2)
             guard body.count % 2 == 0 else {
-                throw InputError.notText(path: path, reason: "UTF-16 byte-order mark, but an odd number of bytes follows")
+                throw InputError.notText(
+                    path: path, reason: "UTF-16 byte-order mark, but an odd number of bytes follows")
             }
             let units = stride(from: body.startIndex, to: body.endIndex, by: 2).map { index -> UInt16 in
-                littleEndian ? UInt16(body[index]) | UInt16(body[index + 1]) << 8 : UInt16(body[index]) << 8 | UInt16(body[index + 1])
+                littleEndian
+                    ? UInt16(body[index]) | UInt16(body[index + 1]) << 8
+                    : UInt16(body[index]) << 8 | UInt16(body[index + 1])
             }
             guard let text = String(validating: units, as: UTF16.self) else {
-                throw InputError.notText(path: path, reason: "UTF-16 byte-order mark, but the text has an unpaired surrogate")
+                throw InputError.notText(
+                    path: path, reason: "UTF-16 byte-order mark, but the text has an unpaired surrogate")
             }
             try refuseControlCharacters(text, path: path)
             return (text, littleEndian ? .utf16LE : .utf16BE, true)
@@ -76,9 +89,14 @@ public enum TextDecoding {
         let (nul, hasCR) = findNULAndCR(bytes.span, from: body.startIndex)
         if let nul {
             if looksLikeUTF16WithoutMark(body) {
-                throw InputError.notText(path: path, reason: "it looks like UTF-16 without a byte-order mark; convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8")
+                throw InputError.notText(
+                    path: path,
+                    reason:
+                        "it looks like UTF-16 without a byte-order mark; convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8"
+                )
             }
-            throw InputError.notText(path: path, reason: "NUL byte at offset \(nul), which text never has; is it a binary file?")
+            throw InputError.notText(
+                path: path, reason: "NUL byte at offset \(nul), which text never has; is it a binary file?")
         }
         if let text = String(validating: body, as: UTF8.self) {
             return (text, .utf8, hasCR)
@@ -87,7 +105,9 @@ public enum TextDecoding {
         do {
             let converted = try Iconv.toUTF8(Array(body), from: "GB18030")
             guard let text = String(validating: converted, as: UTF8.self), looksLikeChineseText(text) else {
-                throw InputError.notText(path: path, reason: "invalid UTF-8 at byte offset \(utf8Offset), and not readable as GB18030 either")
+                throw InputError.notText(
+                    path: path, reason: "invalid UTF-8 at byte offset \(utf8Offset), and not readable as GB18030 either"
+                )
             }
             try refuseControlCharacters(text, path: path)
             return (text, .gb18030, true)
@@ -105,25 +125,29 @@ public enum TextDecoding {
     /// Text has line breaks and tabs, not other control characters; a few
     /// percent of them means binary data that happened to decode.
     private static func refuseControlCharacters(_ text: String, path: String) throws {
-        var controls = 0, total = 0
+        var controls = 0
+        var total = 0
         for scalar in text.unicodeScalars {
             total += 1
             if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { controls += 1 }
         }
         if controls * 100 > total {
-            throw InputError.notText(path: path, reason: "\(controls) control characters in \(total); is it a binary file?")
+            throw InputError.notText(
+                path: path, reason: "\(controls) control characters in \(total); is it a binary file?")
         }
     }
 
     /// Whether converted GB18030 text reads as Chinese (or ASCII) text
     /// rather than noise: at least 90% ASCII printable, CJK or CJK punctuation.
     private static func looksLikeChineseText(_ text: String) -> Bool {
-        var good = 0, total = 0
+        var good = 0
+        var total = 0
         for scalar in text.unicodeScalars {
             total += 1
             let v = scalar.value
             if (0x20...0x7E).contains(v) || v == 0x0A || v == 0x0D || v == 0x09 || (0x4E00...0x9FFF).contains(v)
-                || (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v) || (0x2010...0x201F).contains(v) {
+                || (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v) || (0x2010...0x201F).contains(v)
+            {
                 good += 1
             }
         }
@@ -157,7 +181,7 @@ public enum TextDecoding {
             default: return index - bytes.startIndex
             }
             guard index + length <= bytes.endIndex,
-                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             else { return index - bytes.startIndex }
             index += length
         }

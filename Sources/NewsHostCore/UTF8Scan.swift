@@ -12,20 +12,25 @@ enum UTF8Scan {
         if lead < 0xF0 {
             return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
         }
-        return ((lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4)
+        return (
+            (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4
+        )
     }
 
     /// The scalars among the first `limit` in `range` of `bytes` that
     /// `dropping` does not drop. `bytes` must be valid UTF-8 and `range`
     /// start on a scalar.
     @inline(__always)
-    static func scalars(in bytes: Span<UInt8>, _ range: Range<Int>, limit: Int = .max,
-                        dropping drop: (UInt32) -> Bool = { _ in false }) -> [Unicode.Scalar] {
+    static func scalars(
+        in bytes: Span<UInt8>, _ range: Range<Int>, limit: Int = .max,
+        dropping drop: (UInt32) -> Bool = { _ in false }
+    ) -> [Unicode.Scalar] {
         var scalars: [Unicode.Scalar] = []
         // Mostly three-byte ideographs: half the bytes is room enough.
         scalars.reserveCapacity(min(limit, range.count / 2 + 1))
-        var index = range.lowerBound, read = 0
+        var index = range.lowerBound
+        var read = 0
         while index < range.upperBound, read < limit {
             let (value, length) = scalar(in: bytes, at: index)
             index += length

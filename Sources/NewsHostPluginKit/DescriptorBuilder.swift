@@ -4,39 +4,45 @@ import Glibc
 /// Lays out an `nh_plugin_descriptor` from ``PluginMetadata`` in memory that
 /// is never freed (the descriptor must live as long as the library).
 enum DescriptorBuilder {
-    static func build(_ metadata: PluginMetadata, hooks: [(name: String, signature: String, function: nh_fn)])
+    static func build(
+        _ metadata: PluginMetadata, hooks: [(name: String, signature: String, function: nh_fn)]
+    )
         -> UnsafePointer<nh_plugin_descriptor>
     {
         let options = UnsafeMutablePointer<nh_option_spec>.allocate(capacity: max(1, metadata.options.count))
         for (index, option) in metadata.options.enumerated() {
-            let (type, choices): (UInt32, String?) = switch option.type {
-            case .string: (NH_OPTION_STRING, nil)
-            case .int: (NH_OPTION_INT, nil)
-            case .float: (NH_OPTION_FLOAT, nil)
-            case .bool: (NH_OPTION_BOOL, nil)
-            case .path: (NH_OPTION_PATH, nil)
-            case .choice(let words): (NH_OPTION_ENUM, words.joined(separator: "|"))
-            }
-            (options + index).initialize(to: nh_option_spec(
-                struct_size: UInt32(MemoryLayout<nh_option_spec>.size), type: type,
-                key: permanent(option.key), default_value: permanent(option.defaultValue),
-                help: permanent(option.help), choices: choices.map(permanent)))
+            let (type, choices): (UInt32, String?) =
+                switch option.type {
+                case .string: (NH_OPTION_STRING, nil)
+                case .int: (NH_OPTION_INT, nil)
+                case .float: (NH_OPTION_FLOAT, nil)
+                case .bool: (NH_OPTION_BOOL, nil)
+                case .path: (NH_OPTION_PATH, nil)
+                case .choice(let words): (NH_OPTION_ENUM, words.joined(separator: "|"))
+                }
+            (options + index).initialize(
+                to: nh_option_spec(
+                    struct_size: UInt32(MemoryLayout<nh_option_spec>.size), type: type,
+                    key: permanent(option.key), default_value: permanent(option.defaultValue),
+                    help: permanent(option.help), choices: choices.map(permanent)))
         }
         let table = UnsafeMutablePointer<nh_hook>.allocate(capacity: hooks.count)
         for (index, hook) in hooks.enumerated() {
-            (table + index).initialize(to: nh_hook(
-                struct_size: UInt32(MemoryLayout<nh_hook>.size), name: permanent(hook.name),
-                signature: permanent(hook.signature), fn: hook.function))
+            (table + index).initialize(
+                to: nh_hook(
+                    struct_size: UInt32(MemoryLayout<nh_hook>.size), name: permanent(hook.name),
+                    signature: permanent(hook.signature), fn: hook.function))
         }
         let descriptor = UnsafeMutablePointer<nh_plugin_descriptor>.allocate(capacity: 1)
-        descriptor.initialize(to: nh_plugin_descriptor(
-            struct_size: UInt32(MemoryLayout<nh_plugin_descriptor>.size),
-            abi_major: UInt16(NH_ABI_VERSION_MAJOR), abi_minor: UInt16(NH_ABI_VERSION_MINOR),
-            id: permanent(metadata.id), version: permanent(metadata.version), vendor: permanent(metadata.vendor),
-            description: permanent(metadata.description), kind: metadata.kind.rawValue,
-            flags: metadata.isThreadSafe ? UInt32(NH_FLAG_THREAD_SAFE) : 0,
-            options: metadata.options.isEmpty ? nil : UnsafePointer(options), option_count: metadata.options.count,
-            hooks: UnsafePointer(table), hook_count: hooks.count))
+        descriptor.initialize(
+            to: nh_plugin_descriptor(
+                struct_size: UInt32(MemoryLayout<nh_plugin_descriptor>.size),
+                abi_major: UInt16(NH_ABI_VERSION_MAJOR), abi_minor: UInt16(NH_ABI_VERSION_MINOR),
+                id: permanent(metadata.id), version: permanent(metadata.version), vendor: permanent(metadata.vendor),
+                description: permanent(metadata.description), kind: metadata.kind.rawValue,
+                flags: metadata.isThreadSafe ? UInt32(NH_FLAG_THREAD_SAFE) : 0,
+                options: metadata.options.isEmpty ? nil : UnsafePointer(options), option_count: metadata.options.count,
+                hooks: UnsafePointer(table), hook_count: hooks.count))
         return UnsafePointer(descriptor)
     }
 

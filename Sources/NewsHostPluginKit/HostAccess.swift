@@ -6,7 +6,10 @@ public struct HostServices: @unchecked Sendable {
 
     /// Log levels, as in the ABI's NH_LOG_*.
     public enum LogLevel: Int32, Sendable {
-        case debug = 0, info = 1, warn = 2, error = 3
+        case debug = 0
+        case info = 1
+        case warn = 2
+        case error = 3
     }
 
     /// The descriptor of the run's real standard output, for an exporter

@@ -77,8 +77,10 @@ public struct IncomingArticle: Sendable {
         }
     }
 
-    private static func records<Record>(_ pointers: UnsafePointer<UnsafePointer<Record>?>?, _ count: Int,
-                                        _ make: (Record) -> Annotation) -> [Annotation] {
+    private static func records<Record>(
+        _ pointers: UnsafePointer<UnsafePointer<Record>?>?, _ count: Int,
+        _ make: (Record) -> Annotation
+    ) -> [Annotation] {
         guard let pointers, count > 0 else { return [] }
         return (0..<count).compactMap { pointers[$0].map { make($0.pointee) } }
     }

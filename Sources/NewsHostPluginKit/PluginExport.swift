@@ -50,65 +50,77 @@ public enum PluginExport {
         Unmanaged<Instance>.fromOpaque(pointer!).takeUnretainedValue()
     }
 
-    private static func report(_ failure: PluginFailure, _ api: UnsafePointer<nh_host_api>, _ result: OpaquePointer?) -> Int32 {
+    private static func report(
+        _ failure: PluginFailure, _ api: UnsafePointer<nh_host_api>, _ result: OpaquePointer?
+    ) -> Int32 {
         StringBridge.withStr(failure.description) { api.pointee.set_error(api.pointee.host, result, $0) }
         return failure.status.rawValue
     }
 
-    private static let create: @convention(c) (UnsafePointer<nh_host_api>?, UnsafePointer<nh_config>?,
-                                               UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> Int32 = { api, config, out in
-        guard let api, let config, let out else { return Int32(NH_ERR_INVALID_INPUT) }
-        var options: [String: String] = [:]
-        for index in 0..<config.pointee.count {
-            let entry = config.pointee.entries[index]
-            options[StringBridge.string(entry.key)] = StringBridge.string(entry.value)
-        }
-        let known = Set(pluginType.metadata.options.map(\.key))
-        if let unknown = options.keys.sorted().first(where: { !known.contains($0) }) {
-            let list = known.isEmpty ? "none" : known.sorted().joined(separator: ", ")
-            return report(PluginFailure(.badConfig, "unknown option `\(unknown)`; known options: \(list)"), api, nil)
-        }
-        for option in pluginType.metadata.options {
-            if let value = options[option.key], let problem = option.type.problem(with: value) {
-                return report(PluginFailure(.badConfig, "option \(option.key)=\(value): \(problem)"), api, nil)
+    private static let create:
+        @convention(c) (
+            UnsafePointer<nh_host_api>?, UnsafePointer<nh_config>?,
+            UnsafeMutablePointer<UnsafeMutableRawPointer?>?
+        ) -> Int32 = { api, config, out in
+            guard let api, let config, let out else { return Int32(NH_ERR_INVALID_INPUT) }
+            var options: [String: String] = [:]
+            for index in 0..<config.pointee.count {
+                let entry = config.pointee.entries[index]
+                options[StringBridge.string(entry.key)] = StringBridge.string(entry.value)
+            }
+            let known = Set(pluginType.metadata.options.map(\.key))
+            if let unknown = options.keys.sorted().first(where: { !known.contains($0) }) {
+                let list = known.isEmpty ? "none" : known.sorted().joined(separator: ", ")
+                return report(
+                    PluginFailure(.badConfig, "unknown option `\(unknown)`; known options: \(list)"), api, nil)
+            }
+            for option in pluginType.metadata.options {
+                if let value = options[option.key], let problem = option.type.problem(with: value) {
+                    return report(PluginFailure(.badConfig, "option \(option.key)=\(value): \(problem)"), api, nil)
+                }
+            }
+            do throws(PluginFailure) {
+                let plugin = try pluginType.init(options: options, host: HostServices(api: api))
+                out.pointee = Unmanaged.passRetained(Instance(plugin: plugin, api: api)).toOpaque()
+                return 0
+            } catch {
+                return report(error, api, nil)
             }
         }
-        do throws(PluginFailure) {
-            let plugin = try pluginType.init(options: options, host: HostServices(api: api))
-            out.pointee = Unmanaged.passRetained(Instance(plugin: plugin, api: api)).toOpaque()
-            return 0
-        } catch {
-            return report(error, api, nil)
-        }
-    }
 
-    private static let process: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = { handle, article, result in
-        let instance = instance(handle)
-        guard let article else { return Int32(NH_ERR_INVALID_INPUT) }
-        do throws(PluginFailure) {
-            if instance.writesRecords {
-                // The record was made in `prepare`; nothing else of the article is read.
-                let record = article.pointee.record
-                try instance.plugin.write(record: UnsafeRawBufferPointer(start: record.data, count: record.data == nil ? 0 : record.len))
-            } else {
-                try instance.plugin.process(IncomingArticle(article.pointee), results: Results(api: instance.api, result: result))
+    private static let process:
+        @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = {
+            handle, article, result in
+            let instance = instance(handle)
+            guard let article else { return Int32(NH_ERR_INVALID_INPUT) }
+            do throws(PluginFailure) {
+                if instance.writesRecords {
+                    // The record was made in `prepare`; nothing else of the article is read.
+                    let record = article.pointee.record
+                    try instance.plugin.write(
+                        record: UnsafeRawBufferPointer(start: record.data, count: record.data == nil ? 0 : record.len))
+                } else {
+                    try instance.plugin.process(
+                        IncomingArticle(article.pointee), results: Results(api: instance.api, result: result))
+                }
+                return 0
+            } catch {
+                return report(error, instance.api, result)
             }
-            return 0
-        } catch {
-            return report(error, instance.api, result)
         }
-    }
 
-    private static let prepare: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = { handle, article, result in
-        let instance = instance(handle)
-        guard let article else { return Int32(NH_ERR_INVALID_INPUT) }
-        do throws(PluginFailure) {
-            let record = try instance.plugin.record(for: IncomingArticle(article.pointee))
-            return StringBridge.withStr(record) { instance.api.pointee.set_record(result, $0) }
-        } catch {
-            return report(error, instance.api, result)
+    private static let prepare:
+        @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = {
+            handle, article, result in
+            let instance = instance(handle)
+            guard let article else { return Int32(NH_ERR_INVALID_INPUT) }
+            do throws(PluginFailure) {
+                let record = try instance.plugin.record(for: IncomingArticle(article.pointee))
+                return StringBridge.withStr(record) { instance.api.pointee.set_record(result, $0) }
+            } catch {
+                return report(error, instance.api, result)
+            }
         }
-    }
 
     private static let finish: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { handle in
         endOfRun(handle) { instance throws(PluginFailure) in
@@ -127,7 +139,9 @@ public enum PluginExport {
 
     /// Runs `finish` or `commit` of the instance behind `handle`, turning a
     /// failure into `set_error` and its status.
-    private static func endOfRun(_ handle: UnsafeMutableRawPointer?, _ body: (Instance) throws(PluginFailure) -> Void) -> Int32 {
+    private static func endOfRun(
+        _ handle: UnsafeMutableRawPointer?, _ body: (Instance) throws(PluginFailure) -> Void
+    ) -> Int32 {
         let instance = instance(handle)
         do throws(PluginFailure) {
             try body(instance)
@@ -146,7 +160,8 @@ public enum PluginExport {
 
     /// The hook table of `kind`: exporters commit in two phases, and
     /// prepare their records ahead when the plugin type says so.
-    private static func hooks(for type: any NewsHostPlugin.Type) -> [(name: String, signature: String, function: nh_fn)] {
+    private static func hooks(for type: any NewsHostPlugin.Type) -> [(name: String, signature: String, function: nh_fn)]
+    {
         let kind = type.metadata.kind
         var hooks = [
             (NH_HOOK_CREATE, NH_SIG_CREATE, unsafeBitCast(create, to: nh_fn.self)),

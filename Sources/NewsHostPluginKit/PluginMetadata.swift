@@ -2,7 +2,9 @@
 public struct PluginMetadata: Sendable {
     /// Plugin kinds, as in the ABI's NH_KIND_*.
     public enum Kind: UInt32, Sendable {
-        case classifier = 1, summarizer = 2, exporter = 3
+        case classifier = 1
+        case summarizer = 2
+        case exporter = 3
     }
 
     /// One option of the plugin's option table.
@@ -48,8 +50,10 @@ public struct PluginMetadata: Sendable {
     public var options: [Option]
 
     /// Describes a plugin.
-    public init(id: String, version: String, vendor: String, description: String, kind: Kind,
-                isThreadSafe: Bool = false, options: [Option] = []) {
+    public init(
+        id: String, version: String, vendor: String, description: String, kind: Kind,
+        isThreadSafe: Bool = false, options: [Option] = []
+    ) {
         self.id = id
         self.version = version
         self.vendor = vendor
@@ -80,7 +84,11 @@ extension PluginMetadata.Option.ValueType {
 public struct PluginFailure: Error, CustomStringConvertible, Sendable {
     /// Status codes, as in the ABI's NH_ERR_*.
     public enum Status: Int32, Sendable {
-        case invalidInput = -1, badConfig = -2, io = -3, unsupported = -4, internalError = -5
+        case invalidInput = -1
+        case badConfig = -2
+        case io = -3
+        case unsupported = -4
+        case internalError = -5
     }
 
     /// The status returned to the host.

@@ -24,7 +24,9 @@ public enum CPUBudget {
     static func quotaCPUs(cgroupRoot: String) -> Int? {
         guard let text = try? String(contentsOfFile: cgroupRoot + "/cpu.max", encoding: .utf8) else { return nil }
         let fields = text.split(whereSeparator: \.isWhitespace)
-        guard fields.count == 2, let quota = Double(fields[0]), let period = Double(fields[1]), period > 0 else { return nil }
+        guard fields.count == 2, let quota = Double(fields[0]), let period = Double(fields[1]), period > 0 else {
+            return nil
+        }
         return max(1, Int((quota / period).rounded(.up)))
     }
 }

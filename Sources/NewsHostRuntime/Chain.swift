@@ -81,10 +81,12 @@ public final class Chain: @unchecked Sendable {
     ///     (``StandardOutput``); skipped when a 1.0 exporter writes stdout.
     /// - Throws: ``RuntimeError`` for names and options, ``PluginLoadError``
     ///   for a mis-built plugin, ``PluginCallError`` when `create` fails.
-    public static func load(plugins names: [String], searchPath: PluginSearchPath, options: [OptionAssignment],
-                            logHandler: @escaping PluginLogHandler, workers: Int = 1,
-                            isolate: IsolationSelection = .none, isolation: IsolationSettings? = nil,
-                            protectStandardOutput: Bool = false) throws -> Chain {
+    public static func load(
+        plugins names: [String], searchPath: PluginSearchPath, options: [OptionAssignment],
+        logHandler: @escaping PluginLogHandler, workers: Int = 1,
+        isolate: IsolationSelection = .none, isolation: IsolationSettings? = nil,
+        protectStandardOutput: Bool = false
+    ) throws -> Chain {
         guard !names.isEmpty else { throw RuntimeError.noPlugins }
         var libraries: [PluginLibrary] = []
         for name in names {
@@ -101,7 +103,8 @@ public final class Chain: @unchecked Sendable {
         let ids = libraries.map(\.descriptor.id)
         for assignment in options where !ids.contains(assignment.plugin) {
             throw RuntimeError.optionForAbsentPlugin(
-                option: "\(assignment.plugin).\(assignment.key)=\(assignment.value)", plugin: assignment.plugin, chain: ids)
+                option: "\(assignment.plugin).\(assignment.key)=\(assignment.value)", plugin: assignment.plugin,
+                chain: ids)
         }
         let resolved = try libraries.map { try PluginOptions.resolve(options, for: $0.descriptor) }
         let exporterOutputs = libraries.indices.filter { libraries[$0].descriptor.kind == .exporter }.map {
@@ -120,15 +123,18 @@ public final class Chain: @unchecked Sendable {
                 // One pool per plugin, shared by the threads: workers start as
                 // they are needed, never more than threads or CPUs.
                 let limit = min(workerCount, CPUBudget.available())
-                instance = try IsolatedPool(library: libraries[stage], options: resolved[stage], settings: isolation, limit: limit)
+                instance = try IsolatedPool(
+                    library: libraries[stage], options: resolved[stage], settings: isolation, limit: limit)
             } else {
-                instance = try PluginInstance(library: libraries[stage], options: resolved[stage], logHandler: logHandler)
+                instance = try PluginInstance(
+                    library: libraries[stage], options: resolved[stage], logHandler: logHandler)
             }
             created.append(instance)
             return instance
         }
         do {
-            var perWorker = [[(any ChainStage)?]](repeating: [(any ChainStage)?](repeating: nil, count: libraries.count), count: workerCount)
+            var perWorker = [[(any ChainStage)?]](
+                repeating: [(any ChainStage)?](repeating: nil, count: libraries.count), count: workerCount)
             var exporters: [Int: any ChainStage] = [:]
             for (stage, library) in libraries.enumerated() {
                 if library.descriptor.kind == .exporter {
@@ -140,9 +146,10 @@ public final class Chain: @unchecked Sendable {
                     for worker in 0..<workerCount { perWorker[worker][stage] = try make(stage) }
                 }
             }
-            return Chain(isExporter: libraries.map { $0.descriptor.kind == .exporter }, workers: perWorker, exporters: exporters)
+            return Chain(
+                isExporter: libraries.map { $0.descriptor.kind == .exporter }, workers: perWorker, exporters: exporters)
         } catch {
-            created.forEach { $0.destroy() }
+            for instance in created { instance.destroy() }
             throw error
         }
     }
@@ -152,14 +159,16 @@ public final class Chain: @unchecked Sendable {
     ///
     /// - Throws: the first plugin's failure; later plugins do not see the article.
     public func analyze(_ article: Article, worker: Int = 0) throws(PluginCallError) -> Processed {
-        var processed = Processed(article: article, perPlugin: [Annotations](repeating: Annotations(), count: isExporter.count))
+        var processed = Processed(
+            article: article, perPlugin: [Annotations](repeating: Annotations(), count: isExporter.count))
         var sofar = Self.carried(article)
         for (stage, instance) in workers[worker].enumerated() {
             guard let instance else {
                 // An exporter that formats its records ahead does so here, on
                 // this worker, so that the ordered stage only writes.
                 if let exporter = exporters[stage], exporter.preparesRecords {
-                    processed.records[stage] = try Self.during(exporter, article, slot: worker + 1) { () throws(PluginCallError) in
+                    processed.records[stage] = try Self.during(exporter, article, slot: worker + 1) {
+                        () throws(PluginCallError) in
                         try exporter.prepareRecord(for: article, annotations: sofar)
                     }
                 }
@@ -187,7 +196,9 @@ public final class Chain: @unchecked Sendable {
         for stage in isExporter.indices where isExporter[stage] {
             let exporter = exporters[stage]!
             _ = try Self.during(exporter, processed.article, slot: 0) { () throws(PluginCallError) in
-                try exporter.process(processed.article, annotations: processed.annotations(before: stage), record: processed.records[stage])
+                try exporter.process(
+                    processed.article, annotations: processed.annotations(before: stage),
+                    record: processed.records[stage])
             }
         }
     }
@@ -195,8 +206,10 @@ public final class Chain: @unchecked Sendable {
     /// Runs a call of `stage` about `article` (`process` or `prepare`),
     /// telling ``CrashNotice`` which plugin and article a crash of the host
     /// process would be about.
-    private static func during<T>(_ stage: any ChainStage, _ article: Article, slot: Int,
-                                  _ body: () throws(PluginCallError) -> T) throws(PluginCallError) -> T {
+    private static func during<T>(
+        _ stage: any ChainStage, _ article: Article, slot: Int,
+        _ body: () throws(PluginCallError) -> T
+    ) throws(PluginCallError) -> T {
         guard stage is PluginInstance else { return try body() }
         CrashNotice.enter(slot: slot, plugin: stage.pluginID, article: article.id)
         defer { CrashNotice.leave(slot: slot) }
@@ -252,7 +265,9 @@ public final class Chain: @unchecked Sendable {
 
     /// Runs a lifecycle hook of `stage`, telling ``CrashNotice`` which plugin
     /// and hook a crash of the host process would be about.
-    private static func during<T, E: Error>(_ stage: any ChainStage, hook: String, _ body: () throws(E) -> T) throws(E) -> T {
+    private static func during<T, E: Error>(
+        _ stage: any ChainStage, hook: String, _ body: () throws(E) -> T
+    ) throws(E) -> T {
         guard stage is PluginInstance else { return try body() }
         CrashNotice.enter(slot: 0, plugin: stage.pluginID, hook: hook)
         defer { CrashNotice.leave(slot: 0) }
@@ -267,7 +282,8 @@ public final class Chain: @unchecked Sendable {
 extension Array {
     /// The elements for which `belongs` holds, then the others, each in order.
     fileprivate func split(by belongs: (Element) -> Bool) -> (matching: [Element], rest: [Element]) {
-        var matching: [Element] = [], rest: [Element] = []
+        var matching: [Element] = []
+        var rest: [Element] = []
         for element in self {
             if belongs(element) { matching.append(element) } else { rest.append(element) }
         }

@@ -31,8 +31,12 @@ extension ChainStage {
     public func commit() throws(PluginCallError) {}
     /// Only an in-process exporter formats records ahead of `process`.
     public var preparesRecords: Bool { false }
-    public func prepareRecord(for article: Article, annotations: Annotations) throws(PluginCallError) -> [UInt8]? { nil }
-    public func process(_ article: Article, annotations: Annotations, record: [UInt8]?) throws(PluginCallError) -> Annotations {
+    public func prepareRecord(for article: Article, annotations: Annotations) throws(PluginCallError) -> [UInt8]? {
+        nil
+    }
+    public func process(
+        _ article: Article, annotations: Annotations, record: [UInt8]?
+    ) throws(PluginCallError) -> Annotations {
         try process(article, annotations: annotations)
     }
 }

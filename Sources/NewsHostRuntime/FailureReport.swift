@@ -1,6 +1,6 @@
 import Foundation
-import OutputFiles
 import NewsHostCore
+import OutputFiles
 import PluginHost
 
 /// The JSON report of what failed in a run (`--failure-report FILE`): every

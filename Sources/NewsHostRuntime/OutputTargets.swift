@@ -23,7 +23,8 @@ enum OutputTargets {
         for exporter in exporters {
             for target in outputs(of: exporter).compactMap(canonical) {
                 if let first = owners[target], first != exporter.spec.id {
-                    throw .sharedOutput(target: target == standardOutput ? "stdout" : target, first: first, second: exporter.spec.id)
+                    throw .sharedOutput(
+                        target: target == standardOutput ? "stdout" : target, first: first, second: exporter.spec.id)
                 }
                 owners[target] = exporter.spec.id
             }

@@ -28,16 +28,20 @@ public enum PluginOptions {
     ///
     /// - Throws: ``RuntimeError/unknownOptionKey(plugin:key:known:)`` or
     ///   ``RuntimeError/badOptionValue(plugin:key:value:problem:)``.
-    public static func resolve(_ assignments: [OptionAssignment], for descriptor: PluginDescriptor)
+    public static func resolve(
+        _ assignments: [OptionAssignment], for descriptor: PluginDescriptor
+    )
         throws(RuntimeError) -> [(key: String, value: String)]
     {
         var values: [String: String] = [:]
         for assignment in assignments where assignment.plugin == descriptor.id {
             guard let spec = descriptor.options.first(where: { $0.key == assignment.key }) else {
-                throw .unknownOptionKey(plugin: descriptor.id, key: assignment.key, known: descriptor.options.map(\.key))
+                throw .unknownOptionKey(
+                    plugin: descriptor.id, key: assignment.key, known: descriptor.options.map(\.key))
             }
             if let problem = OptionValidation.problem(with: assignment.value, for: spec.type) {
-                throw .badOptionValue(plugin: descriptor.id, key: assignment.key, value: assignment.value, problem: problem)
+                throw .badOptionValue(
+                    plugin: descriptor.id, key: assignment.key, value: assignment.value, problem: problem)
             }
             values[assignment.key] = assignment.value
         }

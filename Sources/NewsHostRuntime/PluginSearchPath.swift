@@ -9,8 +9,10 @@ public struct PluginSearchPath: Sendable, Equatable {
     public var directories: [String]
 
     /// Builds the search path from the command line and the environment.
-    public init(explicit: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-                executableDirectory: String? = PluginSearchPath.executableDirectory()) {
+    public init(
+        explicit: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+        executableDirectory: String? = PluginSearchPath.executableDirectory()
+    ) {
         var directories = explicit
         if let list = environment["NEWSHOST_PLUGIN_PATH"] {
             directories += list.split(separator: ":").map(String.init)

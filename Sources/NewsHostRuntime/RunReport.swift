@@ -46,15 +46,23 @@ public struct RunReport: Sendable {
 
     /// The one-line summary printed at the end of a run.
     public func summary(pluginCount: Int) -> String {
-        var line = "newshost: \(articlesCompleted) of \(articlesRead) articles from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
+        var line =
+            "newshost: \(articlesCompleted) of \(articlesRead) articles from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
         line += " through \(pluginCount) plugin\(pluginCount == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"
-        if !pluginFailures.isEmpty { line += "; \(pluginFailures.count) plugin failure\(pluginFailures.count == 1 ? "" : "s")" }
+        if !pluginFailures.isEmpty {
+            line += "; \(pluginFailures.count) plugin failure\(pluginFailures.count == 1 ? "" : "s")"
+        }
         if !unfinished.isEmpty {
             let one = unfinished.count == 1
-            line += "; \(unfinished.joined(separator: ", ")) did not finish, so \(one ? "its" : "their") output was not written"
+            line +=
+                "; \(unfinished.joined(separator: ", ")) did not finish, so \(one ? "its" : "their") output was not written"
         }
-        if !inputProblems.isEmpty { line += "; \(inputProblems.count) input\(inputProblems.count == 1 ? "" : "s") refused" }
-        if !skippedRecords.isEmpty { line += "; \(skippedRecords.count) bad record\(skippedRecords.count == 1 ? "" : "s") skipped" }
+        if !inputProblems.isEmpty {
+            line += "; \(inputProblems.count) input\(inputProblems.count == 1 ? "" : "s") refused"
+        }
+        if !skippedRecords.isEmpty {
+            line += "; \(skippedRecords.count) bad record\(skippedRecords.count == 1 ? "" : "s") skipped"
+        }
         if stoppedEarly { line += "; stopped early" }
         return line
     }

@@ -18,7 +18,9 @@ public struct RunSummary: Encodable, Sendable {
     public var interrupted: Bool
 
     /// The summary of `report`, with the resources the run used.
-    public init(_ report: RunReport, plugins: Int, jobs: Int, peakMemoryMB: Int, workerProcesses: Int, largestWorkerPeakMB: Int) {
+    public init(
+        _ report: RunReport, plugins: Int, jobs: Int, peakMemoryMB: Int, workerProcesses: Int, largestWorkerPeakMB: Int
+    ) {
         articlesRead = report.articlesRead
         articlesCompleted = report.articlesCompleted
         inputsRead = report.inputsRead

@@ -38,8 +38,10 @@ public struct Runner {
     public var shouldStop: @Sendable () -> Bool
 
     /// Creates a runner.
-    public init(reader: PageReader = PageReader(), policy: ErrorPolicy = .stop, onProblem: @escaping (String) -> Void,
-                onProgress: ((RunProgress) -> Void)? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+    public init(
+        reader: PageReader = PageReader(), policy: ErrorPolicy = .stop, onProblem: @escaping (String) -> Void,
+        onProgress: ((RunProgress) -> Void)? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.reader = reader
         self.policy = policy
         self.onProblem = onProblem
@@ -113,7 +115,9 @@ public struct Runner {
         let work = BoundedQueue<(Int, Work)>(capacity: jobs * 2)
         let results = BoundedQueue<(Int, Outcome)>(capacity: jobs * 2)
         let stopping = Flag()
-        let reader = self.reader, policy = self.policy, shouldStop = self.shouldStop
+        let reader = self.reader
+        let policy = self.policy
+        let shouldStop = self.shouldStop
 
         let feeder = Thread {
             var sequence = 0
@@ -136,8 +140,9 @@ public struct Runner {
                 while let (sequence, item) = work.take() {
                     // After a failure that stops the run, or an interrupt, work
                     // not started yet is skipped; what is in progress finishes.
-                    let outcome = Self.handle(item, worker: worker, chain: chain, reader: reader, policy: policy,
-                                              skip: stopping.isSet || shouldStop())
+                    let outcome = Self.handle(
+                        item, worker: worker, chain: chain, reader: reader, policy: policy,
+                        skip: stopping.isSet || shouldStop())
                     if !results.put((sequence, outcome)) { break }
                 }
             }
@@ -151,7 +156,9 @@ public struct Runner {
         closer.start()
 
         var pending: [Int: Outcome] = [:]
-        var next = 0, bytes = 0, inputsHandled = 0
+        var next = 0
+        var bytes = 0
+        var inputsHandled = 0
         receive: while let (sequence, outcome) = results.take() {
             pending[sequence] = outcome
             while let outcome = pending.removeValue(forKey: next) {
@@ -160,7 +167,9 @@ public struct Runner {
                 guard !stopping.isSet, !outcome.notStarted, outcome.stream?.isAbandoned != true else { continue }
                 bytes += outcome.bytes
                 // An input refused before any of it went through counts as refused, not read.
-                if outcome.startsInput && (outcome.problem == nil || !outcome.articles.isEmpty) { report.inputsRead += 1 }
+                if outcome.startsInput && (outcome.problem == nil || !outcome.articles.isEmpty) {
+                    report.inputsRead += 1
+                }
                 for problem in outcome.skipped {
                     report.skippedRecords.append(problem)
                     onProblem(problem.description + "; record skipped")
@@ -173,7 +182,9 @@ public struct Runner {
                         report.articlesCompleted += 1
                     } catch {
                         report.pluginFailures.append(error)
-                        onProblem(error.description + (policy == .skip ? "; article skipped" : "; stopping (use --on-error skip to go on)"))
+                        onProblem(
+                            error.description
+                                + (policy == .skip ? "; article skipped" : "; stopping (use --on-error skip to go on)"))
                         onError?(ErrorRecord(error))
                         if policy == .stop {
                             report.stoppedEarly = true
@@ -186,12 +197,16 @@ public struct Runner {
                 if let problem = outcome.problem {
                     let partial = outcome.stream != nil && (!outcome.startsInput || !outcome.articles.isEmpty)
                     report.inputProblems.append(problem)
-                    onProblem(problem.description + (partial ? "; the lines before it went through, the rest of the input was not read" : ""))
+                    onProblem(
+                        problem.description
+                            + (partial ? "; the lines before it went through, the rest of the input was not read" : ""))
                     onError?(ErrorRecord(problem, skipped: false))
                     outcome.stream?.abandon()
                 }
-                onProgress?(RunProgress(inputs: inputsHandled, articles: report.articlesCompleted, bytes: bytes,
-                                        seconds: Date().timeIntervalSince(start)))
+                onProgress?(
+                    RunProgress(
+                        inputs: inputsHandled, articles: report.articlesCompleted, bytes: bytes,
+                        seconds: Date().timeIntervalSince(start)))
                 if shouldStop() && !report.interrupted {
                     // No new input starts; what is in progress is still
                     // exported (unlike a failure with --on-error stop, after
@@ -227,7 +242,9 @@ public struct Runner {
                     plan = .lines(.jsonLines)
                 } else if input.displayPath == "-" {
                     // A page on stdin: read here, within the page limit.
-                    guard let bytes = try chunks.rest(limit: reader.maximumPageBytes, shouldStop: stop) else { return false }
+                    guard let bytes = try chunks.rest(limit: reader.maximumPageBytes, shouldStop: stop) else {
+                        return false
+                    }
                     return send(.bytes(input, bytes))
                 } else {
                     return send(.input(input))
@@ -252,8 +269,10 @@ public struct Runner {
 
     /// Handles one piece of work on a worker thread: reads and parses it
     /// unless the feeder did, then runs its articles through the chain.
-    private static func handle(_ item: Work, worker: Int, chain: Chain, reader: PageReader, policy: ErrorPolicy,
-                               skip: Bool) -> Outcome {
+    private static func handle(
+        _ item: Work, worker: Int, chain: Chain, reader: PageReader, policy: ErrorPolicy,
+        skip: Bool
+    ) -> Outcome {
         var outcome = Outcome()
         let page: Page
         switch item {
@@ -262,7 +281,9 @@ public struct Runner {
             // A file with no record at all is refused as empty (an empty
             // stdin is an empty partition: no articles, no error).
             outcome.startsInput = records == 0
-            if records == 0, stream.source.displayPath != "-" { outcome.problem = .empty(path: stream.source.displayPath) }
+            if records == 0, stream.source.displayPath != "-" {
+                outcome.problem = .empty(path: stream.source.displayPath)
+            }
             return outcome
         case .refused(_, let problem, let stream):
             outcome.problem = problem
@@ -289,7 +310,11 @@ public struct Runner {
             }
             do {
                 let bytes: [UInt8]
-                if case .bytes(_, let given) = item { bytes = given } else { bytes = try input.readBytes(pageLimit: reader.maximumPageBytes) }
+                if case .bytes(_, let given) = item {
+                    bytes = given
+                } else {
+                    bytes = try input.readBytes(pageLimit: reader.maximumPageBytes)
+                }
                 outcome.bytes = bytes.count
                 page = try reader.read(bytes: bytes, from: input)
             } catch let error as InputError {

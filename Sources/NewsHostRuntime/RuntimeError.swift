@@ -31,12 +31,16 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         switch self {
         case .unknownPlugin(let name, let searched, let available):
-            let found = available.isEmpty ? "no plugins were found" : "plugins found: \(available.joined(separator: ", "))"
-            return "unknown plugin `\(name)`: no lib\(name).so or \(name).so in \(searched.joined(separator: ":")); \(found). Add --plugin-path DIR or give the .so path"
+            let found =
+                available.isEmpty ? "no plugins were found" : "plugins found: \(available.joined(separator: ", "))"
+            return
+                "unknown plugin `\(name)`: no lib\(name).so or \(name).so in \(searched.joined(separator: ":")); \(found). Add --plugin-path DIR or give the .so path"
         case .pluginIDMismatch(let name, let path, let id):
-            return "--plugins \(name): \(path) is the plugin `\(id)`, not `\(name)`; rename the file to lib\(id).so, or give its path (--plugins \(path)) to load it whatever its name"
+            return
+                "--plugins \(name): \(path) is the plugin `\(id)`, not `\(name)`; rename the file to lib\(id).so, or give its path (--plugins \(path)) to load it whatever its name"
         case .sharedOutput(let target, let first, let second):
-            return "exporters \(first) and \(second) would both write \(target), and one would destroy the other's output; give each its own path (e.g. --option \(second).path=FILE)"
+            return
+                "exporters \(first) and \(second) would both write \(target), and one would destroy the other's output; give each its own path (e.g. --option \(second).path=FILE)"
         case .pluginFileMissing(let path):
             return "\(path): no such plugin file"
         case .duplicatePlugin(let id):
@@ -53,7 +57,8 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
         case .isolationOfAbsentPlugin(let name, let chain):
             return "--isolate \(name): plugin `\(name)` is not in --plugins (\(chain.joined(separator: ",")))"
         case .isolationOfExporter(let plugin):
-            return "--isolate \(plugin): \(plugin) is an exporter, and exporters run in the host: a restarted exporter would begin its output afresh and lose what it had written. Isolate the classifiers and summarizers you do not trust"
+            return
+                "--isolate \(plugin): \(plugin) is an exporter, and exporters run in the host: a restarted exporter would begin its output afresh and lose what it had written. Isolate the classifiers and summarizers you do not trust"
         case .noPlugins:
             return "--plugins is empty; name at least one plugin, e.g. --plugins classify,export-csv"
         }

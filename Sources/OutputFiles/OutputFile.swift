@@ -75,7 +75,8 @@ public final class OutputFile {
         var status = stat()
         let exists = stat(real, &status) == 0
         if !exists && errno != ENOENT {
-            throw OutputFileError("cannot write \(path): \(Self.reason()); check the path and its directory's permissions")
+            throw OutputFileError(
+                "cannot write \(path): \(Self.reason()); check the path and its directory's permissions")
         }
         let kind = exists ? status.st_mode & S_IFMT : S_IFREG
         switch kind {
@@ -99,7 +100,8 @@ public final class OutputFile {
         case S_IFBLK:
             throw OutputFileError("\(path) is a block device; newshost refuses to write over a disk, give a file name")
         default:
-            throw OutputFileError("\(path) is a socket or other special file that cannot be written as a file; give a file name")
+            throw OutputFileError(
+                "\(path) is a socket or other special file that cannot be written as a file; give a file name")
         }
     }
 
@@ -140,7 +142,8 @@ public final class OutputFile {
     public func prepare() throws(OutputFileError) {
         if let broken, file != nil {
             discard()
-            throw OutputFileError("\(target) not written: a write failed earlier (\(broken)), so the output would be incomplete")
+            throw OutputFileError(
+                "\(target) not written: a write failed earlier (\(broken)), so the output would be incomplete")
         }
         guard let handle = file else { return }
         file = nil
@@ -150,7 +153,8 @@ public final class OutputFile {
             let reason = Self.reason()
             let closed = fclose(handle) == 0
             guard flushed, closed else {
-                throw OutputFileError("cannot write \(target == "-" ? "stdout" : target): \(flushed ? Self.reason() : reason)")
+                throw OutputFileError(
+                    "cannot write \(target == "-" ? "stdout" : target): \(flushed ? Self.reason() : reason)")
             }
         case .replacing(let temporary):
             let synced = fflush(handle) == 0 && fsync(fileno(handle)) == 0
@@ -245,7 +249,9 @@ extension OutputFile {
 
     /// Creates `.<name>.newshost-<pid>-<random>.tmp` next to `path`; when it
     /// replaces an existing file, gives it that file's owner and mode.
-    private static func createTemporary(for path: String, shown: String, replacing existing: stat?)
+    private static func createTemporary(
+        for path: String, shown: String, replacing existing: stat?
+    )
         throws(OutputFileError) -> (String, UnsafeMutablePointer<FILE>)
     {
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
@@ -275,7 +281,9 @@ extension OutputFile {
         defer { closedir(stream) }
         var found: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             guard name.hasPrefix(prefix), name.hasSuffix(".tmp") else { continue }
             let rest = name.dropFirst(prefix.count)
             guard let pid = rest.split(separator: "-").first.flatMap({ pid_t($0) }), pid != getpid() else { continue }

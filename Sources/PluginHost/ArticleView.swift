@@ -38,23 +38,33 @@ final class ArticleView {
 
     /// - Parameter record: what the exporter's `prepare` made (ABI 1.1), for its `process`.
     convenience init(article: Article, annotations: Annotations, record: [UInt8]? = nil) {
-        self.init(id: article.id, source: article.source, index: UInt64(max(0, article.index)), headline: article.headline ?? "",
-                  titles: article.titles, bylines: article.bylines, dateline: article.dateline ?? "", paragraphs: article.paragraphs,
-                  captions: article.captions, subheadings: article.subheadings, notes: article.notes, annotations: annotations,
-                  record: record ?? [])
+        self.init(
+            id: article.id, source: article.source, index: UInt64(max(0, article.index)),
+            headline: article.headline ?? "",
+            titles: article.titles, bylines: article.bylines, dateline: article.dateline ?? "",
+            paragraphs: article.paragraphs,
+            captions: article.captions, subheadings: article.subheadings, notes: article.notes,
+            annotations: annotations,
+            record: record ?? [])
     }
 
     convenience init(raw article: RawArticle, annotations: Annotations, record: [UInt8]? = nil) {
-        self.init(id: article.id, source: article.source, index: article.index, headline: article.headline,
-                  titles: article.titles, bylines: article.bylines, dateline: article.dateline, paragraphs: article.paragraphs,
-                  captions: article.captions, subheadings: article.subheadings, notes: article.notes, annotations: annotations,
-                  record: record ?? [])
+        self.init(
+            id: article.id, source: article.source, index: article.index, headline: article.headline,
+            titles: article.titles, bylines: article.bylines, dateline: article.dateline,
+            paragraphs: article.paragraphs,
+            captions: article.captions, subheadings: article.subheadings, notes: article.notes,
+            annotations: annotations,
+            record: record ?? [])
     }
 
-    private init<T: ViewText>(id: T, source: T, index: UInt64, headline: T, titles: [T], bylines: [T], dateline: T,
-                              paragraphs: [T], captions: [T], subheadings: [T], notes: [T], annotations a: Annotations,
-                              record: [UInt8]) {
-        let listCount = titles.count + bylines.count + paragraphs.count + captions.count + subheadings.count + notes.count
+    private init<T: ViewText>(
+        id: T, source: T, index: UInt64, headline: T, titles: [T], bylines: [T], dateline: T,
+        paragraphs: [T], captions: [T], subheadings: [T], notes: [T], annotations a: Annotations,
+        record: [UInt8]
+    ) {
+        let listCount =
+            titles.count + bylines.count + paragraphs.count + captions.count + subheadings.count + notes.count
         var textBytes = id.byteCount + source.byteCount + headline.byteCount + dateline.byteCount + record.count
         for item in titles { textBytes += item.byteCount }
         for item in bylines { textBytes += item.byteCount }
@@ -93,21 +103,29 @@ final class ArticleView {
         article.notes = w.list(notes)
         article.record = w.store(record)
         article.labels = w.records(a.labels) { label, w in
-            nh_label(struct_size: UInt32(MemoryLayout<nh_label>.size), plugin: w.store(label.plugin), name: w.store(label.name), score: label.score)
+            nh_label(
+                struct_size: UInt32(MemoryLayout<nh_label>.size), plugin: w.store(label.plugin),
+                name: w.store(label.name), score: label.score)
         }
         article.label_count = a.labels.count
         article.summaries = w.records(a.summaries) { summary, w in
-            nh_summary(struct_size: UInt32(MemoryLayout<nh_summary>.size), plugin: w.store(summary.plugin), text: w.store(summary.text))
+            nh_summary(
+                struct_size: UInt32(MemoryLayout<nh_summary>.size), plugin: w.store(summary.plugin),
+                text: w.store(summary.text))
         }
         article.summary_count = a.summaries.count
         article.keywords = w.records(a.keywords) { keyword, w in
-            nh_keyword(struct_size: UInt32(MemoryLayout<nh_keyword>.size), plugin: w.store(keyword.plugin), term: w.store(keyword.term),
-                       weight: keyword.weight)
+            nh_keyword(
+                struct_size: UInt32(MemoryLayout<nh_keyword>.size), plugin: w.store(keyword.plugin),
+                term: w.store(keyword.term),
+                weight: keyword.weight)
         }
         article.keyword_count = a.keywords.count
         article.fields = w.records(a.fields) { field, w in
-            nh_field(struct_size: UInt32(MemoryLayout<nh_field>.size), plugin: w.store(field.plugin), key: w.store(field.key),
-                     value: w.store(field.value))
+            nh_field(
+                struct_size: UInt32(MemoryLayout<nh_field>.size), plugin: w.store(field.plugin),
+                key: w.store(field.key),
+                value: w.store(field.value))
         }
         article.field_count = a.fields.count
         pointer.initialize(to: article)
@@ -147,7 +165,8 @@ final class ArticleView {
                 _ = store(paragraph)
             }
             let length = bytes - start
-            return length == 0 ? nh_str(data: nil, len: 0) : nh_str(data: start.assumingMemoryBound(to: CChar.self), len: length)
+            return length == 0
+                ? nh_str(data: nil, len: 0) : nh_str(data: start.assumingMemoryBound(to: CChar.self), len: length)
         }
 
         /// The paragraphs as slices of the body they were joined into.
@@ -172,8 +191,11 @@ final class ArticleView {
             return nh_str_list(items: storage, count: items.count)
         }
 
-        mutating func records<Value, Record>(_ values: [Value], _ make: (Value, inout Writer) -> Record)
-            -> UnsafePointer<UnsafePointer<Record>?>? {
+        mutating func records<Value, Record>(
+            _ values: [Value], _ make: (Value, inout Writer) -> Record
+        )
+            -> UnsafePointer<UnsafePointer<Record>?>?
+        {
             guard !values.isEmpty else { return nil }
             let storage = cursor.bindMemory(to: Record.self, capacity: values.count)
             cursor += values.count * MemoryLayout<Record>.stride

@@ -34,8 +34,10 @@ enum CallScope {
 
     /// Runs `body` as a `process` call whose results go to `collector`;
     /// `body` gets the call's result handle to pass to the plugin.
-    static func during<T>(context: UnsafeMutableRawPointer, collector: UnsafeMutableRawPointer,
-                          _ body: (OpaquePointer) -> T) -> T {
+    static func during<T>(
+        context: UnsafeMutableRawPointer, collector: UnsafeMutableRawPointer,
+        _ body: (OpaquePointer) -> T
+    ) -> T {
         let token = lastToken.add(2, ordering: .relaxed).newValue
         let handle = UnsafeMutableRawPointer(bitPattern: token)!
         let outer = (pthread_getspecific(resultKey), pthread_getspecific(collectorKey))

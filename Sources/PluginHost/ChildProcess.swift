@@ -23,7 +23,8 @@ public enum Signals {
     private static let names = [
         "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1",
         "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP",
-        "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
+        "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR",
+        "SIGSYS",
     ]
 
     /// `SIGSEGV` for 11, and so on; `signal N` for real-time and unknown ones.
@@ -46,7 +47,8 @@ public enum ChildProcessError: Error, Equatable, Sendable, CustomStringConvertib
     /// A message for the person running the command.
     public var description: String {
         switch self {
-        case .spawnFailed(let executable, let code): return "could not start \(executable): \(String(cString: strerror(code)))"
+        case .spawnFailed(let executable, let code):
+            return "could not start \(executable): \(String(cString: strerror(code)))"
         case .closed: return "the process closed its end of the channel"
         case .timedOut: return "no answer in time"
         case .system(let call, let code): return "\(call) failed: \(String(cString: strerror(code)))"
@@ -70,7 +72,8 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Starts `executable` with `arguments` (not including argv[0]) and
     /// the parent's environment plus `environment`.
-    public init(executable: String, arguments: [String], environment: [String: String] = [:]) throws(ChildProcessError) {
+    public init(executable: String, arguments: [String], environment: [String: String] = [:]) throws(ChildProcessError)
+    {
         var sockets: [Int32] = [-1, -1]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sockets) == 0 else {
             throw .system(call: "socketpair", errno: errno)
@@ -87,13 +90,15 @@ public final class ChildProcess: @unchecked Sendable {
         var index = 0
         while let entry = environ[index] {
             let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") { merged[String(text[..<equals])] = String(text[text.index(after: equals)...]) }
+            if let equals = text.firstIndex(of: "=") {
+                merged[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
             index += 1
         }
         merged.merge(environment) { _, new in new }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
 
         var child: pid_t = 0
         let status = posix_spawn(&child, executable, &actions, nil, argv, envp)

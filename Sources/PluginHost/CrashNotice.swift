@@ -40,7 +40,8 @@ public enum CrashNotice {
     nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
     nonisolated(unsafe) private static var installed = false
     private static let messageSize = 2048
-    nonisolated(unsafe) private static var messages = UnsafeMutablePointer<UInt8>.allocate(capacity: slotCount * messageSize)
+    nonisolated(unsafe) private static var messages = UnsafeMutablePointer<UInt8>.allocate(
+        capacity: slotCount * messageSize)
     nonisolated(unsafe) private static var reported: Int32 = 0
 
     /// The number of slots: threads that may call plugins at once.
@@ -119,23 +120,28 @@ public enum CrashNotice {
         defer { raise(number) }
         guard reported == 0 else { return }
         reported = 1
-        write(slot: slot, cause: names + Int(number) * nameSize, advice: advice.baseAddress!, adviceLength: advice.count)
+        write(
+            slot: slot, cause: names + Int(number) * nameSize, advice: advice.baseAddress!, adviceLength: advice.count)
     }
 
     private static let exitText: StaticString = "called exit() inside the host process"
-    private static let exitAdvice: StaticString = "; a plugin must return an error status instead. newshost ends with status 5 (output files are not written)\n"
+    private static let exitAdvice: StaticString =
+        "; a plugin must return an error status instead. newshost ends with status 5 (output files are not written)\n"
 
     private static func handleExit() {
         guard installed, let slot = currentSlot(), reported == 0 else { return }
         reported = 1
-        write(slot: slot, cause: UnsafeMutablePointer(mutating: exitText.utf8Start), advice: exitAdvice.utf8Start,
-              adviceLength: exitAdvice.utf8CodeUnitCount)
+        write(
+            slot: slot, cause: UnsafeMutablePointer(mutating: exitText.utf8Start), advice: exitAdvice.utf8Start,
+            adviceLength: exitAdvice.utf8CodeUnitCount)
         _exit(pluginExitStatus)
     }
 
     /// Writes "<prefix><cause><suffix><advice>" for `slot` with one call, so two
     /// threads crashing at once cannot interleave.
-    private static func write(slot: Int, cause: UnsafeMutablePointer<UInt8>, advice: UnsafePointer<UInt8>, adviceLength: Int) {
+    private static func write(
+        slot: Int, cause: UnsafeMutablePointer<UInt8>, advice: UnsafePointer<UInt8>, adviceLength: Int
+    ) {
         let text = texts + slot * slotSize
         let length = lengths[slot]
         let out = messages + slot * messageSize

@@ -10,12 +10,16 @@ struct DescriptorReader {
     let path: String
 
     /// The descriptor's contents and the function of each known hook.
-    func read(_ raw: UnsafePointer<nh_plugin_descriptor>) throws(PluginLoadError)
+    func read(
+        _ raw: UnsafePointer<nh_plugin_descriptor>
+    ) throws(PluginLoadError)
         -> (PluginDescriptor, [HookName: UnsafeRawPointer])
     {
-        try checkSize(raw.pointee.struct_size, of: "nh_plugin_descriptor", minimum: MemoryLayout<nh_plugin_descriptor>.size)
+        try checkSize(
+            raw.pointee.struct_size, of: "nh_plugin_descriptor", minimum: MemoryLayout<nh_plugin_descriptor>.size)
         let d = raw.pointee
-        let major = Int(d.abi_major), minor = Int(d.abi_minor)
+        let major = Int(d.abi_major)
+        let minor = Int(d.abi_minor)
         guard major == Self.hostMajor else { throw .abiMajorMismatch(path: path, plugin: major, host: Self.hostMajor) }
         guard minor <= Self.hostMinor else { throw .abiMinorTooNew(path: path, plugin: minor, host: Self.hostMinor) }
 
@@ -56,8 +60,10 @@ struct DescriptorReader {
 
     /// Elements of a struct array, stepped by the first element's `struct_size`.
     /// `malformed` makes the error for the table (option or hook).
-    private func elements<T>(_ base: UnsafePointer<T>?, count: Int, name: String, minimum: Int,
-                             malformed: (String) -> PluginLoadError, size: (T) -> UInt32) throws(PluginLoadError) -> [T] {
+    private func elements<T>(
+        _ base: UnsafePointer<T>?, count: Int, name: String, minimum: Int,
+        malformed: (String) -> PluginLoadError, size: (T) -> UInt32
+    ) throws(PluginLoadError) -> [T] {
         guard count > 0 else { return [] }
         guard let base else { throw malformed("the \(name) table pointer is NULL but its count is \(count)") }
         guard count <= 10_000 else { throw malformed("the \(name) table claims \(count) entries") }
@@ -67,18 +73,24 @@ struct DescriptorReader {
         return (0..<count).map { raw.advanced(by: $0 * Int(stride)).assumingMemoryBound(to: T.self).pointee }
     }
 
-    private func readOptions(_ base: UnsafePointer<nh_option_spec>?, count: Int) throws(PluginLoadError) -> [OptionSpec] {
-        let raw = try elements(base, count: count, name: "nh_option_spec", minimum: MemoryLayout<nh_option_spec>.size,
-                               malformed: { .invalidOption(path: path, reason: $0) }, size: { $0.struct_size })
+    private func readOptions(_ base: UnsafePointer<nh_option_spec>?, count: Int) throws(PluginLoadError) -> [OptionSpec]
+    {
+        let raw = try elements(
+            base, count: count, name: "nh_option_spec", minimum: MemoryLayout<nh_option_spec>.size,
+            malformed: { .invalidOption(path: path, reason: $0) }, size: { $0.struct_size })
         var seen = Set<String>()
         var options: [OptionSpec] = []
         for entry in raw {
-            guard let keyPointer = entry.key else { throw .invalidOption(path: path, reason: "an option has a NULL key") }
+            guard let keyPointer = entry.key else {
+                throw .invalidOption(path: path, reason: "an option has a NULL key")
+            }
             let key = String(cString: keyPointer)
             guard OptionValidation.isValidKey(key) else {
                 throw .invalidOption(path: path, reason: "option key `\(key)` does not match [a-z0-9][a-z0-9_-]*")
             }
-            guard seen.insert(key).inserted else { throw .invalidOption(path: path, reason: "option `\(key)` is declared twice") }
+            guard seen.insert(key).inserted else {
+                throw .invalidOption(path: path, reason: "option `\(key)` is declared twice")
+            }
             let type: OptionType
             switch entry.type {
             case UInt32(NH_OPTION_STRING): type = .string
@@ -89,7 +101,8 @@ struct DescriptorReader {
             case UInt32(NH_OPTION_ENUM):
                 let words = entry.choices.map { String(cString: $0).split(separator: "|").map(String.init) } ?? []
                 guard !words.isEmpty else {
-                    throw .invalidOption(path: path, reason: "enum option `\(key)` lists no choices; set `choices` to e.g. \"a|b\"")
+                    throw .invalidOption(
+                        path: path, reason: "enum option `\(key)` lists no choices; set `choices` to e.g. \"a|b\"")
                 }
                 type = .choice(words)
             default:
@@ -100,19 +113,25 @@ struct DescriptorReader {
             }
             let defaultValue = String(cString: defaultPointer)
             if let problem = OptionValidation.problem(with: defaultValue, for: type) {
-                throw .invalidOption(path: path, reason: "option `\(key)` has the default `\(defaultValue)`: \(problem)")
+                throw .invalidOption(
+                    path: path, reason: "option `\(key)` has the default `\(defaultValue)`: \(problem)")
             }
-            options.append(OptionSpec(key: key, type: type, defaultValue: defaultValue,
-                                      help: entry.help.map { String(cString: $0) } ?? ""))
+            options.append(
+                OptionSpec(
+                    key: key, type: type, defaultValue: defaultValue,
+                    help: entry.help.map { String(cString: $0) } ?? ""))
         }
         return options
     }
 
-    private func readHooks(_ base: UnsafePointer<nh_hook>?, count: Int) throws(PluginLoadError)
+    private func readHooks(
+        _ base: UnsafePointer<nh_hook>?, count: Int
+    ) throws(PluginLoadError)
         -> ([HookDeclaration], [HookName: UnsafeRawPointer])
     {
-        let raw = try elements(base, count: count, name: "nh_hook", minimum: MemoryLayout<nh_hook>.size,
-                               malformed: { .invalidHookTable(path: path, reason: $0) }, size: { $0.struct_size })
+        let raw = try elements(
+            base, count: count, name: "nh_hook", minimum: MemoryLayout<nh_hook>.size,
+            malformed: { .invalidHookTable(path: path, reason: $0) }, size: { $0.struct_size })
         var declarations: [HookDeclaration] = []
         var functions: [HookName: UnsafeRawPointer] = [:]
         for entry in raw {
@@ -121,7 +140,9 @@ struct DescriptorReader {
             }
             let name = String(cString: namePointer)
             let signatureText = String(cString: signaturePointer)
-            guard !declarations.contains(where: { $0.name == name }) else { throw .duplicateHook(path: path, hook: name) }
+            guard !declarations.contains(where: { $0.name == name }) else {
+                throw .duplicateHook(path: path, hook: name)
+            }
             declarations.append(HookDeclaration(name: name, signature: signatureText))
             guard let hook = HookName(rawValue: name) else { continue }  // a newer minor's hook: ignored
             let declared: Signature
@@ -131,8 +152,9 @@ struct DescriptorReader {
                 throw .malformedSignature(path: path, hook: name, signature: signatureText, reason: error.description)
             }
             guard declared == hook.requiredSignature else {
-                throw .signatureMismatch(path: path, hook: name, declared: signatureText,
-                                         required: hook.requiredSignature.description)
+                throw .signatureMismatch(
+                    path: path, hook: name, declared: signatureText,
+                    required: hook.requiredSignature.description)
             }
             guard let function = entry.fn else { throw .nullHookFunction(path: path, hook: name) }
             functions[hook] = unsafeBitCast(function, to: UnsafeRawPointer.self)

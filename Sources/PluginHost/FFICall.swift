@@ -39,7 +39,8 @@ final class FFICall {
         var values = arguments
         var result: Int = 0  // ffi_arg: a full register, as libffi requires for small integers.
         values.withUnsafeMutableBufferPointer { valueBuffer in
-            withUnsafeTemporaryAllocation(of: UnsafeMutableRawPointer?.self, capacity: max(1, valueBuffer.count)) { slots in
+            withUnsafeTemporaryAllocation(of: UnsafeMutableRawPointer?.self, capacity: max(1, valueBuffer.count)) {
+                slots in
                 for index in valueBuffer.indices {
                     slots[index] = UnsafeMutableRawPointer(valueBuffer.baseAddress! + index)
                 }

@@ -36,7 +36,9 @@ public final class FrameChannel: @unchecked Sendable {
     public func send(_ payload: [UInt8]) throws(ChildProcessError) {
         precondition(payload.count <= Self.maximumFrame, "frame too large")
         let length = UInt32(payload.count)
-        var frame: [UInt8] = [UInt8(length & 0xff), UInt8(length >> 8 & 0xff), UInt8(length >> 16 & 0xff), UInt8(length >> 24)]
+        var frame: [UInt8] = [
+            UInt8(length & 0xff), UInt8(length >> 8 & 0xff), UInt8(length >> 16 & 0xff), UInt8(length >> 24),
+        ]
         frame.reserveCapacity(4 + payload.count)
         frame += payload
         try write(frame)
@@ -68,7 +70,9 @@ public final class FrameChannel: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             guard descriptor >= 0 else { throw .closed }
-            let written = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            let written = bytes.withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE || errno == ECONNRESET { throw .closed }

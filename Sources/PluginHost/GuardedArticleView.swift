@@ -26,7 +26,9 @@ final class GuardedArticleView {
 
     /// Lays out `article` with `labels` as the annotations of earlier plugins.
     init?(article: RawArticle, labels: [Label]) {
-        let lists = [article.titles, article.bylines, article.paragraphs, article.captions, article.subheadings, article.notes]
+        let lists = [
+            article.titles, article.bylines, article.paragraphs, article.captions, article.subheadings, article.notes,
+        ]
         var strings: [[UInt8]] = [article.id, article.source, article.headline, article.dateline, article.body]
         for list in lists { strings += list }
         for label in labels { strings += [Array(label.plugin.utf8), Array(label.name.utf8)] }
@@ -38,7 +40,9 @@ final class GuardedArticleView {
         var totalPages = Self.pages(structureBytes) + 1
         for string in strings where !string.isEmpty { totalPages += Self.pages(string.count) + 1 }
         length = totalPages * Self.pageSize
-        guard let mapped = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), mapped != MAP_FAILED else {
+        guard let mapped = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            mapped != MAP_FAILED
+        else {
             return nil
         }
         region = mapped
@@ -85,9 +89,10 @@ final class GuardedArticleView {
             cursor += labels.count * MemoryLayout<nh_label>.stride
             let pointers = cursor.bindMemory(to: UnsafePointer<nh_label>?.self, capacity: labels.count)
             for (index, label) in labels.enumerated() {
-                (records + index).initialize(to: nh_label(
-                    struct_size: UInt32(MemoryLayout<nh_label>.size), plugin: store(Array(label.plugin.utf8)),
-                    name: store(Array(label.name.utf8)), score: label.score))
+                (records + index).initialize(
+                    to: nh_label(
+                        struct_size: UInt32(MemoryLayout<nh_label>.size), plugin: store(Array(label.plugin.utf8)),
+                        name: store(Array(label.name.utf8)), score: label.score))
                 (pointers + index).initialize(to: UnsafePointer(records + index))
             }
             view.labels = UnsafePointer(pointers)

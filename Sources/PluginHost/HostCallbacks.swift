@@ -102,8 +102,10 @@ enum HostCallbacks {
     /// within the ABI's count limit, over which the refusal is recorded for
     /// the plugin's log. Constant time per call (`positions` indexes `items`),
     /// so a plugin adding many results is linear, not quadratic.
-    private static func store<Item>(_ item: Item, key: String, in items: inout [Item], positions: inout [String: Int],
-                                    _ collector: ResultCollector, _ what: String) -> Int32 {
+    private static func store<Item>(
+        _ item: Item, key: String, in items: inout [Item], positions: inout [String: Int],
+        _ collector: ResultCollector, _ what: String
+    ) -> Int32 {
         if let existing = positions[key] {
             items[existing] = item
             return 0
@@ -123,7 +125,8 @@ enum HostCallbacks {
         context.logHandler(PluginLogMessage(pluginID: context.pluginID, level: severity, message: lossyString(message)))
     }
 
-    private static let setError: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, nh_str) -> Void = { host, result, message in
+    private static let setError: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, nh_str) -> Void = {
+        host, result, message in
         let text = lossyString(message)
         if result != nil {
             collector(result, for: "set_error")?.error = text
@@ -134,12 +137,17 @@ enum HostCallbacks {
 
     private static let addLabel: @convention(c) (OpaquePointer?, nh_str, Double) -> Int32 = { result, name, score in
         guard let collector = collector(result, for: "add_label") else { return invalid }
-        guard name.len <= maximumTermBytes, let label = validString(name), !label.isEmpty, score.isFinite, (0...1).contains(score) else {
-            collector.refused.append("add_label(\(lossyString(name).debugDescription), \(score)): the name must be 1-\(maximumTermBytes) bytes of UTF-8 and the score finite within [0, 1]")
+        guard name.len <= maximumTermBytes, let label = validString(name), !label.isEmpty, score.isFinite,
+            (0...1).contains(score)
+        else {
+            collector.refused.append(
+                "add_label(\(lossyString(name).debugDescription), \(score)): the name must be 1-\(maximumTermBytes) bytes of UTF-8 and the score finite within [0, 1]"
+            )
             return invalid
         }
-        return store(Label(plugin: collector.pluginID, name: label, score: score), key: label, in: &collector.annotations.labels,
-                     positions: &collector.labelPositions, collector, "add_label")
+        return store(
+            Label(plugin: collector.pluginID, name: label, score: score), key: label, in: &collector.annotations.labels,
+            positions: &collector.labelPositions, collector, "add_label")
     }
 
     private static let setSummary: @convention(c) (OpaquePointer?, nh_str) -> Int32 = { result, text in
@@ -155,23 +163,30 @@ enum HostCallbacks {
     private static let addKeyword: @convention(c) (OpaquePointer?, nh_str, Double) -> Int32 = { result, term, weight in
         guard let collector = collector(result, for: "add_keyword") else { return invalid }
         guard term.len <= maximumTermBytes, let keyword = validString(term), !keyword.isEmpty, weight.isFinite else {
-            collector.refused.append("add_keyword(\(lossyString(term).debugDescription), \(weight)): the term must be 1-\(maximumTermBytes) bytes of UTF-8 and the weight finite")
+            collector.refused.append(
+                "add_keyword(\(lossyString(term).debugDescription), \(weight)): the term must be 1-\(maximumTermBytes) bytes of UTF-8 and the weight finite"
+            )
             return invalid
         }
-        return store(Keyword(plugin: collector.pluginID, term: keyword, weight: weight), key: keyword,
-                     in: &collector.annotations.keywords, positions: &collector.keywordPositions, collector, "add_keyword")
+        return store(
+            Keyword(plugin: collector.pluginID, term: keyword, weight: weight), key: keyword,
+            in: &collector.annotations.keywords, positions: &collector.keywordPositions, collector, "add_keyword")
     }
 
     private static let setField: @convention(c) (OpaquePointer?, nh_str, nh_str) -> Int32 = { result, key, value in
         guard let collector = collector(result, for: "set_field") else { return invalid }
-        guard key.len <= maximumKeyBytes, value.len <= maximumTextBytes, let fieldKey = validString(key), isValidFieldKey(fieldKey),
-              let fieldValue = validString(value)
+        guard key.len <= maximumKeyBytes, value.len <= maximumTextBytes, let fieldKey = validString(key),
+            isValidFieldKey(fieldKey),
+            let fieldValue = validString(value)
         else {
-            collector.refused.append("set_field(\(lossyString(key).debugDescription)): the key must match [a-z0-9][a-z0-9_.-]* (at most \(maximumKeyBytes) bytes) and the value be UTF-8 of at most \(maximumTextBytes) bytes")
+            collector.refused.append(
+                "set_field(\(lossyString(key).debugDescription)): the key must match [a-z0-9][a-z0-9_.-]* (at most \(maximumKeyBytes) bytes) and the value be UTF-8 of at most \(maximumTextBytes) bytes"
+            )
             return invalid
         }
-        return store(Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), key: fieldKey,
-                     in: &collector.annotations.fields, positions: &collector.fieldPositions, collector, "set_field")
+        return store(
+            Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), key: fieldKey,
+            in: &collector.annotations.fields, positions: &collector.fieldPositions, collector, "set_field")
     }
 
     private static let maximumRecordBytes = Int(NH_MAX_RECORD_BYTES)
@@ -182,9 +197,12 @@ enum HostCallbacks {
             collector.refused.append("set_record: a record is at most \(maximumRecordBytes) bytes")
             return invalid
         }
-        collector.record = bytes.len == 0 ? [] : bytes.data!.withMemoryRebound(to: UInt8.self, capacity: bytes.len) {
-            Array(UnsafeBufferPointer(start: $0, count: bytes.len))
-        }
+        collector.record =
+            bytes.len == 0
+            ? []
+            : bytes.data!.withMemoryRebound(to: UInt8.self, capacity: bytes.len) {
+                Array(UnsafeBufferPointer(start: $0, count: bytes.len))
+            }
         return 0
     }
 

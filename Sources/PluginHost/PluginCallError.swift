@@ -18,7 +18,7 @@ public enum PluginCallError: Error, CustomStringConvertible, Equatable, Sendable
     public var pluginID: String {
         switch self {
         case .createFailed(let plugin, _, _), .processFailed(let plugin, _, _, _), .finishFailed(let plugin, _, _),
-             .commitFailed(let plugin, _, _), .workerFailed(let plugin, _, _):
+            .commitFailed(let plugin, _, _), .workerFailed(let plugin, _, _):
             return plugin
         }
     }
@@ -29,13 +29,16 @@ public enum PluginCallError: Error, CustomStringConvertible, Equatable, Sendable
         case .createFailed(let plugin, let status, let message):
             return "plugin \(plugin): could not start (\(Self.statusName(status))): \(message ?? "no message given")"
         case .processFailed(let plugin, let articleID, let status, let message):
-            return "plugin \(plugin): failed on article \(articleID) (\(Self.statusName(status))): \(message ?? "no message given")"
+            return
+                "plugin \(plugin): failed on article \(articleID) (\(Self.statusName(status))): \(message ?? "no message given")"
         case .finishFailed(let plugin, let status, let message):
             return "plugin \(plugin): failed to finish (\(Self.statusName(status))): \(message ?? "no message given")"
         case .commitFailed(let plugin, let status, let message):
-            return "plugin \(plugin): finished but could not commit its output (\(Self.statusName(status))): \(message ?? "no message given")"
+            return
+                "plugin \(plugin): finished but could not commit its output (\(Self.statusName(status))): \(message ?? "no message given")"
         case .workerFailed(let plugin, let articleID, let failure):
-            return "plugin \(plugin): its isolated worker process \(failure)" + (articleID.map { " on article \($0)" } ?? "")
+            return "plugin \(plugin): its isolated worker process \(failure)"
+                + (articleID.map { " on article \($0)" } ?? "")
         }
     }
 
@@ -77,7 +80,8 @@ public enum WorkerFailure: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .ended(.signaled(let signal)): return "crashed with \(Signals.name(signal)) (signal \(signal))"
         case .ended(.exited(let status)): return "exited with status \(status) (a plugin must never call exit)"
-        case .timedOut(let seconds): return "gave no answer within \(Self.format(seconds)) s (--plugin-timeout) and was killed"
+        case .timedOut(let seconds):
+            return "gave no answer within \(Self.format(seconds)) s (--plugin-timeout) and was killed"
         case .couldNotStart(let reason): return "could not be started: \(reason)"
         case .protocolViolation(let reason): return "broke the worker protocol (\(reason)) and was stopped"
         }

@@ -21,8 +21,10 @@ public final class PluginInstance: @unchecked Sendable {
     /// Calls `create` with `options` (key/value pairs, passed in this order).
     ///
     /// - Throws: ``PluginCallError/createFailed(plugin:status:message:)``.
-    public init(library: PluginLibrary, options: [(key: String, value: String)],
-                logHandler: @escaping PluginLogHandler) throws(PluginCallError) {
+    public init(
+        library: PluginLibrary, options: [(key: String, value: String)],
+        logHandler: @escaping PluginLogHandler
+    ) throws(PluginCallError) {
         self.library = library
         context = HostContext(pluginID: library.descriptor.id, logHandler: logHandler)
         api = .allocate(capacity: 1)
@@ -34,13 +36,16 @@ public final class PluginInstance: @unchecked Sendable {
         for (index, option) in options.enumerated() {
             (entries + index).initialize(to: nh_kv(key: arena.store(option.key), value: arena.store(option.value)))
         }
-        var config = nh_config(struct_size: UInt32(MemoryLayout<nh_config>.size), entries: entries, count: options.count)
+        var config = nh_config(
+            struct_size: UInt32(MemoryLayout<nh_config>.size), entries: entries, count: options.count)
         var created: UnsafeMutableRawPointer?
         let status: Int32 = withExtendedLifetime(arena) {
             withUnsafeMutablePointer(to: &config) { configPointer in
                 withUnsafeMutablePointer(to: &created) { out in
                     CallScope.during(context: api.pointee.host) {
-                        library.call(.create, UnsafeRawPointer(api), UnsafeRawPointer(configPointer), UnsafeRawPointer(out)) ?? -5
+                        library.call(
+                            .create, UnsafeRawPointer(api), UnsafeRawPointer(configPointer), UnsafeRawPointer(out))
+                            ?? -5
                     }
                 }
             }
@@ -64,13 +69,17 @@ public final class PluginInstance: @unchecked Sendable {
     /// record goes to `process`, as in a run.
     public func process(_ article: Article, annotations: Annotations) throws(PluginCallError) -> Annotations {
         let record = preparesRecords ? try prepareRecord(for: article, annotations: annotations) : nil
-        return try process(view: ArticleView(article: article, annotations: annotations, record: record), articleID: article.id)
+        return try process(
+            view: ArticleView(article: article, annotations: annotations, record: record), articleID: article.id)
     }
 
     /// Calls `process` for an exporter with a `prepare` hook: `record` is
     /// what its ``prepareRecord(for:annotations:)`` made for the article.
-    public func process(_ article: Article, annotations: Annotations, record: [UInt8]?) throws(PluginCallError) -> Annotations {
-        try process(view: ArticleView(article: article, annotations: annotations, record: record), articleID: article.id)
+    public func process(
+        _ article: Article, annotations: Annotations, record: [UInt8]?
+    ) throws(PluginCallError) -> Annotations {
+        try process(
+            view: ArticleView(article: article, annotations: annotations, record: record), articleID: article.id)
     }
 
     /// Whether the plugin is an exporter that formats its records in
@@ -97,7 +106,8 @@ public final class PluginInstance: @unchecked Sendable {
 
     /// One call of `hook` (`prepare`) on an article view, inside the call's
     /// scope, collecting into `collector`.
-    private func call(_ hook: HookName, _ article: UnsafePointer<nh_article>, into collector: ResultCollector) -> Int32 {
+    private func call(_ hook: HookName, _ article: UnsafePointer<nh_article>, into collector: ResultCollector) -> Int32
+    {
         let target = Unmanaged.passUnretained(collector).toOpaque()
         return withExtendedLifetime(collector) {
             CallScope.during(context: api.pointee.host, collector: target) { result in
@@ -108,10 +118,15 @@ public final class PluginInstance: @unchecked Sendable {
 
     /// Calls `process` for an article given as raw bytes (which may be
     /// invalid UTF-8); for the conformance suite.
-    public func process(raw article: RawArticle, annotations: Annotations = Annotations()) throws(PluginCallError) -> Annotations {
+    public func process(
+        raw article: RawArticle, annotations: Annotations = Annotations()
+    ) throws(PluginCallError) -> Annotations {
         let articleID = String(decoding: article.id, as: UTF8.self)
-        let record = preparesRecords ? try prepareRecord(view: ArticleView(raw: article, annotations: annotations), articleID: articleID) : nil
-        return try process(view: ArticleView(raw: article, annotations: annotations, record: record), articleID: articleID)
+        let record =
+            preparesRecords
+            ? try prepareRecord(view: ArticleView(raw: article, annotations: annotations), articleID: articleID) : nil
+        return try process(
+            view: ArticleView(raw: article, annotations: annotations, record: record), articleID: articleID)
     }
 
     /// Calls `process` on a guarded view of `article` (strings against
@@ -119,13 +134,17 @@ public final class PluginInstance: @unchecked Sendable {
     /// after it): the conformance suite's check of the borrowing rules. A
     /// plugin that breaks them crashes the process; `returned` runs right
     /// after the call, once the view is unreadable.
-    public func process(guarded article: RawArticle, labels: [Label] = [], returned: () -> Void = {})
+    public func process(
+        guarded article: RawArticle, labels: [Label] = [], returned: () -> Void = {}
+    )
         throws(PluginCallError) -> Annotations
     {
         precondition(!destroyed, "process called on a destroyed plugin instance")
         let articleID = String(decoding: article.id, as: UTF8.self)
         guard let view = GuardedArticleView(article: article, labels: labels) else {
-            throw .processFailed(plugin: pluginID, articleID: articleID, status: -5, message: "the host could not map memory for a guarded view")
+            throw .processFailed(
+                plugin: pluginID, articleID: articleID, status: -5,
+                message: "the host could not map memory for a guarded view")
         }
         let collector = ResultCollector(pluginID: pluginID)
         // An exporter's formatting happens in `prepare`: it gets the guarded view too.
@@ -149,14 +168,19 @@ public final class PluginInstance: @unchecked Sendable {
     /// hook call (see ``StrayCallbacks``).
     private func reportStrayCallbacks() {
         for callback in StrayCallbacks.drain() {
-            context.logHandler(PluginLogMessage(
-                pluginID: pluginID, level: .warn,
-                message: "host refused \(callback) called outside a hook call (from a thread the plugin started, or after the hook returned; with several plugins in the process it may have been another): callbacks are valid only on the hook's thread until it returns"))
+            context.logHandler(
+                PluginLogMessage(
+                    pluginID: pluginID, level: .warn,
+                    message:
+                        "host refused \(callback) called outside a hook call (from a thread the plugin started, or after the hook returned; with several plugins in the process it may have been another): callbacks are valid only on the hook's thread until it returns"
+                ))
         }
     }
 
     /// What a `process` call's status and collected results come to.
-    private func outcome(_ status: Int32, _ collector: ResultCollector, articleID: String) throws(PluginCallError) -> Annotations {
+    private func outcome(
+        _ status: Int32, _ collector: ResultCollector, articleID: String
+    ) throws(PluginCallError) -> Annotations {
         reportStrayCallbacks()
         for refusal in collector.refused {
             context.logHandler(PluginLogMessage(pluginID: pluginID, level: .warn, message: "host refused \(refusal)"))
@@ -165,9 +189,12 @@ public final class PluginInstance: @unchecked Sendable {
             throw .processFailed(plugin: pluginID, articleID: articleID, status: status, message: collector.error)
         }
         if let dropped = collector.error {
-            context.logHandler(PluginLogMessage(
-                pluginID: pluginID, level: .warn,
-                message: "called set_error and then returned NH_OK on article \(articleID); the article counts as processed and the message is dropped: \(dropped)"))
+            context.logHandler(
+                PluginLogMessage(
+                    pluginID: pluginID, level: .warn,
+                    message:
+                        "called set_error and then returned NH_OK on article \(articleID); the article counts as processed and the message is dropped: \(dropped)"
+                ))
         }
         return collector.annotations
     }
@@ -216,7 +243,9 @@ public final class PluginInstance: @unchecked Sendable {
 
     /// Calls `finish` or `commit`: an absent hook succeeds; a failure is
     /// made by `failure` from the plugin id, the status and the message.
-    private func callEndOfRun(_ hook: HookName, failure: (String, Int32, String?) -> PluginCallError) throws(PluginCallError) {
+    private func callEndOfRun(
+        _ hook: HookName, failure: (String, Int32, String?) -> PluginCallError
+    ) throws(PluginCallError) {
         precondition(!destroyed, "\(hook.rawValue) called on a destroyed plugin instance")
         let status = CallScope.during(context: api.pointee.host) { library.call(hook, UnsafeRawPointer(handle)) ?? 0 }
         reportStrayCallbacks()

@@ -58,8 +58,10 @@ public final class PluginLibrary: @unchecked Sendable {
     }
 
     /// Calls `process`: through the typed pointer, or libffi (``dispatch``).
-    func callProcess(_ instance: UnsafeMutableRawPointer?, _ article: UnsafePointer<nh_article>,
-                     _ result: UnsafeMutableRawPointer) -> Int32 {
+    func callProcess(
+        _ instance: UnsafeMutableRawPointer?, _ article: UnsafePointer<nh_article>,
+        _ result: UnsafeMutableRawPointer
+    ) -> Int32 {
         if dispatch == .typed, let processFunction {
             return processFunction(instance, article, OpaquePointer(result))
         }

@@ -48,23 +48,30 @@ public enum PluginLoadError: Error, CustomStringConvertible, Equatable, Sendable
         case .cannotOpen(let path, let reason):
             return "\(path): cannot be loaded as a plugin: \(reason)"
         case .missingEntrySymbol(let path):
-            return "\(path): does not export `newshost_plugin_entry`; a plugin must define `const nh_plugin_descriptor *newshost_plugin_entry(void)` with default visibility"
+            return
+                "\(path): does not export `newshost_plugin_entry`; a plugin must define `const nh_plugin_descriptor *newshost_plugin_entry(void)` with default visibility"
         case .nullDescriptor(let path):
-            return "\(path): `newshost_plugin_entry` returned NULL; it must return a pointer to a static nh_plugin_descriptor"
+            return
+                "\(path): `newshost_plugin_entry` returned NULL; it must return a pointer to a static nh_plugin_descriptor"
         case .badStructSize(let path, let name, let size, let minimum):
-            return "\(path): `\(name).struct_size` is \(size), ABI v1 requires at least \(minimum); set it to sizeof(\(name))"
+            return
+                "\(path): `\(name).struct_size` is \(size), ABI v1 requires at least \(minimum); set it to sizeof(\(name))"
         case .abiMajorMismatch(let path, let plugin, let host):
-            return "\(path): built for plugin ABI v\(plugin), this host speaks ABI v\(host); rebuild the plugin against the v\(host) header"
+            return
+                "\(path): built for plugin ABI v\(plugin), this host speaks ABI v\(host); rebuild the plugin against the v\(host) header"
         case .abiMinorTooNew(let path, let plugin, let host):
-            return "\(path): needs plugin ABI 1.\(plugin), this host has 1.\(host); upgrade newshost or rebuild the plugin against the 1.\(host) header"
+            return
+                "\(path): needs plugin ABI 1.\(plugin), this host has 1.\(host); upgrade newshost or rebuild the plugin against the 1.\(host) header"
         case .invalidID(let path, let id):
             return "\(path): plugin id `\(id)` is invalid; ids match [a-z0-9][a-z0-9-]* and are at most 64 bytes"
         case .missingText(let path, let field):
             return "\(path): descriptor field `\(field)` is NULL or empty; it must be a non-empty NUL-terminated string"
         case .unknownKind(let path, let kind):
-            return "\(path): plugin kind \(kind) is unknown; use NH_KIND_CLASSIFIER (1), NH_KIND_SUMMARIZER (2) or NH_KIND_EXPORTER (3)"
+            return
+                "\(path): plugin kind \(kind) is unknown; use NH_KIND_CLASSIFIER (1), NH_KIND_SUMMARIZER (2) or NH_KIND_EXPORTER (3)"
         case .unknownFlags(let path, let flags):
-            return "\(path): descriptor flags 0x\(String(flags, radix: 16)) set bits ABI v1 does not define; only NH_FLAG_THREAD_SAFE (0x1) exists"
+            return
+                "\(path): descriptor flags 0x\(String(flags, radix: 16)) set bits ABI v1 does not define; only NH_FLAG_THREAD_SAFE (0x1) exists"
         case .missingHook(let path, let hook):
             return "\(path): required hook `\(hook)` is missing from the hook table"
         case .duplicateHook(let path, let hook):
@@ -82,9 +89,11 @@ public enum PluginLoadError: Error, CustomStringConvertible, Equatable, Sendable
         case .invalidHookTable(let path, let reason):
             return "\(path): malformed hook table: \(reason)"
         case .hookNeedsNewerMinor(let path, let hook, let minor, let declared):
-            return "\(path): hook `\(hook)` was added in ABI 1.\(minor) but the descriptor declares abi_minor \(declared); set abi_minor to at least \(minor) (NH_ABI_VERSION_MINOR), or a 1.\(declared) host would load the plugin and never call the hook"
+            return
+                "\(path): hook `\(hook)` was added in ABI 1.\(minor) but the descriptor declares abi_minor \(declared); set abi_minor to at least \(minor) (NH_ABI_VERSION_MINOR), or a 1.\(declared) host would load the plugin and never call the hook"
         case .hookNotForKind(let path, let hook, let kind):
-            return "\(path): hook `\(hook)` is for exporters only, and this plugin is a \(kind); remove it from the hook table"
+            return
+                "\(path): hook `\(hook)` is for exporters only, and this plugin is a \(kind); remove it from the hook table"
         }
     }
 }

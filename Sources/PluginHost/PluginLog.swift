@@ -2,7 +2,10 @@
 public struct PluginLogMessage: Sendable, Hashable {
     /// Severity, as in the ABI's NH_LOG_* levels.
     public enum Level: Int32, Sendable, Comparable {
-        case debug = 0, info = 1, warn = 2, error = 3
+        case debug = 0
+        case info = 1
+        case warn = 2
+        case error = 3
 
         /// Orders levels by severity.
         public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -20,9 +20,11 @@ public struct RawArticle: Sendable, Hashable {
     public var body: [UInt8] { Array(paragraphs.joined(separator: [0x0A])) }
 
     /// Creates an article from bytes.
-    public init(id: [UInt8], source: [UInt8] = Array("conformance".utf8), index: UInt64 = 0, headline: [UInt8] = [],
-                titles: [[UInt8]] = [], bylines: [[UInt8]] = [], dateline: [UInt8] = [], paragraphs: [[UInt8]] = [],
-                captions: [[UInt8]] = [], subheadings: [[UInt8]] = [], notes: [[UInt8]] = []) {
+    public init(
+        id: [UInt8], source: [UInt8] = Array("conformance".utf8), index: UInt64 = 0, headline: [UInt8] = [],
+        titles: [[UInt8]] = [], bylines: [[UInt8]] = [], dateline: [UInt8] = [], paragraphs: [[UInt8]] = [],
+        captions: [[UInt8]] = [], subheadings: [[UInt8]] = [], notes: [[UInt8]] = []
+    ) {
         self.id = id
         self.source = source
         self.index = index
@@ -39,9 +41,12 @@ public struct RawArticle: Sendable, Hashable {
     /// The bytes of a parsed article.
     public init(_ article: Article) {
         func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
-        self.init(id: bytes(article.id), source: bytes(article.source), index: UInt64(max(0, article.index)),
-                  headline: bytes(article.headline ?? ""), titles: article.titles.map(bytes), bylines: article.bylines.map(bytes),
-                  dateline: bytes(article.dateline ?? ""), paragraphs: article.paragraphs.map(bytes),
-                  captions: article.captions.map(bytes), subheadings: article.subheadings.map(bytes), notes: article.notes.map(bytes))
+        self.init(
+            id: bytes(article.id), source: bytes(article.source), index: UInt64(max(0, article.index)),
+            headline: bytes(article.headline ?? ""), titles: article.titles.map(bytes),
+            bylines: article.bylines.map(bytes),
+            dateline: bytes(article.dateline ?? ""), paragraphs: article.paragraphs.map(bytes),
+            captions: article.captions.map(bytes), subheadings: article.subheadings.map(bytes),
+            notes: article.notes.map(bytes))
     }
 }

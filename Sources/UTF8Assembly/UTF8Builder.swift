@@ -34,8 +34,10 @@ public struct UTF8Builder {
     public mutating func append(_ range: Range<Int>) {
         let utf8 = source.utf8.span
         precondition(range.lowerBound >= 0 && range.upperBound <= utf8.count, "slice \(range) outside the source")
-        precondition(range.isEmpty || (Self.startsScalar(utf8, at: range.lowerBound) && Self.startsScalar(utf8, at: range.upperBound)),
-                     "slice \(range) does not start and end on scalar boundaries")
+        precondition(
+            range.isEmpty
+                || (Self.startsScalar(utf8, at: range.lowerBound) && Self.startsScalar(utf8, at: range.upperBound)),
+            "slice \(range) does not start and end on scalar boundaries")
         utf8.extracting(range).withUnsafeBufferPointer { unsafe bytes.append(contentsOf: $0) }
     }
 

@@ -39,7 +39,10 @@ struct Arguments {
     mutating func values(_ name: String) throws -> [String] {
         var missing = false
         let found = extract(name) { next in
-            guard let next else { missing = true; return nil }
+            guard let next else {
+                missing = true
+                return nil
+            }
             return next
         }
         if missing { throw UsageError(description: "\(name) needs a value") }
@@ -87,7 +90,8 @@ struct Arguments {
     /// unknown flag (a lone `-` is an operand: standard input).
     func operands(command: String) throws -> [String] {
         for (index, token) in tokens.enumerated() where index < limit && token.hasPrefix("-") && token != "-" {
-            throw UsageError(description: "unknown flag \(token) for `newshost \(command)`; see `newshost \(command) --help`")
+            throw UsageError(
+                description: "unknown flag \(token) for `newshost \(command)`; see `newshost \(command) --help`")
         }
         return tokens
     }

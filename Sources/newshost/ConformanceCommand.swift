@@ -1,7 +1,7 @@
 import Foundation
-import OutputFiles
 import NewsHostConformance
 import NewsHostRuntime
+import OutputFiles
 
 /// `newshost conformance` and the hidden `newshost conformance-worker`.
 enum ConformanceCommand {
@@ -22,7 +22,9 @@ enum ConformanceCommand {
         let output = try arguments.value("--output")
         if arguments.flag("--list") {
             for check in Check.allCases {
-                Console.out("\(check.rawValue.padding(toLength: 40, withPad: " ", startingAt: 0)) level \(check.level)  \(check.summary)")
+                Console.out(
+                    "\(check.rawValue.padding(toLength: 40, withPad: " ", startingAt: 0)) level \(check.level)  \(check.summary)"
+                )
             }
             return .success
         }
@@ -34,7 +36,8 @@ enum ConformanceCommand {
             return check
         }
         // Checks run in a scratch directory, so the seeds path must be absolute.
-        let seeds = (try arguments.value("--seeds") ?? (FileManager.default.fileExists(atPath: "seeds") ? "seeds" : nil))
+        let seeds =
+            (try arguments.value("--seeds") ?? (FileManager.default.fileExists(atPath: "seeds") ? "seeds" : nil))
             .map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let plugins = try arguments.operands(command: "conformance")
         guard !plugins.isEmpty else {
@@ -45,7 +48,8 @@ enum ConformanceCommand {
         }
         // Checks run in a scratch directory, so plugin paths must be absolute too.
         let paths = try plugins.map { URL(fileURLWithPath: try searchPath.resolve($0)).standardizedFileURL.path }
-        var runner = ConformanceRunner(workerExecutable: executable, level: level, timeout: timeout, seedsDirectory: seeds)
+        var runner = ConformanceRunner(
+            workerExecutable: executable, level: level, timeout: timeout, seedsDirectory: seeds)
         if !selected.isEmpty { runner.only = Set(selected) }
         var reports: [PluginReport] = []
         for path in paths {
@@ -65,11 +69,13 @@ enum ConformanceCommand {
     /// Runs one check group in this process and writes the results as JSON.
     static func worker(_ arguments: inout Arguments) throws -> ExitStatus {
         guard let plugin = try arguments.value("--plugin"), let group = try arguments.value("--check"),
-              let result = try arguments.value("--result"), let scratch = try arguments.value("--scratch")
+            let result = try arguments.value("--result"), let scratch = try arguments.value("--scratch")
         else { throw UsageError(description: "conformance-worker is run by `newshost conformance`, not by hand") }
         let seeds = try arguments.value("--seeds")
         let breadcrumb = try arguments.value("--breadcrumb")
-        let report = Worker(pluginPath: plugin, seedsDirectory: seeds, scratchDirectory: scratch, breadcrumbPath: breadcrumb).run(group)
+        let report = Worker(
+            pluginPath: plugin, seedsDirectory: seeds, scratchDirectory: scratch, breadcrumbPath: breadcrumb
+        ).run(group)
         try JSONEncoder().encode(report).write(to: URL(fileURLWithPath: result))
         return .success
     }

@@ -27,7 +27,10 @@ final class Interrupts: @unchecked Sendable {
                 if first { received = number }
                 lock.unlock()
                 if first {
-                    FileHandle.standardError.write(Data("\nnewshost: interrupted; finishing the articles in progress (interrupt again to quit at once)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "\nnewshost: interrupted; finishing the articles in progress (interrupt again to quit at once)\n"
+                                .utf8))
                 } else {
                     exit(128 + number)
                 }

@@ -13,7 +13,8 @@ enum ParseCommand {
         for input in inputs {
             do {
                 if format == "lines" {
-                    let text = try TextDecoding.decode(try input.readBytes(pageLimit: reader.maximumPageBytes), path: input.displayPath)
+                    let text = try TextDecoding.decode(
+                        try input.readBytes(pageLimit: reader.maximumPageBytes), path: input.displayPath)
                     LayoutPageParser().explain(text).forEach(Console.out)
                     continue
                 }

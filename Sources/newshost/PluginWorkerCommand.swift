@@ -14,7 +14,9 @@ enum PluginWorkerCommand {
         let verbose = arguments.flag("--verbose")
         if let megabytes = try arguments.value("--memory-limit").flatMap({ Int($0) }) {
             guard !ChildProcess.isSanitized else {
-                Console.err("newshost plugin-worker: --worker-memory is not available in a sanitizer build (the sanitizer's own mappings count against the limit)")
+                Console.err(
+                    "newshost plugin-worker: --worker-memory is not available in a sanitizer build (the sanitizer's own mappings count against the limit)"
+                )
                 return .usage
             }
             // The data segment and private mappings (what malloc draws on) may
@@ -23,7 +25,9 @@ enum PluginWorkerCommand {
             let bytes = rlim_t(((MemoryUsage.statusKilobytes("VmData") ?? 0) << 10) + megabytes << 20)
             var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
             guard setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit) == 0 else {
-                Console.err("newshost plugin-worker: cannot limit memory to \(megabytes) MB: \(String(cString: strerror(errno)))")
+                Console.err(
+                    "newshost plugin-worker: cannot limit memory to \(megabytes) MB: \(String(cString: strerror(errno)))"
+                )
                 return .usage
             }
         }

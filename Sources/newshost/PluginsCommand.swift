@@ -9,7 +9,8 @@ enum PluginsCommand {
         CrashNotice.install(advice: "it is not a working plugin: fix it, or move it out of the search path")
         let candidates = searchPath.discover()
         guard !candidates.isEmpty else {
-            Console.err("newshost: no plugins found in \(searchPath.directories.joined(separator: ":")); add --plugin-path DIR")
+            Console.err(
+                "newshost: no plugins found in \(searchPath.directories.joined(separator: ":")); add --plugin-path DIR")
             return .success
         }
         var rows = [["ID", "KIND", "VERSION", "FILE", "DESCRIPTION"]]
@@ -32,7 +33,8 @@ enum PluginsCommand {
         let searchPath = PluginSearchPath(explicit: try arguments.values("--plugin-path"))
         let operands = try arguments.operands(command: "inspect")
         guard operands.count == 1 else {
-            throw UsageError(description: "newshost inspect takes one plugin name or path, e.g. `newshost inspect classify`")
+            throw UsageError(
+                description: "newshost inspect takes one plugin name or path, e.g. `newshost inspect classify`")
         }
         CrashNotice.install(advice: "it is not a working plugin: fix it, or check it with `newshost conformance`")
         let library = try PluginLibrary(path: try searchPath.resolve(operands[0]))
@@ -51,7 +53,9 @@ enum PluginsCommand {
         ]
         if d.options.isEmpty { lines.append("  (none)") }
         for option in d.options {
-            lines.append("  \(d.id).\(option.key) (\(option.type.name), default \(option.defaultValue.isEmpty ? "\"\"" : option.defaultValue))")
+            lines.append(
+                "  \(d.id).\(option.key) (\(option.type.name), default \(option.defaultValue.isEmpty ? "\"\"" : option.defaultValue))"
+            )
             if !option.help.isEmpty { lines.append("      \(option.help)") }
         }
         lines += ["", "hooks:"]

@@ -1,8 +1,8 @@
 import Foundation
 import NewsHostCore
 import NewsHostRuntime
-import PluginHost
 import OutputFiles
+import PluginHost
 
 /// `newshost run`.
 enum RunCommand {
@@ -21,15 +21,20 @@ enum RunCommand {
         }
         let isolate = try Self.isolation(&arguments, plugins: pluginList)
         let timeoutText = try arguments.value("--plugin-timeout")
-        let timeout = try timeoutText.map { text in
-            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
-                throw UsageError(description: "--plugin-timeout \(text): expected seconds, more than 0 (e.g. 30 or 0.5)")
-            }
-            guard isolate != .none else {
-                throw UsageError(description: "--plugin-timeout applies to isolated plugins only; add --isolate (a plugin in the host process cannot be stopped safely)")
-            }
-            return seconds
-        } ?? 60
+        let timeout =
+            try timeoutText.map { text in
+                guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+                    throw UsageError(
+                        description: "--plugin-timeout \(text): expected seconds, more than 0 (e.g. 30 or 0.5)")
+                }
+                guard isolate != .none else {
+                    throw UsageError(
+                        description:
+                            "--plugin-timeout applies to isolated plugins only; add --isolate (a plugin in the host process cannot be stopped safely)"
+                    )
+                }
+                return seconds
+            } ?? 60
         let memoryText = try arguments.value("--worker-memory")
         let workerMemory = try memoryText.map { text in
             guard let megabytes = Int(text), (16...1_048_576).contains(megabytes) else {
@@ -51,31 +56,47 @@ enum RunCommand {
         reader.skipsBadRecords = badInput == .skip
         let inputs = try InputSelection.resolve(&arguments, command: "run")
         guard !pluginList.isEmpty else {
-            throw UsageError(description: "newshost run needs --plugins, e.g. --plugins classify,export-csv (see `newshost plugins`)")
+            throw UsageError(
+                description: "newshost run needs --plugins, e.g. --plugins classify,export-csv (see `newshost plugins`)"
+            )
         }
         var settings: IsolationSettings?
         if isolate != .none {
             guard let executable = PluginSearchPath.executablePath() else {
-                throw UsageError(description: "--isolate: cannot find the newshost executable (/proc/self/exe) to start plugin workers")
+                throw UsageError(
+                    description:
+                        "--isolate: cannot find the newshost executable (/proc/self/exe) to start plugin workers")
             }
-            settings = IsolationSettings(workerExecutable: executable, timeout: timeout, verbose: verbose, memoryLimitMegabytes: workerMemory)
+            settings = IsolationSettings(
+                workerExecutable: executable, timeout: timeout, verbose: verbose, memoryLimitMegabytes: workerMemory)
         }
 
-        CrashNotice.install(advice: "the run is lost (finished output files are only written at the end). Plugins run inside newshost unless isolated: run untrusted plugins with --isolate (or --isolate NAME) and --on-error skip to record the crash and go on")
-        let chain = try Chain.load(plugins: pluginList, searchPath: searchPath, options: options,
-                                   logHandler: Console.pluginLog(verbose: verbose), workers: jobs,
-                                   isolate: isolate, isolation: settings, protectStandardOutput: true)
+        CrashNotice.install(
+            advice:
+                "the run is lost (finished output files are only written at the end). Plugins run inside newshost unless isolated: run untrusted plugins with --isolate (or --isolate NAME) and --on-error skip to record the crash and go on"
+        )
+        let chain = try Chain.load(
+            plugins: pluginList, searchPath: searchPath, options: options,
+            logHandler: Console.pluginLog(verbose: verbose), workers: jobs,
+            isolate: isolate, isolation: settings, protectStandardOutput: true)
         defer { chain.destroy() }
         let progress = Progress(total: inputs.count, enabled: Console.isTerminal(FileHandle.standardError))
         let interrupts = Interrupts()
         interrupts.install()
-        var runner = Runner(reader: reader, policy: policy, onProblem: { progress.clear(); Console.err("newshost: " + $0) },
-                            onProgress: progress.update, shouldStop: { interrupts.signal != nil })
+        var runner = Runner(
+            reader: reader, policy: policy,
+            onProblem: {
+                progress.clear()
+                Console.err("newshost: " + $0)
+            },
+            onProgress: progress.update, shouldStop: { interrupts.signal != nil })
         runner.onError = errorsTo.map { log in { log.write($0) } }
         let report = runner.run(inputs, through: chain)
         progress.clear()
         if !chain.hasExporter && report.articlesCompleted > 0 {
-            Console.err("newshost: no exporter in --plugins, so the results were not written anywhere; add one, e.g. --plugins \(pluginList.joined(separator: ",")),export-jsonl")
+            Console.err(
+                "newshost: no exporter in --plugins, so the results were not written anywhere; add one, e.g. --plugins \(pluginList.joined(separator: ",")),export-jsonl"
+            )
         }
         // Workers are reaped by destroy, so their peak memory is known after it.
         let workers = chain.workerProcesses
@@ -84,12 +105,14 @@ enum RunCommand {
         let largestWorkerPeak = workers > 0 ? MemoryUsage.largestChildPeakMegabytes() : 0
         var resources = "\(jobs) job\(jobs == 1 ? "" : "s"), peak memory \(peakMemory) MB"
         if workers > 0 {
-            resources += ", \(workers) isolated worker process\(workers == 1 ? "" : "es") (largest peak \(largestWorkerPeak) MB)"
+            resources +=
+                ", \(workers) isolated worker process\(workers == 1 ? "" : "es") (largest peak \(largestWorkerPeak) MB)"
         }
         Console.err(report.summary(pluginCount: chain.pluginCount) + " (\(resources))")
         if let summaryJSON {
-            let summary = RunSummary(report, plugins: chain.pluginCount, jobs: jobs, peakMemoryMB: peakMemory,
-                                     workerProcesses: workers, largestWorkerPeakMB: largestWorkerPeak)
+            let summary = RunSummary(
+                report, plugins: chain.pluginCount, jobs: jobs, peakMemoryMB: peakMemory,
+                workerProcesses: workers, largestWorkerPeakMB: largestWorkerPeak)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let text = String(decoding: (try? encoder.encode(summary)) ?? Data(), as: UTF8.self) + "\n"
@@ -130,17 +153,23 @@ extension RunCommand {
         let names = { (text: String) in text.split(separator: ",").map(String.init) }
         let known = Set(plugins.flatMap(IsolationSelection.aliases))
         var notPlugins: [String] = []
-        let given = arguments.optionalValues("--isolate", accepts: { value in
-            let accepted = !names(value).isEmpty && names(value).allSatisfy(known.contains)
-            if !accepted { notPlugins.append(value) }
-            return accepted
-        })
+        let given = arguments.optionalValues(
+            "--isolate",
+            accepts: { value in
+                let accepted = !names(value).isEmpty && names(value).allSatisfy(known.contains)
+                if !accepted { notPlugins.append(value) }
+                return accepted
+            })
         // A word after --isolate that is neither a plugin of the chain nor a
         // path that exists is a mistyped plugin name, not a missing input.
-        if let word = notPlugins.first(where: { !$0.hasPrefix("-") && !$0.contains("/") && !$0.contains(".")
-            && !FileManager.default.fileExists(atPath: $0) })
-        {
-            throw UsageError(description: "--isolate \(word): no plugin `\(word)` in --plugins (\(plugins.joined(separator: ","))) and no input of that name; name a plugin of the chain, or leave the list out to isolate them all")
+        if let word = notPlugins.first(where: {
+            !$0.hasPrefix("-") && !$0.contains("/") && !$0.contains(".")
+                && !FileManager.default.fileExists(atPath: $0)
+        }) {
+            throw UsageError(
+                description:
+                    "--isolate \(word): no plugin `\(word)` in --plugins (\(plugins.joined(separator: ","))) and no input of that name; name a plugin of the chain, or leave the list out to isolate them all"
+            )
         }
         guard let given else { return .none }
         if given.contains(where: { $0 == nil }) { return .all }
@@ -172,7 +201,8 @@ enum InputSelection {
     static func resolve(_ arguments: inout Arguments, command: String) throws -> [InputSource] {
         let sourceName = try arguments.value("--source-name")
         if let sourceName, sourceName.isEmpty || sourceName.contains("#") {
-            throw UsageError(description: "--source-name \(sourceName): expected a non-empty name without #, e.g. part-00003")
+            throw UsageError(
+                description: "--source-name \(sourceName): expected a non-empty name without #, e.g. part-00003")
         }
         let inputs = try resolve(try arguments.operands(command: command))
         guard let sourceName else { return inputs }
@@ -185,7 +215,8 @@ enum InputSelection {
     static func resolve(_ operands: [String]) throws -> [InputSource] {
         if operands.isEmpty {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: "seeds", isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: "seeds", isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 throw InputError.noInput
             }
             return try InputSource.expand(["seeds"])
@@ -211,8 +242,12 @@ final class Progress {
         guard enabled, Date().timeIntervalSince(lastUpdate) > 0.2 else { return }
         lastUpdate = Date()
         let rate = progress.seconds > 0 ? Double(progress.bytes) / 1_048_576 / progress.seconds : 0
-        FileHandle.standardError.write(Data(String(format: "\r\u{1B}[Knewshost: %d/%d files, %d articles, %.1f MB/s",
-                                                    progress.inputs, total, progress.articles, rate).utf8))
+        FileHandle.standardError.write(
+            Data(
+                String(
+                    format: "\r\u{1B}[Knewshost: %d/%d files, %d articles, %.1f MB/s",
+                    progress.inputs, total, progress.articles, rate
+                ).utf8))
         shown = true
     }
 
@@ -239,7 +274,7 @@ enum MemoryUsage {
     /// A kilobyte figure of /proc/self/status (`VmHWM`, `VmData`, …).
     static func statusKilobytes(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") })
         else { return nil }
         return Int(line.split(separator: " ").dropFirst().first ?? "")
     }
@@ -256,7 +291,10 @@ final class ErrorLog {
     init(path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0o666)
         guard descriptor >= 0 else {
-            throw UsageError(description: "--errors-to \(path): cannot write there (\(String(cString: strerror(errno)))); give a writable file")
+            throw UsageError(
+                description:
+                    "--errors-to \(path): cannot write there (\(String(cString: strerror(errno)))); give a writable file"
+            )
         }
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

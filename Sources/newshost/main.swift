@@ -10,8 +10,10 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
         return .usage
     }
     var arguments = Arguments(Array(commandLine.dropFirst()))
-    let helpTexts = ["run": Help.run, "parse": Help.parse, "pack": Help.pack, "plugins": Help.plugins, "inspect": Help.inspect,
-                     "conformance": Help.conformance, "new-plugin": Help.newPlugin]
+    let helpTexts = [
+        "run": Help.run, "parse": Help.parse, "pack": Help.pack, "plugins": Help.plugins, "inspect": Help.inspect,
+        "conformance": Help.conformance, "new-plugin": Help.newPlugin,
+    ]
     if let help = helpTexts[command], arguments.flag("-h", "--help") {
         Console.out(help)
         return .success
@@ -34,7 +36,10 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
             Console.out(Help.version)
             return .success
         default:
-            throw UsageError(description: "unknown command `\(command)`; commands are run, parse, pack, plugins, inspect, conformance, new-plugin (see `newshost --help`)")
+            throw UsageError(
+                description:
+                    "unknown command `\(command)`; commands are run, parse, pack, plugins, inspect, conformance, new-plugin (see `newshost --help`)"
+            )
         }
     } catch {
         Console.err("newshost: \(error)")
@@ -53,7 +58,8 @@ func runCommandLine(_ commandLine: [String]) -> ExitStatus {
 func firstNonUTF8Argument() -> (position: Int, shown: String)? {
     for position in 1..<Int(CommandLine.argc) {
         guard let argument = CommandLine.unsafeArgv[position] else { continue }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: strlen(argument))
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: strlen(argument))
         if String(validating: bytes, as: UTF8.self) == nil {
             return (position, String(decoding: bytes, as: UTF8.self))
         }
@@ -62,7 +68,9 @@ func firstNonUTF8Argument() -> (position: Int, shown: String)? {
 }
 
 if let (position, shown) = firstNonUTF8Argument() {
-    Console.err("newshost: argument \(position) (\(shown.debugDescription)) is not valid UTF-8; newshost takes UTF-8 arguments and paths: give the file a UTF-8 name")
+    Console.err(
+        "newshost: argument \(position) (\(shown.debugDescription)) is not valid UTF-8; newshost takes UTF-8 arguments and paths: give the file a UTF-8 name"
+    )
     exit(ExitStatus.usage.rawValue)
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostTestSupport
 import Testing
+
 @testable import NewsHostCore
 
 @Suite struct ArticleJSONReaderTests {
@@ -13,8 +14,9 @@ import Testing
     }
 
     @Test func minimalRecordsGetDefaults() throws {
-        let articles = try ArticleJSONReader.articles(from: "{\"body\":\"一段。\\n二段。\"}\n\n{\"paragraphs\":[\"三\"],\"titles\":[\"题\"]}\n",
-                                                      source: "in.jsonl", path: "in.jsonl")
+        let articles = try ArticleJSONReader.articles(
+            from: "{\"body\":\"一段。\\n二段。\"}\n\n{\"paragraphs\":[\"三\"],\"titles\":[\"题\"]}\n",
+            source: "in.jsonl", path: "in.jsonl")
         #expect(articles.map(\.id) == ["in.jsonl#0", "in.jsonl#1"])
         #expect(articles[0].paragraphs == ["一段。", "二段。"])
         #expect(articles[1].headline == "题")
@@ -42,8 +44,9 @@ import Testing
         let articles = try ArticleJSONReader.articles(from: text, source: "in.jsonl", path: "in.jsonl")
         #expect(articles.first?.carried.map(\.key) == ["docId", "meta"])
         #expect(articles.first?.carried.last?.value == "{\"a\":null,\"b\":[1,2]}")
-        let again = try ArticleJSONReader.articles(from: articles.map(ArticleJSON.line(for:)).joined(separator: "\n"),
-                                                   source: "in.jsonl", path: "in.jsonl")
+        let again = try ArticleJSONReader.articles(
+            from: articles.map(ArticleJSON.line(for:)).joined(separator: "\n"),
+            source: "in.jsonl", path: "in.jsonl")
         #expect(again == articles)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsHostCore
 
 @Suite struct ArticleJSONTests {

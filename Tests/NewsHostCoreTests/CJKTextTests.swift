@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsHostCore
 
 @Suite struct CJKTextTests {

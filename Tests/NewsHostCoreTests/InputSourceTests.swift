@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostTestSupport
 import Testing
+
 @testable import NewsHostCore
 
 @Suite struct InputSourceTests {
@@ -22,11 +23,13 @@ import Testing
     @Test func clashingFileNamesTakeThePathAsTheirSource() throws {
         let directory = try TestPaths.temporaryDirectory()
         for folder in ["a", "b"] {
-            try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
             try Data("x".utf8).write(to: directory.appendingPathComponent("\(folder)/page.txt"))
         }
         try Data("x".utf8).write(to: directory.appendingPathComponent("a/other.txt"))
-        let a = directory.appendingPathComponent("a").path, b = directory.appendingPathComponent("b").path
+        let a = directory.appendingPathComponent("a").path
+        let b = directory.appendingPathComponent("b").path
         let sources = try InputSource.expand([a, b])
         #expect(sources.map(\.name) == ["other.txt", "\(a)/page.txt", "\(b)/page.txt"])
         #expect(Set(sources.map(\.name)).count == sources.count)

@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostTestSupport
 import Testing
+
 @testable import NewsHostCore
 
 /// One small hand-made page per rule of the parser.
@@ -58,7 +59,8 @@ import Testing
     }
 
     @Test func gluedSectionLabelIsSetAside() {
-        #expect(LayoutPageParser.splitGluedLabel("与企业负责人面对面了解情况交流看法徐汇区", knownLabels: []) == ("与企业负责人面对面了解情况交流看法", "徐汇区"))
+        #expect(
+            LayoutPageParser.splitGluedLabel("与企业负责人面对面了解情况交流看法徐汇区", knownLabels: []) == ("与企业负责人面对面了解情况交流看法", "徐汇区"))
         #expect(LayoutPageParser.splitGluedLabel("本区加强地下空间督查整治", knownLabels: []).1 == nil)
         #expect(LayoutPageParser.splitGluedLabel("区里召开重要会议普陀区", knownLabels: ["普陀区"]) == ("区里召开重要会议", "普陀区"))
         // The longest label wins whatever the order (it once depended on a Set's order, which changes per process).
@@ -123,9 +125,11 @@ import Testing
     }
 
     @Test func hostileTextParsesWithoutCrashing() {
-        let inputs = ["", "\n\n\n", String(repeating: "标题\n", count: 50), String(repeating: "长", count: 200_000),
-                      "本报讯", "记者", "（", "● 记者", "本报讯（记者 张三", "摄", "（）", " \n 本报讯\n ", "\u{0}\u{1}",
-                      String(repeating: "本报讯 。\n", count: 1000)]
+        let inputs = [
+            "", "\n\n\n", String(repeating: "标题\n", count: 50), String(repeating: "长", count: 200_000),
+            "本报讯", "记者", "（", "● 记者", "本报讯（记者 张三", "摄", "（）", " \n 本报讯\n ", "\u{0}\u{1}",
+            String(repeating: "本报讯 。\n", count: 1000),
+        ]
         for input in inputs {
             let result = parser.parse(input, source: "x")
             #expect(result.articles.allSatisfy { !$0.paragraphs.contains("") })
@@ -161,8 +165,10 @@ import Testing
 
     /// Ten ideographs fill the column; a paragraph opens two characters in.
     private func sectionPage(opener: String) -> Page {
-        page(["区里今天召开了全体会", "议，各方代表都参加了", "会议并且发言。", "新起点，新征程再出发",
-              opener, "目二十个，各项工作都", "取得了新的进展和成效", "大家都很满意。"])
+        page([
+            "区里今天召开了全体会", "议，各方代表都参加了", "会议并且发言。", "新起点，新征程再出发",
+            opener, "目二十个，各项工作都", "取得了新的进展和成效", "大家都很满意。",
+        ])
     }
 
     @Test func aFullLineParagraphWithoutSentenceEndIsASubheading() {
@@ -179,8 +185,10 @@ import Testing
     }
 
     @Test func aTitleShapedLikeTheSubheadingsOpensTheFirstSection() {
-        let lines = ["强合作，共发展———同心并跑", "双方强合作共发展同心并", "跑，合作的历史很悠久。",
-                     "新起点，新征程———向前不止步", "徐汇龙华万科中心作为重", "大载体项目之一很重要。"]
+        let lines = [
+            "强合作，共发展———同心并跑", "双方强合作共发展同心并", "跑，合作的历史很悠久。",
+            "新起点，新征程———向前不止步", "徐汇龙华万科中心作为重", "大载体项目之一很重要。",
+        ]
         let article = page(lines).articles[0]
         #expect(article.titles == [])
         #expect(article.headline == nil)

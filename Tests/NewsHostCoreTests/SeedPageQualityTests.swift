@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostTestSupport
 import Testing
+
 @testable import NewsHostCore
 
 /// The parser against expected results written by reading the five seed
@@ -13,8 +14,8 @@ import Testing
             var headline: String?
             var bylines: [String]
             var dateline: String?
-            var body_starts: String
-            var body_ends: String
+            var bodyStarts: String
+            var bodyEnds: String
             var paragraphs: Int
             var subheadings: [String]
             var captions: [String]
@@ -28,8 +29,14 @@ import Testing
         var expected = 0, found = 0, titles = 0, bylines = 0, datelines = 0, boundaries = 0, paragraphs = 0, extras = 0
 
         mutating func add(_ other: Score) {
-            expected += other.expected; found += other.found; titles += other.titles; bylines += other.bylines
-            datelines += other.datelines; boundaries += other.boundaries; paragraphs += other.paragraphs; extras += other.extras
+            expected += other.expected
+            found += other.found
+            titles += other.titles
+            bylines += other.bylines
+            datelines += other.datelines
+            boundaries += other.boundaries
+            paragraphs += other.paragraphs
+            extras += other.extras
         }
 
         func row(_ name: String) -> String {
@@ -40,14 +47,18 @@ import Testing
     static func score(_ expected: Expected, _ page: Page) -> Score {
         var score = Score(expected: expected.articles.count)
         for item in expected.articles {
-            guard let article = page.articles.first(where: { $0.body.hasPrefix(item.body_starts) }) else { continue }
+            guard let article = page.articles.first(where: { $0.body.hasPrefix(item.bodyStarts) }) else { continue }
             score.found += 1
             if article.titles == item.titles && article.headline == item.headline { score.titles += 1 }
             if article.bylines == item.bylines { score.bylines += 1 }
             if article.dateline == item.dateline { score.datelines += 1 }
-            if article.body.hasSuffix(item.body_ends) { score.boundaries += 1 }
+            if article.body.hasSuffix(item.bodyEnds) { score.boundaries += 1 }
             if article.paragraphs.count == item.paragraphs { score.paragraphs += 1 }
-            if article.subheadings == item.subheadings && article.captions == item.captions && article.notes == item.notes { score.extras += 1 }
+            if article.subheadings == item.subheadings && article.captions == item.captions
+                && article.notes == item.notes
+            {
+                score.extras += 1
+            }
         }
         return score
     }
@@ -55,13 +66,19 @@ import Testing
     @Test func qualityOnTheSeedPages() throws {
         let directory = TestPaths.root.appendingPathComponent("Tests/Fixtures/pages")
         var total = Score()
-        var table = ["page                       found  titles  bylines  datelines  boundaries  paragraphs  sub/captions/notes"]
+        var table = [
+            "page                       found  titles  bylines  datelines  boundaries  paragraphs  sub/captions/notes"
+        ]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
-            let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: directory.appendingPathComponent(name)))
-            let page = try PageReader(parser: LayoutPageParser()).read(.file(TestPaths.seeds.appendingPathComponent(expected.source).path))
+            let expected = try snakeCaseDecoder.decode(
+                Expected.self, from: Data(contentsOf: directory.appendingPathComponent(name)))
+            let page = try PageReader(parser: LayoutPageParser()).read(
+                .file(TestPaths.seeds.appendingPathComponent(expected.source).path))
             let score = Self.score(expected, page)
             table.append(score.row(expected.source))
-            #expect(page.articles.count == expected.articles.count, "\(expected.source): \(page.articles.count) articles, expected \(expected.articles.count)")
+            #expect(
+                page.articles.count == expected.articles.count,
+                "\(expected.source): \(page.articles.count) articles, expected \(expected.articles.count)")
             total.add(score)
         }
         table.append(total.row("all pages"))
@@ -76,3 +93,10 @@ import Testing
         #expect(total.extras >= 20)
     }
 }
+
+/// The fixture files spell their keys in snake case (`body_starts`).
+private let snakeCaseDecoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return decoder
+}()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsHostCore
 
 @Suite struct TextDecodingTests {
@@ -8,20 +9,30 @@ import Testing
     }
 
     @Test func refusesNULBytesNamingTheFile() {
-        #expect(throws: InputError.notText(path: "bin.dat", reason: "NUL byte at offset 2, which text never has; is it a binary file?")) {
+        #expect(
+            throws: InputError.notText(
+                path: "bin.dat", reason: "NUL byte at offset 2, which text never has; is it a binary file?")
+        ) {
             try TextDecoding.decode([0x41, 0x42, 0x00, 0x43], path: "bin.dat")
         }
     }
 
     @Test func refusesBytesThatAreNeitherUTF8NorGB18030WithTheOffset() {
-        #expect(throws: InputError.notText(path: "x.txt", reason: "invalid UTF-8 at byte offset 3, not GB18030 either (invalid sequence at byte offset 3)")) {
+        #expect(
+            throws: InputError.notText(
+                path: "x.txt",
+                reason: "invalid UTF-8 at byte offset 3, not GB18030 either (invalid sequence at byte offset 3)")
+        ) {
             try TextDecoding.decode(Array("abc".utf8) + [0xFF, 0x41], path: "x.txt")
         }
     }
 
     @Test func decodesGB18030() throws {
         // 本报讯 今天开会。 in GB18030.
-        let bytes: [UInt8] = [0xB1, 0xBE, 0xB1, 0xA8, 0xD1, 0xB6, 0x20, 0xBD, 0xF1, 0xCC, 0xEC, 0xBF, 0xAA, 0xBB, 0xE1, 0xA1, 0xA3, 0x0D, 0x0A]
+        let bytes: [UInt8] = [
+            0xB1, 0xBE, 0xB1, 0xA8, 0xD1, 0xB6, 0x20, 0xBD, 0xF1, 0xCC, 0xEC, 0xBF, 0xAA, 0xBB, 0xE1, 0xA1, 0xA3, 0x0D,
+            0x0A,
+        ]
         let decoded = try TextDecoding.decodeDetectingEncoding(bytes, path: "gb.txt")
         #expect(decoded.text == "本报讯 今天开会。\n")
         #expect(decoded.encoding == .gb18030)

@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostTestSupport
 import Testing
+
 @testable import NewsHostRuntime
 
 @Suite struct CPUBudgetTests {
@@ -20,7 +21,8 @@ import Testing
 
     @Test func theDefaultJobsFollowTheAffinityMask() throws {
         // One CPU by affinity: one job, whatever the machine has.
-        let result = try Command.run("/usr/bin/taskset", ["-c", "0", TestPaths.newshost, "run", "--plugins", "export-csv", TestPaths.seeds.path])
+        let result = try Command.run(
+            "/usr/bin/taskset", ["-c", "0", TestPaths.newshost, "run", "--plugins", "export-csv", TestPaths.seeds.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("(1 job,"), "\(result.stderr)")
     }

@@ -1,11 +1,14 @@
 import Foundation
 import NewsHostCore
 import NewsHostTestSupport
+import PluginHost
 import Testing
+
 @testable import NewsHostRuntime
 
 @Suite struct ChainTests {
-    let searchPath = PluginSearchPath(explicit: [TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
+    let searchPath = PluginSearchPath(
+        explicit: [TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
 
     private func seedArticles() throws -> [Article] {
         try InputSource.expand([TestPaths.seeds.path]).flatMap { try PageReader().read($0).articles }
@@ -13,10 +16,12 @@ import Testing
 
     @Test func seedsThroughClassifyAndExportCSV() throws {
         let output = try TestPaths.temporaryDirectory().appendingPathComponent("seeds.csv")
-        let chain = try Chain.load(plugins: ["classify", "export-csv"], searchPath: searchPath,
-                                   options: [try OptionAssignment(parsing: "export-csv.path=\(output.path)")], logHandler: { _ in })
+        let chain = try Chain.load(
+            plugins: ["classify", "export-csv"], searchPath: searchPath,
+            options: [try OptionAssignment(parsing: "export-csv.path=\(output.path)")], logHandler: { _ in })
         var problems: [String] = []
-        let report = Runner(onProblem: { problems.append($0) }).run(try InputSource.expand([TestPaths.seeds.path]), through: chain)
+        let report = Runner(onProblem: { problems.append($0) }).run(
+            try InputSource.expand([TestPaths.seeds.path]), through: chain)
         chain.destroy()
         #expect(problems.isEmpty)
         #expect(report.inputsRead == 5)
@@ -24,7 +29,8 @@ import Testing
         #expect(report.articlesCompleted == articles.count)
 
         let rows = try CSVReader.parse(try String(contentsOf: output, encoding: .utf8))
-        #expect(rows.first == ["id", "source", "headline", "bylines", "dateline", "labels", "summary", "keywords", "body"])
+        #expect(
+            rows.first == ["id", "source", "headline", "bylines", "dateline", "labels", "summary", "keywords", "body"])
         #expect(rows.count == articles.count + 1)
         for (row, article) in zip(rows.dropFirst(), articles) {
             #expect(row.count == 9)
@@ -37,15 +43,20 @@ import Testing
 
     /// A chain of a fixture that fails on its third article, then export-csv
     /// writing to a file, run over the seeds with `policy`.
-    private func runWithFailingThirdArticle(_ policy: ErrorPolicy) throws -> (RunReport, problems: [String], rows: [[String]]) {
+    private func runWithFailingThirdArticle(
+        _ policy: ErrorPolicy
+    ) throws -> (RunReport, problems: [String], rows: [[String]]) {
         let directory = try TestPaths.temporaryDirectory()
         try PluginCompiler.fixture("failing", defines: ["FAIL_PROCESS_AT=3"], into: directory)
         let output = directory.appendingPathComponent("out.csv")
-        let path = PluginSearchPath(explicit: [directory.path, TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
-        let chain = try Chain.load(plugins: ["failing", "export-csv"], searchPath: path,
-                                   options: [try OptionAssignment(parsing: "export-csv.path=\(output.path)")], logHandler: { _ in })
+        let path = PluginSearchPath(
+            explicit: [directory.path, TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
+        let chain = try Chain.load(
+            plugins: ["failing", "export-csv"], searchPath: path,
+            options: [try OptionAssignment(parsing: "export-csv.path=\(output.path)")], logHandler: { _ in })
         var problems: [String] = []
-        let report = Runner(policy: policy, onProblem: { problems.append($0) }).run(try InputSource.expand([TestPaths.seeds.path]), through: chain)
+        let report = Runner(policy: policy, onProblem: { problems.append($0) }).run(
+            try InputSource.expand([TestPaths.seeds.path]), through: chain)
         return (report, problems, try CSVReader.parse(try String(contentsOf: output, encoding: .utf8)))
     }
 
@@ -80,21 +91,23 @@ import Testing
 
     @Test func duplicatePluginAndOptionForAbsentPluginAreRefused() throws {
         #expect(throws: RuntimeError.duplicatePlugin(id: "classify")) {
-            try Chain.load(plugins: ["classify", "classify"], searchPath: searchPath, options: [], logHandler: { _ in })
+            try Chain.load(
+                plugins: ["classify", "classify"], searchPath: searchPath, options: [], logHandler: { _ in })
         }
         #expect(throws: RuntimeError.self) {
-            try Chain.load(plugins: ["classify"], searchPath: searchPath,
-                           options: [try OptionAssignment(parsing: "export-csv.path=x")], logHandler: { _ in })
+            try Chain.load(
+                plugins: ["classify"], searchPath: searchPath,
+                options: [try OptionAssignment(parsing: "export-csv.path=x")], logHandler: { _ in })
         }
     }
 
     @Test func unwritableExportPathFailsAtStartLeavingNothing() throws {
         let directory = try TestPaths.temporaryDirectory()
         #expect(throws: PluginHost.PluginCallError.self) {
-            try Chain.load(plugins: ["export-csv"], searchPath: searchPath,
-                           options: [try OptionAssignment(parsing: "export-csv.path=\(directory.path)/missing/dir/out.csv")], logHandler: { _ in })
+            try Chain.load(
+                plugins: ["export-csv"], searchPath: searchPath,
+                options: [try OptionAssignment(parsing: "export-csv.path=\(directory.path)/missing/dir/out.csv")],
+                logHandler: { _ in })
         }
     }
 }
-
-import PluginHost

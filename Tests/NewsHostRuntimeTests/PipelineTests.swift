@@ -2,32 +2,41 @@ import Foundation
 import NewsHostCore
 import NewsHostTestSupport
 import Testing
+
 @testable import NewsHostRuntime
 
 /// The parallel pipeline: order, error policies and bounded memory.
 @Suite struct PipelineTests {
-    let searchPath = PluginSearchPath(explicit: [TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
+    let searchPath = PluginSearchPath(
+        explicit: [TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
 
     /// A directory with `copies` copies of every seed page.
     private func manyPages(_ copies: Int) throws -> URL {
         let directory = try TestPaths.temporaryDirectory()
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: TestPaths.seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: TestPaths.seeds.path).filter {
+            $0.hasSuffix(".txt")
+        }.sorted()
         for copy in 0..<copies {
             for seed in seeds {
-                try FileManager.default.copyItem(at: TestPaths.seeds.appendingPathComponent(seed),
-                                                 to: directory.appendingPathComponent(String(format: "%03d-%@", copy, seed)))
+                try FileManager.default.copyItem(
+                    at: TestPaths.seeds.appendingPathComponent(seed),
+                    to: directory.appendingPathComponent(String(format: "%03d-%@", copy, seed)))
             }
         }
         return directory
     }
 
-    private func export(_ input: URL, jobs: Int, plugins: [String] = ["classify", "summarize", "export-jsonl"],
-                        policy: ErrorPolicy = .stop, path: PluginSearchPath? = nil) throws -> (RunReport, String) {
+    private func export(
+        _ input: URL, jobs: Int, plugins: [String] = ["classify", "summarize", "export-jsonl"],
+        policy: ErrorPolicy = .stop, path: PluginSearchPath? = nil
+    ) throws -> (RunReport, String) {
         let output = try TestPaths.temporaryDirectory().appendingPathComponent("out.jsonl")
-        let chain = try Chain.load(plugins: plugins, searchPath: path ?? searchPath,
-                                   options: [try OptionAssignment(parsing: "export-jsonl.path=\(output.path)")],
-                                   logHandler: { _ in }, workers: jobs)
-        let report = Runner(policy: policy, onProblem: { _ in }).run(try InputSource.expand([input.path]), through: chain)
+        let chain = try Chain.load(
+            plugins: plugins, searchPath: path ?? searchPath,
+            options: [try OptionAssignment(parsing: "export-jsonl.path=\(output.path)")],
+            logHandler: { _ in }, workers: jobs)
+        let report = Runner(policy: policy, onProblem: { _ in }).run(
+            try InputSource.expand([input.path]), through: chain)
         chain.destroy()
         return (report, try String(contentsOf: output, encoding: .utf8))
     }
@@ -39,8 +48,10 @@ import Testing
         #expect(one.articlesCompleted == 8 * 20)
         #expect(many.articlesCompleted == one.articlesCompleted)
         #expect(parallel == sequential)
-        let ids = parallel.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            .compactMap { $0["id"] as? String }
+        let ids = parallel.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        .compactMap { $0["id"] as? String }
         #expect(ids.first == "000-000_90bab6fec0c8b54c.txt#0")
         #expect(ids.last?.hasPrefix("007-004_1e9f79c5fe325ef9.txt#") == true)
     }
@@ -49,12 +60,14 @@ import Testing
     func stoppingOnAFailureExportsOnlyWhatCameBeforeIt(jobs: Int) throws {
         let directory = try TestPaths.temporaryDirectory()
         try PluginCompiler.fixture("failing", defines: ["FAIL_PROCESS_AT=3"], into: directory)
-        let path = PluginSearchPath(explicit: [directory.path, TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
+        let path = PluginSearchPath(
+            explicit: [directory.path, TestPaths.buildDirectory.path], environment: [:], executableDirectory: nil)
         // One instance per worker (the fixture is not thread-safe): with one
         // page the third article fails whichever worker takes it.
         let input = try TestPaths.temporaryDirectory()
-        try FileManager.default.copyItem(at: TestPaths.seeds.appendingPathComponent("000_90bab6fec0c8b54c.txt"),
-                                         to: input.appendingPathComponent("page.txt"))
+        try FileManager.default.copyItem(
+            at: TestPaths.seeds.appendingPathComponent("000_90bab6fec0c8b54c.txt"),
+            to: input.appendingPathComponent("page.txt"))
         let (report, output) = try export(input, jobs: jobs, plugins: ["failing", "export-jsonl"], path: path)
         #expect(report.stoppedEarly)
         #expect(report.articlesCompleted == 2)
@@ -64,11 +77,13 @@ import Testing
     @Test func interruptStopsReadingAndFinishesTheExporters() throws {
         let input = try manyPages(4)
         let output = try TestPaths.temporaryDirectory().appendingPathComponent("out.jsonl")
-        let chain = try Chain.load(plugins: ["classify", "export-jsonl"], searchPath: searchPath,
-                                   options: [try OptionAssignment(parsing: "export-jsonl.path=\(output.path)")],
-                                   logHandler: { _ in }, workers: 2)
+        let chain = try Chain.load(
+            plugins: ["classify", "export-jsonl"], searchPath: searchPath,
+            options: [try OptionAssignment(parsing: "export-jsonl.path=\(output.path)")],
+            logHandler: { _ in }, workers: 2)
         let pagesSeen = Counter()
-        let runner = Runner(onProblem: { _ in }, onProgress: { _ in pagesSeen.increment() }, shouldStop: { pagesSeen.value >= 3 })
+        let runner = Runner(
+            onProblem: { _ in }, onProgress: { _ in pagesSeen.increment() }, shouldStop: { pagesSeen.value >= 3 })
         let report = runner.run(try InputSource.expand([input.path]), through: chain)
         chain.destroy()
         #expect(report.interrupted)
@@ -83,6 +98,14 @@ import Testing
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
-    func increment() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+    func increment() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
 }

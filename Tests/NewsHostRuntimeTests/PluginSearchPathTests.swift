@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostTestSupport
 import Testing
+
 @testable import NewsHostRuntime
 
 @Suite struct PluginSearchPathTests {
@@ -14,9 +15,13 @@ import Testing
     }
 
     @Test func explicitBeatsEnvironmentBeatsExecutableDirectory() throws {
-        let (explicit, fromEnvironment, executable) = try { let d = try directories(holding: "probe"); return (d[0], d[1], d[2]) }()
+        let (explicit, fromEnvironment, executable) = try {
+            let d = try directories(holding: "probe")
+            return (d[0], d[1], d[2])
+        }()
         let environment = ["NEWSHOST_PLUGIN_PATH": "/nonexistent:" + fromEnvironment.path]
-        let all = PluginSearchPath(explicit: [explicit.path], environment: environment, executableDirectory: executable.path)
+        let all = PluginSearchPath(
+            explicit: [explicit.path], environment: environment, executableDirectory: executable.path)
         #expect(all.directories == [explicit.path, "/nonexistent", fromEnvironment.path, executable.path])
         #expect(try all.resolve("probe") == explicit.appendingPathComponent("libprobe.so").path)
         let noExplicit = PluginSearchPath(explicit: [], environment: environment, executableDirectory: executable.path)

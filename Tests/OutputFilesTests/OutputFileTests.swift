@@ -56,7 +56,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "made.txt")
         try OutputFile.write("made", to: dangling)
         #expect(type(dangling) == S_IFLNK)
-        #expect(try String(contentsOfFile: directory.appendingPathComponent("made.txt").path, encoding: .utf8) == "made")
+        #expect(
+            try String(contentsOfFile: directory.appendingPathComponent("made.txt").path, encoding: .utf8) == "made")
     }
 
     @Test func aFIFOIsWrittenThroughAndStaysAFIFO() throws {

@@ -10,9 +10,11 @@ import Testing
 @Suite struct HeaderTests {
     /// Compiles `source` the way a strict C++ shop does, into `directory`.
     private func compileCxx(_ source: URL, into directory: URL) throws -> CommandResult {
-        let arguments = ["-std=c++17", "-Wall", "-Wextra", "-Werror", "-pedantic", "-Wold-style-cast",
-                         "-Wzero-as-null-pointer-constant", "-shared", "-fPIC", "-fvisibility=hidden", "-I", TestPaths.include,
-                         source.path, "-o", directory.appendingPathComponent("libcxx-bylines.so").path]
+        let arguments = [
+            "-std=c++17", "-Wall", "-Wextra", "-Werror", "-pedantic", "-Wold-style-cast",
+            "-Wzero-as-null-pointer-constant", "-shared", "-fPIC", "-fvisibility=hidden", "-I", TestPaths.include,
+            source.path, "-o", directory.appendingPathComponent("libcxx-bylines.so").path,
+        ]
         return try Command.run("/usr/bin/c++", arguments)
     }
 
@@ -27,14 +29,16 @@ import Testing
 
     @Test func aWrongProcessPrototypeDoesNotCompileInCxx() throws {
         let directory = try TestPaths.temporaryDirectory()
-        let wrong = try compileCxx(TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins/cxx_wrong_prototype.cpp"), into: directory)
+        let wrong = try compileCxx(
+            TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins/cxx_wrong_prototype.cpp"), into: directory)
         #expect(wrong.status != 0)
         #expect(wrong.stderr.contains("static_cast"), "\(wrong.stderr)")
     }
 
     @Test func aCxxPluginBuiltWithHiddenVisibilityAndStrictWarningsLoadsAndRuns() throws {
         let directory = try TestPaths.temporaryDirectory()
-        let built = try compileCxx(TestPaths.root.appendingPathComponent("Examples/cxx-bylines/bylines.cpp"), into: directory)
+        let built = try compileCxx(
+            TestPaths.root.appendingPathComponent("Examples/cxx-bylines/bylines.cpp"), into: directory)
         #expect(built.status == 0, "\(built.stderr)")
         let library = try PluginLibrary(path: directory.appendingPathComponent("libcxx-bylines.so").path)
         #expect(library.descriptor.id == "cxx-bylines")

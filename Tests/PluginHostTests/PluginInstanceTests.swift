@@ -1,7 +1,9 @@
+import Foundation
 import NewsHostCore
 import NewsHostTestSupport
 import Synchronization
 import Testing
+
 @testable import PluginHost
 
 /// Collects plugin log messages for assertions.
@@ -12,12 +14,14 @@ final class LogRecorder: Sendable {
 }
 
 @Suite struct PluginInstanceTests {
-    let article = Article(source: "t.txt", index: 3, titles: ["区里召开会议"], headline: "区里召开会议",
-                          bylines: ["张三"], paragraphs: ["知识产权和专利保护。", "企业融资。"])
+    let article = Article(
+        source: "t.txt", index: 3, titles: ["区里召开会议"], headline: "区里召开会议",
+        bylines: ["张三"], paragraphs: ["知识产权和专利保护。", "企业融资。"])
 
     @Test func classifyLabelsAnArticleAndExplainsWhy() throws {
         let library = try PluginLibrary(path: TestPaths.plugin("classify"))
-        let instance = try PluginInstance(library: library, options: [("threshold", "0.01"), ("max-labels", "3")], logHandler: { _ in })
+        let instance = try PluginInstance(
+            library: library, options: [("threshold", "0.01"), ("max-labels", "3")], logHandler: { _ in })
         let result = try instance.process(article, annotations: Annotations())
         #expect(result.labels.first?.name == "intellectual-property")
         #expect(result.labels.allSatisfy { $0.plugin == "classify" && (0...1).contains($0.score) })
@@ -40,7 +44,10 @@ final class LogRecorder: Sendable {
 
     @Test func failingCreateReportsStatusAndMessage() throws {
         let library = try PluginLibrary(path: try Fixtures.plugin("fail-create", ["FAIL_CREATE"]))
-        #expect(throws: PluginCallError.createFailed(plugin: "fail-create", status: -2, message: "fixture refuses to start: FAIL_CREATE was set")) {
+        #expect(
+            throws: PluginCallError.createFailed(
+                plugin: "fail-create", status: -2, message: "fixture refuses to start: FAIL_CREATE was set")
+        ) {
             try PluginInstance(library: library, options: [("label", "fixture")], logHandler: { _ in })
         }
     }
@@ -56,7 +63,10 @@ final class LogRecorder: Sendable {
         let library = try PluginLibrary(path: try Fixtures.plugin("fail-second", ["FAIL_PROCESS_AT=2"]))
         let instance = try PluginInstance(library: library, options: [("label", "fixture")], logHandler: { _ in })
         _ = try instance.process(article, annotations: Annotations())
-        #expect(throws: PluginCallError.processFailed(plugin: "fail-second", articleID: "t.txt#3", status: -1, message: "fixture fails here on purpose")) {
+        #expect(
+            throws: PluginCallError.processFailed(
+                plugin: "fail-second", articleID: "t.txt#3", status: -1, message: "fixture fails here on purpose")
+        ) {
             try instance.process(article, annotations: Annotations())
         }
         _ = try instance.process(article, annotations: Annotations())
@@ -76,7 +86,8 @@ final class LogRecorder: Sendable {
         let directory = try TestPaths.temporaryDirectory()
         let path = directory.appendingPathComponent("out.csv").path
         let library = try PluginLibrary(path: TestPaths.plugin("export-csv"))
-        let instance = try PluginInstance(library: library, options: [("path", path), ("bom", "false")], logHandler: { _ in })
+        let instance = try PluginInstance(
+            library: library, options: [("path", path), ("bom", "false")], logHandler: { _ in })
         var annotations = Annotations()
         annotations.labels = [Label(plugin: "p", name: "economy", score: 0.25)]
         annotations.summaries = [Summary(plugin: "s", text: "摘要")]
@@ -89,12 +100,12 @@ final class LogRecorder: Sendable {
         #expect(!FileManagerProbe.exists(path), "nothing is visible before commit")
         try instance.commit()
         let csv = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(csv == "id,source,headline,bylines,dateline,labels,summary,keywords,body\r\n"
-            + "t.txt#3,t.txt,区里召开会议,张三,3月5日,economy:0.25,摘要,专利,\"知识产权和专利保护。\n企业融资。\"\r\n")
+        #expect(
+            csv == "id,source,headline,bylines,dateline,labels,summary,keywords,body\r\n"
+                + "t.txt#3,t.txt,区里召开会议,张三,3月5日,economy:0.25,摘要,专利,\"知识产权和专利保护。\n企业融资。\"\r\n")
     }
 }
 
-import Foundation
 enum FileManagerProbe {
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }

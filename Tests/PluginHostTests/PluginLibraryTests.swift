@@ -1,5 +1,6 @@
 import NewsHostTestSupport
 import Testing
+
 @testable import PluginHost
 
 @Suite struct PluginLibraryTests {
@@ -9,8 +10,12 @@ import Testing
         #expect(d.kind == .exporter)
         #expect(!d.isThreadSafe)
         #expect(d.abiMajor == 1)
-        #expect(d.options == [OptionSpec(key: "path", type: .path, defaultValue: "newshost.sqlite",
-                                         help: "database file; created when missing, updated in place when it exists")])
+        #expect(
+            d.options == [
+                OptionSpec(
+                    key: "path", type: .path, defaultValue: "newshost.sqlite",
+                    help: "database file; created when missing, updated in place when it exists")
+            ])
         #expect(d.hooks.map(\.name) == ["create", "process", "finish", "commit", "destroy"])
     }
 
@@ -27,7 +32,10 @@ import Testing
         #expect(d.options.map(\.key) == ["path", "bom"])
         #expect(d.options.map(\.defaultValue) == ["-", "false"])
         #expect(d.hooks.map(\.name) == ["create", "process", "finish", "destroy", "commit", "prepare"])
-        #expect(d.hooks.map(\.signature) == ["i32(ptr,ptr,ptr)", "i32(ptr,ptr,ptr)", "i32(ptr)", "void(ptr)", "i32(ptr)", "i32(ptr,ptr,ptr)"])
+        #expect(
+            d.hooks.map(\.signature) == [
+                "i32(ptr,ptr,ptr)", "i32(ptr,ptr,ptr)", "i32(ptr)", "void(ptr)", "i32(ptr)", "i32(ptr,ptr,ptr)",
+            ])
     }
 
     @Test func unknownHooksOfANewerMinorAreIgnored() throws {
@@ -39,12 +47,17 @@ import Testing
         ("no-entry", ["NO_ENTRY"], "does not export `newshost_plugin_entry`"),
         ("wrong-major", ["WRONG_MAJOR"], "built for plugin ABI v99, this host speaks ABI v1"),
         ("newer-minor", ["NEWER_MINOR"], "needs plugin ABI 1.99, this host has 1.1"),
-        ("wrong-signature", ["WRONG_SIGNATURE"], "hook `process` declares `i32(ptr)`, ABI v1 requires `i32(ptr,ptr,ptr)`"),
+        (
+            "wrong-signature", ["WRONG_SIGNATURE"],
+            "hook `process` declares `i32(ptr)`, ABI v1 requires `i32(ptr,ptr,ptr)`"
+        ),
         ("missing-hook", ["MISSING_HOOK"], "required hook `destroy` is missing from the hook table"),
         ("bad-id", ["BAD_ID"], "plugin id `Bad_Id` is invalid"),
         ("commit-classifier", ["COMMIT_HOOK"], "hook `commit` is for exporters only, and this plugin is a classifier"),
-        ("commit-old-minor", ["COMMIT_HOOK", "EXPORTER", "ABI_MINOR=0"],
-         "hook `commit` was added in ABI 1.1 but the descriptor declares abi_minor 0"),
+        (
+            "commit-old-minor", ["COMMIT_HOOK", "EXPORTER", "ABI_MINOR=0"],
+            "hook `commit` was added in ABI 1.1 but the descriptor declares abi_minor 0"
+        ),
         ("prepare-classifier", ["PREPARES"], "hook `prepare` is for exporters only, and this plugin is a classifier"),
     ])
     func brokenPluginsAreRefusedWithTheirReason(name: String, defines: [String], message: String) throws {

@@ -29,7 +29,9 @@ public enum CSVReader {
                     field.unicodeScalars.append(c)
                 }
             } else if c == "\"" {
-                guard field.isEmpty else { throw Malformed(description: "quote inside an unquoted field in row \(rows.count + 1)") }
+                guard field.isEmpty else {
+                    throw Malformed(description: "quote inside an unquoted field in row \(rows.count + 1)")
+                }
                 inQuotes = true
             } else if c == "," {
                 row.append(field)

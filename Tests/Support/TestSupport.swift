@@ -12,7 +12,8 @@ public enum TestPaths {
         if let override = ProcessInfo.processInfo.environment["NEWSHOST_BUILD_DIR"] {
             return URL(fileURLWithPath: override)
         }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // On Linux the test binary may sit inside a .xctest directory.
         if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
@@ -55,8 +56,10 @@ public struct CommandResult: Sendable {
 public enum Command {
     /// Runs `executable` with `arguments` and waits for it.
     @discardableResult
-    public static func run(_ executable: String, _ arguments: [String], directory: URL? = nil,
-                           environment: [String: String] = [:], stdin: Data? = nil) throws -> CommandResult {
+    public static func run(
+        _ executable: String, _ arguments: [String], directory: URL? = nil,
+        environment: [String: String] = [:], stdin: Data? = nil
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -69,10 +72,12 @@ public enum Command {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newshost-cmd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        let outURL = scratch.appendingPathComponent("out")
+        let errURL = scratch.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         let input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -86,15 +91,19 @@ public enum Command {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return CommandResult(status: status, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return CommandResult(
+            status: status, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     /// Runs the built `newshost` with `arguments`.
     @discardableResult
-    public static func newshost(_ arguments: [String], directory: URL? = nil, environment: [String: String] = [:],
-                                stdin: Data? = nil) throws -> CommandResult {
+    public static func newshost(
+        _ arguments: [String], directory: URL? = nil, environment: [String: String] = [:],
+        stdin: Data? = nil
+    ) throws -> CommandResult {
         try run(TestPaths.newshost, arguments, directory: directory, environment: environment, stdin: stdin)
     }
 }
@@ -109,9 +118,12 @@ public enum PluginCompiler {
 
     /// Compiles `source` with `defines` (`-D` values) into `lib<name>.so`
     /// in `directory` and returns the library's path.
-    public static func compile(_ source: URL, name: String, defines: [String] = [], into directory: URL) throws -> String {
+    public static func compile(
+        _ source: URL, name: String, defines: [String] = [], into directory: URL
+    ) throws -> String {
         let output = directory.appendingPathComponent("lib\(name).so").path
-        let arguments = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", "-I", TestPaths.include]
+        let arguments =
+            ["-std=c11", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", "-I", TestPaths.include]
             + defines.map { "-D\($0)" } + [source.path, "-o", output, "-lm"]
         let result = try Command.run("/usr/bin/cc", arguments)
         guard result.status == 0 else { throw Failure(description: "cc failed for \(name): \(result.stderr)") }
@@ -125,7 +137,8 @@ public enum PluginCompiler {
     @discardableResult
     public static func fixture(_ name: String, defines: [String] = [], into directory: URL) throws -> String {
         let named = defines.contains { $0.hasPrefix("PLUGIN_ID=") || $0 == "BAD_ID" }
-        return try compile(TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins/fixture.c"),
-                           name: name, defines: named ? defines : defines + ["PLUGIN_ID=\"\(name)\""], into: directory)
+        return try compile(
+            TestPaths.root.appendingPathComponent("Tests/Fixtures/plugins/fixture.c"),
+            name: name, defines: named ? defines : defines + ["PLUGIN_ID=\"\(name)\""], into: directory)
     }
 }

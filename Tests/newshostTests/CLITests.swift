@@ -4,7 +4,9 @@ import Testing
 
 /// The `newshost` executable, run as a user would.
 @Suite struct CLITests {
-    @Test(arguments: [["--help"], ["run", "--help"], ["parse", "--help"], ["plugins", "--help"], ["inspect", "--help"]])
+    @Test(arguments: [
+        ["--help"], ["run", "--help"], ["parse", "--help"], ["plugins", "--help"], ["inspect", "--help"],
+    ])
     func everyCommandHasHelp(arguments: [String]) throws {
         let result = try Command.newshost(arguments)
         #expect(result.status == 0)
@@ -23,7 +25,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try CSVReader.parse(result.stdout)
         #expect(rows.count > 20)
-        #expect(result.stderr.contains("newshost: \(rows.count - 1) of \(rows.count - 1) articles from 5 inputs through 2 plugins"))
+        #expect(
+            result.stderr.contains(
+                "newshost: \(rows.count - 1) of \(rows.count - 1) articles from 5 inputs through 2 plugins"))
     }
 
     @Test func pluginsTableListsTheShippedPlugins() throws {
@@ -50,13 +54,16 @@ import Testing
     }
 
     @Test func unknownOptionKeyIsAUsageError() throws {
-        let result = try Command.newshost(["run", "--plugins", "classify", "--option", "classify.colour=red", "seeds"], directory: TestPaths.root)
+        let result = try Command.newshost(
+            ["run", "--plugins", "classify", "--option", "classify.colour=red", "seeds"], directory: TestPaths.root)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("plugin classify has no option `colour`; it takes taxonomy, threshold, max-labels"))
+        #expect(
+            result.stderr.contains("plugin classify has no option `colour`; it takes taxonomy, threshold, max-labels"))
     }
 
     @Test func badOptionValueIsAUsageError() throws {
-        let result = try Command.newshost(["run", "--plugins", "classify", "--option", "classify.max-labels=many"], directory: TestPaths.root)
+        let result = try Command.newshost(
+            ["run", "--plugins", "classify", "--option", "classify.max-labels=many"], directory: TestPaths.root)
         #expect(result.status == 2)
         #expect(result.stderr.contains("option classify.max-labels=many: expected an integer"))
     }
@@ -94,7 +101,8 @@ import Testing
     }
 
     @Test func noInputAndNoSeedsSaysWhatToPass() throws {
-        let result = try Command.newshost(["run", "--plugins", "classify"], directory: try TestPaths.temporaryDirectory())
+        let result = try Command.newshost(
+            ["run", "--plugins", "classify"], directory: try TestPaths.temporaryDirectory())
         #expect(result.status == 3)
         #expect(result.stderr.contains("no input given and no ./seeds directory here"))
     }
@@ -117,11 +125,16 @@ import Testing
     @Test func failingPluginNamesPluginArticleAndMessage() throws {
         let directory = try TestPaths.temporaryDirectory()
         try PluginCompiler.fixture("flaky", defines: ["FAIL_PROCESS_AT=2"], into: directory)
-        let result = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "flaky", "seeds"], directory: TestPaths.root)
+        let result = try Command.newshost(
+            ["run", "--plugin-path", directory.path, "--plugins", "flaky", "seeds"], directory: TestPaths.root)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("plugin flaky: failed on article 000_90bab6fec0c8b54c.txt#1 (NH_ERR_INVALID_INPUT): fixture fails here on purpose"))
-        let skipped = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "flaky", "--on-error", "skip", "seeds"],
-                                           directory: TestPaths.root)
+        #expect(
+            result.stderr.contains(
+                "plugin flaky: failed on article 000_90bab6fec0c8b54c.txt#1 (NH_ERR_INVALID_INPUT): fixture fails here on purpose"
+            ))
+        let skipped = try Command.newshost(
+            ["run", "--plugin-path", directory.path, "--plugins", "flaky", "--on-error", "skip", "seeds"],
+            directory: TestPaths.root)
         #expect(skipped.status == 0, "skipping was asked for, so it is no failure")
         #expect(skipped.stderr.contains("article skipped"))
         #expect(!skipped.stderr.contains("stopped early"))
@@ -130,7 +143,8 @@ import Testing
     @Test func failingCreateExitsFour() throws {
         let directory = try TestPaths.temporaryDirectory()
         try PluginCompiler.fixture("grumpy", defines: ["FAIL_CREATE"], into: directory)
-        let result = try Command.newshost(["run", "--plugin-path", directory.path, "--plugins", "grumpy", "seeds"], directory: TestPaths.root)
+        let result = try Command.newshost(
+            ["run", "--plugin-path", directory.path, "--plugins", "grumpy", "seeds"], directory: TestPaths.root)
         #expect(result.status == 4)
         #expect(result.stderr.contains("plugin grumpy: could not start (NH_ERR_BAD_CONFIG): fixture refuses to start"))
     }
@@ -138,13 +152,18 @@ import Testing
     @Test func csvToAFileAppearsOnlyComplete() throws {
         let directory = try TestPaths.temporaryDirectory()
         let output = directory.appendingPathComponent("out.csv")
-        let result = try Command.newshost(["run", "--plugins", "classify,export-csv", "--option", "export-csv.path=\(output.path)",
-                                           "--option", "export-csv.bom=true"], directory: TestPaths.root)
+        let result = try Command.newshost(
+            [
+                "run", "--plugins", "classify,export-csv", "--option", "export-csv.path=\(output.path)",
+                "--option", "export-csv.bom=true",
+            ], directory: TestPaths.root)
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
         let bytes = try Data(contentsOf: output)
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.csv"], "no temporary file is left behind")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.csv"],
+            "no temporary file is left behind")
     }
 
     @Test func parseJSONLinesHasTheDocumentedKeys() throws {
@@ -152,8 +171,11 @@ import Testing
         #expect(result.status == 0)
         let first = try #require(result.stdout.split(separator: "\n").first)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["id", "source", "index", "headline", "titles", "bylines", "dateline",
-                                     "paragraphs", "body", "captions", "subheadings", "notes"])
+        #expect(
+            Set(object.keys) == [
+                "id", "source", "index", "headline", "titles", "bylines", "dateline",
+                "paragraphs", "body", "captions", "subheadings", "notes",
+            ])
     }
 }
 
@@ -165,20 +187,29 @@ import Testing
     }
 
     @Test func peakMemoryDoesNotGrowWithTheInput() throws {
-        let small = try TestPaths.temporaryDirectory(), large = try TestPaths.temporaryDirectory()
+        let small = try TestPaths.temporaryDirectory()
+        let large = try TestPaths.temporaryDirectory()
         for (directory, size) in [(small, "200KB"), (large, "12MB")] {
-            let generated = try Command.run("/usr/bin/python3", [TestPaths.root.appendingPathComponent("scripts/gen-corpus").path,
-                                                                "--size", size, "--out", directory.path, "--newshost", TestPaths.newshost])
+            let generated = try Command.run(
+                "/usr/bin/python3",
+                [
+                    TestPaths.root.appendingPathComponent("scripts/gen-corpus").path,
+                    "--size", size, "--out", directory.path, "--newshost", TestPaths.newshost,
+                ])
             #expect(generated.status == 0, "\(generated.stderr)")
         }
         let sink = try TestPaths.temporaryDirectory()
         func run(_ input: URL) throws -> CommandResult {
-            try Command.newshost(["run", "--plugins", "classify,export-jsonl", "--jobs", "2",
-                                  "--option", "export-jsonl.path=\(sink.appendingPathComponent(UUID().uuidString).path)", input.path])
+            try Command.newshost([
+                "run", "--plugins", "classify,export-jsonl", "--jobs", "2",
+                "--option", "export-jsonl.path=\(sink.appendingPathComponent(UUID().uuidString).path)", input.path,
+            ])
         }
-        let smallRun = try run(small), largeRun = try run(large)
+        let smallRun = try run(small)
+        let largeRun = try run(large)
         #expect(smallRun.status == 0 && largeRun.status == 0, "\(largeRun.stderr)")
-        let smallPeak = try #require(peakMemory(smallRun)), largePeak = try #require(peakMemory(largeRun))
+        let smallPeak = try #require(peakMemory(smallRun))
+        let largePeak = try #require(peakMemory(largeRun))
         // 60 times the input; the bound allows for allocator slack, not for holding the corpus.
         #expect(largePeak < smallPeak + 40, "peak \(largePeak) MB for 12 MB of input vs \(smallPeak) MB for 200 KB")
     }
@@ -188,14 +219,22 @@ import Testing
 @Suite struct InterruptTests {
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
     func signalLeavesCompleteOutput(signal: Int32, status: Int32) throws {
-        let corpus = try TestPaths.temporaryDirectory(), out = try TestPaths.temporaryDirectory()
-        let generated = try Command.run("/usr/bin/python3", [TestPaths.root.appendingPathComponent("scripts/gen-corpus").path,
-                                                            "--size", "30MB", "--out", corpus.path, "--newshost", TestPaths.newshost])
+        let corpus = try TestPaths.temporaryDirectory()
+        let out = try TestPaths.temporaryDirectory()
+        let generated = try Command.run(
+            "/usr/bin/python3",
+            [
+                TestPaths.root.appendingPathComponent("scripts/gen-corpus").path,
+                "--size", "30MB", "--out", corpus.path, "--newshost", TestPaths.newshost,
+            ])
         #expect(generated.status == 0)
         let csv = out.appendingPathComponent("out.csv")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.newshost)
-        process.arguments = ["run", "--plugins", "classify,export-csv", "--jobs", "2", "--option", "export-csv.path=\(csv.path)", corpus.path]
+        process.arguments = [
+            "run", "--plugins", "classify,export-csv", "--jobs", "2", "--option", "export-csv.path=\(csv.path)",
+            corpus.path,
+        ]
         process.standardError = FileHandle.nullDevice
         try process.run()
         Thread.sleep(forTimeInterval: 1.5)
@@ -205,7 +244,8 @@ import Testing
         let rows = try CSVReader.parse(try String(contentsOf: csv, encoding: .utf8))
         #expect(rows.count > 1, "some articles were exported")
         #expect(rows.allSatisfy { $0.count == 9 }, "every row is whole")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["out.csv"], "no temporary file is left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path) == ["out.csv"], "no temporary file is left")
     }
 
     /// The article a plugin is processing when Ctrl-C comes is finished and
@@ -215,12 +255,15 @@ import Testing
         let directory = try TestPaths.temporaryDirectory()
         let mark = directory.appendingPathComponent("paused").path
         // Pauses on the third article of each page, after saying so.
-        let plugin = try PluginCompiler.fixture("pauser", defines: ["PAUSE_ON_INDEX=2", "PAUSE_MARK=\"\(mark)\""], into: directory)
+        let plugin = try PluginCompiler.fixture(
+            "pauser", defines: ["PAUSE_ON_INDEX=2", "PAUSE_MARK=\"\(mark)\""], into: directory)
         let csv = directory.appendingPathComponent("out.csv")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.newshost)
-        process.arguments = ["run", "--plugins", "\(plugin),export-csv", "--jobs", "\(jobs)", "--option", "export-csv.path=\(csv.path)",
-                             TestPaths.seeds.appendingPathComponent("000_90bab6fec0c8b54c.txt").path]
+        process.arguments = [
+            "run", "--plugins", "\(plugin),export-csv", "--jobs", "\(jobs)", "--option", "export-csv.path=\(csv.path)",
+            TestPaths.seeds.appendingPathComponent("000_90bab6fec0c8b54c.txt").path,
+        ]
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Waits for the plugin to be inside article #2 (generously), then interrupts.
@@ -236,15 +279,23 @@ import Testing
 
     @Test func anArgumentThatIsNotUTF8IsRefusedNotMangled() throws {
         let directory = try TestPaths.temporaryDirectory()
-        let result = try Command.run("/bin/sh", ["-c", "exec \"$0\" run --plugins export-csv --option \"export-csv.path=$1/$(printf '\\377').csv\" \"$2\"",
-                                                 TestPaths.newshost, directory.path, TestPaths.seeds.path])
+        let result = try Command.run(
+            "/bin/sh",
+            [
+                "-c",
+                "exec \"$0\" run --plugins export-csv --option \"export-csv.path=$1/$(printf '\\377').csv\" \"$2\"",
+                TestPaths.newshost, directory.path, TestPaths.seeds.path,
+            ])
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("is not valid UTF-8"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no file under a mangled name")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no file under a mangled name")
     }
 
     @Test func aMistypedNameAfterIsolateIsAUsageError() throws {
-        let result = try Command.newshost(["run", "--plugins", "classify,export-csv", "--isolate", "clasify", TestPaths.seeds.path])
+        let result = try Command.newshost([
+            "run", "--plugins", "classify,export-csv", "--isolate", "clasify", TestPaths.seeds.path,
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--isolate clasify: no plugin `clasify` in --plugins"))
     }
@@ -286,7 +337,9 @@ import Testing
     @Test func theSummaryIsAlsoAvailableAsJSON() throws {
         let directory = try TestPaths.temporaryDirectory()
         let summary = directory.appendingPathComponent("summary.json")
-        let result = try Command.newshost(["run", "--plugins", "classify,export-csv", "--summary-json", summary.path, TestPaths.seeds.path])
+        let result = try Command.newshost([
+            "run", "--plugins", "classify,export-csv", "--summary-json", summary.path, TestPaths.seeds.path,
+        ])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
         #expect(object["articlesCompleted"] as? Int == 20)

@@ -42,7 +42,10 @@ import Testing
         ("errorok", ["ERROR_THEN_OK"], "output.valid-for-kind", "called set_error and then returned NH_OK"),
         ("summarizing", ["SETS_SUMMARY"], "output.valid-for-kind", "a classifier set a summary"),
         ("wanderer", ["CHANGES_CWD"], "process.global-state", "the working directory"),
-        ("trapper", ["SIGNAL_HANDLER"], "process.global-state", "create changed process-wide state that the host and every other plugin share: signal handlers (SIGUSR1)"),
+        (
+            "trapper", ["SIGNAL_HANDLER"], "process.global-state",
+            "create changed process-wide state that the host and every other plugin share: signal handlers (SIGUSR1)"
+        ),
         ("globals", ["GLOBAL_LABEL"], "lifecycle.several-instances", "keep options in the instance"),
         ("remembers", ["REMEMBERS"], "process.deterministic", "never on earlier calls"),
         ("scribbler", ["WRITES_VIEW"], "process.guarded-view", "SIGSEGV"),
@@ -59,41 +62,54 @@ import Testing
         let json = directory.appendingPathComponent("report.json")
         // The timeout counts seconds without progress, not a check's total
         // time, so 10 s holds on a busy machine; the hanging plugin costs it once.
-        let result = try Command.newshost(["conformance", "--level", "3", "--timeout", "10", "--format", "json", "--output", json.path] + paths,
-                                          directory: TestPaths.root)
+        let result = try Command.newshost(
+            ["conformance", "--level", "3", "--timeout", "10", "--format", "json", "--output", json.path] + paths,
+            directory: TestPaths.root)
         #expect(result.status == 1, "some plugins fail, so the exit status is 1")
         let reports = try JSONDecoder().decode([Report].self, from: Data(contentsOf: json))
         #expect(reports.count == paths.count, "the runner survived every plugin")
         for (variant, report) in zip(Self.zoo, reports) {
             let failing = report.results.first { $0.id == variant.check }
             #expect(failing?.outcome == "failed", "\(variant.name): \(variant.check) should fail")
-            #expect(failing?.message.contains(variant.says) == true, "\(variant.name): \(failing?.message ?? "no result")")
+            #expect(
+                failing?.message.contains(variant.says) == true, "\(variant.name): \(failing?.message ?? "no result")")
         }
         // A hang costs one timeout: the checks after it are skipped, not each timed out.
         let hang = try #require(zip(Self.zoo, reports).first { $0.0.name == "hang" }?.1)
-        #expect(hang.results.contains { $0.outcome == "skipped" && $0.message.hasPrefix("not run: the plugin hung in process.seed-articles") })
+        #expect(
+            hang.results.contains {
+                $0.outcome == "skipped" && $0.message.hasPrefix("not run: the plugin hung in process.seed-articles")
+            })
         #expect(!hang.results.contains { $0.id != "process.seed-articles" && $0.message.contains("no progress") })
         // Crashes name the hook and the article.
         let crash = try #require(reports.first?.results.first { $0.id == "process.seed-articles" })
         #expect(crash.hook == "process")
         #expect(crash.article?.hasPrefix("000_90bab6fec0c8b54c.txt#0") == true, "\(crash.article ?? "no article")")
         // The report follows its published schema.
-        let check = try Command.run("/usr/bin/python3", ["-c", """
-            import json, sys, jsonschema
-            jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
-            """, TestPaths.root.appendingPathComponent("schemas/conformance-report.schema.json").path, json.path])
+        let check = try Command.run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import json, sys, jsonschema
+                jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+                """, TestPaths.root.appendingPathComponent("schemas/conformance-report.schema.json").path, json.path,
+            ])
         #expect(check.status == 0, "\(check.stderr)")
         let good = try #require(reports.last)
         #expect(good.identity?.id == "good")
         #expect(good.results.first { $0.id == "stress.10000-articles" }?.metrics?["microsecondsPerArticle"] != nil)
-        #expect(good.results.allSatisfy { $0.outcome != "failed" }, "\(good.results.filter { $0.outcome == "failed" }.map(\.message))")
+        #expect(
+            good.results.allSatisfy { $0.outcome != "failed" },
+            "\(good.results.filter { $0.outcome == "failed" }.map(\.message))")
         #expect(result.stdout.contains("FAIL  process.seed-articles"), "the table for people goes to stdout")
     }
 
     @Test(arguments: ["classify", "summarize", "export-csv", "export-jsonl", "export-sqlite"])
     func shippedPluginsPassAtLevelThree(plugin: String) throws {
         // A generous limit: the 10,000-article check runs a debug build on a shared machine.
-        let result = try Command.newshost(["conformance", "--level", "3", "--timeout", "600", plugin], directory: TestPaths.root)
+        let result = try Command.newshost(
+            ["conformance", "--level", "3", "--timeout", "600", plugin], directory: TestPaths.root)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(!result.stdout.contains("FAIL"))
     }
@@ -102,8 +118,9 @@ import Testing
         let list = try Command.newshost(["conformance", "--list"])
         #expect(list.status == 0)
         #expect(list.stdout.contains("stress.10000-articles") && list.stdout.contains("load.hooks"))
-        let one = try Command.newshost(["conformance", "--only", "process.deterministic", "--format", "json", "classify"],
-                                       directory: TestPaths.root)
+        let one = try Command.newshost(
+            ["conformance", "--only", "process.deterministic", "--format", "json", "classify"],
+            directory: TestPaths.root)
         #expect(one.status == 0, "\(one.stdout)")
         let reports = try JSONDecoder().decode([Report].self, from: Data(one.stdout.utf8))
         #expect(reports.first?.results.map(\.id) == ["process.deterministic"])
@@ -114,7 +131,9 @@ import Testing
 
     @Test func junitReportIsWellFormedXML() throws {
         let output = try TestPaths.temporaryDirectory().appendingPathComponent("junit.xml")
-        let result = try Command.newshost(["conformance", "--level", "1", "--format", "junit", "--output", output.path, "classify"])
+        let result = try Command.newshost([
+            "conformance", "--level", "1", "--format", "junit", "--output", output.path, "classify",
+        ])
         #expect(result.status == 0)
         let parser = XMLParser(data: try Data(contentsOf: output))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")

@@ -6,17 +6,25 @@ import Testing
 /// (`ulimit -f`, SIGXFSZ ignored), so writes fail as on a full disk
 /// without needing a small file system.
 @Suite struct FullDiskTests {
-    @Test(arguments: [("export-jsonl", "out.jsonl", "stop"), ("export-csv", "out.csv", "skip"), ("export-sqlite", "out.db", "stop")])
+    @Test(arguments: [
+        ("export-jsonl", "out.jsonl", "stop"), ("export-csv", "out.csv", "skip"), ("export-sqlite", "out.db", "stop"),
+    ])
     func aFailedWriteLeavesNoFileAtAll(plugin: String, file: String, policy: String) throws {
         let directory = try TestPaths.temporaryDirectory()
         let out = directory.appendingPathComponent(file)
         let script = "trap '' XFSZ; ulimit -f 16; exec \"$@\""
-        let result = try Command.run("/bin/bash", ["-c", script, "bash", TestPaths.newshost, "run", "--plugins", plugin,
-                                                   "--option", "\(plugin).path=\(out.path)", "--on-error", policy, TestPaths.seeds.path])
+        let result = try Command.run(
+            "/bin/bash",
+            [
+                "-c", script, "bash", TestPaths.newshost, "run", "--plugins", plugin,
+                "--option", "\(plugin).path=\(out.path)", "--on-error", policy, TestPaths.seeds.path,
+            ])
         #expect(result.status == 1, "\(result.stderr)")
         // A file exporter fails writing; SQLite writes its pages at COMMIT.
-        #expect(result.stderr.contains("plugin \(plugin): failed") || result.stderr.contains("plugin \(plugin): finished but could not commit"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("plugin \(plugin): failed")
+                || result.stderr.contains("plugin \(plugin): finished but could not commit"),
+            "\(result.stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(left.isEmpty, "neither \(file) nor a temporary file may remain: \(left)")
         // The summary's article count is not taken for what was written.
@@ -28,10 +36,15 @@ import Testing
     @Test func aFileSizeLimitIsAnErrorMessageNotASilentDeath() throws {
         let directory = try TestPaths.temporaryDirectory()
         let out = directory.appendingPathComponent("out.jsonl")
-        let result = try Command.run("/bin/sh", ["-c", "ulimit -f 8; exec \"$0\" run --plugins export-jsonl --option export-jsonl.path=\"$1\" \"$2\"",
-                                                 TestPaths.newshost, out.path, TestPaths.seeds.path])
+        let result = try Command.run(
+            "/bin/sh",
+            [
+                "-c", "ulimit -f 8; exec \"$0\" run --plugins export-jsonl --option export-jsonl.path=\"$1\" \"$2\"",
+                TestPaths.newshost, out.path, TestPaths.seeds.path,
+            ])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("File too large"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no output, no temporary file")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no output, no temporary file")
     }
 }

@@ -8,11 +8,14 @@ import Testing
     @Test func vanishedFilesDirectoriesAndFIFOsAreRefusedByName() throws {
         let directory = try TestPaths.temporaryDirectory()
         let seed = "000_90bab6fec0c8b54c.txt"
-        try FileManager.default.copyItem(at: TestPaths.seeds.appendingPathComponent(seed), to: directory.appendingPathComponent(seed))
+        try FileManager.default.copyItem(
+            at: TestPaths.seeds.appendingPathComponent(seed), to: directory.appendingPathComponent(seed))
         // A path listed in the directory that is gone when it is read.
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("a-vanished.txt").path,
-                                                   withDestinationPath: directory.appendingPathComponent("gone.txt").path)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("b-directory.txt"), withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("a-vanished.txt").path,
+            withDestinationPath: directory.appendingPathComponent("gone.txt").path)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("b-directory.txt"), withIntermediateDirectories: false)
         #expect(mkfifo(directory.appendingPathComponent("c-fifo.txt").path, 0o644) == 0)
 
         let result = try Command.newshost(["run", "--plugins", "export-csv", directory.path])
@@ -40,7 +43,10 @@ import Testing
             (path(String(repeating: "a", count: 300) + ".txt"), "the path is too long"),
             (path("blank.txt"), "holds only white space"),
             (path("utf16.txt"), "looks like UTF-16 without a byte-order mark"),
-            (path("broken.jsonl"), "broken.jsonl:1: not a newshost article in JSON (not valid JSON: Invalid value around character"),
+            (
+                path("broken.jsonl"),
+                "broken.jsonl:1: not a newshost article in JSON (not valid JSON: Invalid value around character"
+            ),
             (path("index.jsonl"), "`index` must be a whole number"),
         ]
         for (input, says) in cases {
@@ -61,14 +67,18 @@ import Testing
         let directory = try TestPaths.temporaryDirectory()
         let seed = TestPaths.seeds.appendingPathComponent("000_90bab6fec0c8b54c.txt")
         for folder in ["a", "b"] {
-            try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: seed, to: directory.appendingPathComponent("\(folder)/page.txt"))
         }
         let database = directory.appendingPathComponent("out.sqlite")
-        let result = try Command.newshost(["run", "--plugins", "export-sqlite", "--option", "export-sqlite.path=\(database.path)",
-                                           directory.appendingPathComponent("a").path, directory.appendingPathComponent("b").path])
+        let result = try Command.newshost([
+            "run", "--plugins", "export-sqlite", "--option", "export-sqlite.path=\(database.path)",
+            directory.appendingPathComponent("a").path, directory.appendingPathComponent("b").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let rows = try Command.run("/usr/bin/sqlite3", [database.path, "SELECT count(*), count(DISTINCT id) FROM articles"])
+        let rows = try Command.run(
+            "/usr/bin/sqlite3", [database.path, "SELECT count(*), count(DISTINCT id) FROM articles"])
         #expect(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "10|10", "\(rows.stdout) \(rows.stderr)")
     }
 
@@ -81,7 +91,8 @@ import Testing
         #expect(file.stderr.contains("big.txt: larger than 1 MB"), "\(file.stderr)")
         #expect(try Command.newshost(["parse", "--max-page-mb", "4", big.path]).status == 0)
         // An endless stdin stops at the limit: the producer is cut off, not drained.
-        let endless = try Command.run("/bin/sh", ["-c", "head -c 100000000 /dev/zero | \"$0\" parse --max-page-mb 1 -", TestPaths.newshost])
+        let endless = try Command.run(
+            "/bin/sh", ["-c", "head -c 100000000 /dev/zero | \"$0\" parse --max-page-mb 1 -", TestPaths.newshost])
         #expect(endless.status == 3)
         #expect(endless.stderr.contains("-: larger than 1 MB"), "\(endless.stderr)")
     }

@@ -6,12 +6,18 @@ import Testing
 /// `.so` fixtures and the real executable.
 @Suite struct IsolationTests {
     /// A chain of a fixture built with `defines` and export-csv on the seeds.
-    private func run(_ defines: [String], _ flags: [String]) throws -> (result: CommandResult, csv: [[String]]?, report: URL, out: URL) {
+    private func run(
+        _ defines: [String], _ flags: [String]
+    ) throws -> (result: CommandResult, csv: [[String]]?, report: URL, out: URL) {
         let directory = try TestPaths.temporaryDirectory()
         let plugin = try PluginCompiler.fixture("bad", defines: defines + ["PLUGIN_ID=\"bad\""], into: directory)
-        let out = directory.appendingPathComponent("out.csv"), report = directory.appendingPathComponent("failures.json")
-        let result = try Command.newshost(["run", "--plugins", "\(plugin),export-csv", "--option", "export-csv.path=\(out.path)",
-                                           "--failure-report", report.path] + flags + [TestPaths.seeds.path])
+        let out = directory.appendingPathComponent("out.csv")
+        let report = directory.appendingPathComponent("failures.json")
+        let result = try Command.newshost(
+            [
+                "run", "--plugins", "\(plugin),export-csv", "--option", "export-csv.path=\(out.path)",
+                "--failure-report", report.path,
+            ] + flags + [TestPaths.seeds.path])
         let csv = try? CSVReader.parse(String(decoding: try Data(contentsOf: out), as: UTF8.self))
         return (result, csv, report, out)
     }
@@ -36,7 +42,10 @@ import Testing
         #expect(failed.count == 5, "one article #2 per seed page")
         #expect(failed.allSatisfy { $0["signalName"] as? String == "SIGSEGV" && $0["plugin"] as? String == "bad" })
         #expect(failed.compactMap { $0["article"] as? String }.allSatisfy { $0.hasSuffix("#2") })
-        #expect(result.stderr.contains("plugin bad: its isolated worker process crashed with SIGSEGV (signal 11) on article 000_90bab6fec0c8b54c.txt#2; article skipped"))
+        #expect(
+            result.stderr.contains(
+                "plugin bad: its isolated worker process crashed with SIGSEGV (signal 11) on article 000_90bab6fec0c8b54c.txt#2; article skipped"
+            ))
     }
 
     @Test func withoutIsolationTheCrashIsNamedAndNoOutputIsLeftHalfWritten() throws {
@@ -44,9 +53,12 @@ import Testing
         let (result, _, report, out) = try run(["CRASH_ON_INDEX=2"], ["--on-error", "skip", "--jobs", "1"])
         #expect(result.status == 128 + SIGSEGV)
         let notices = result.stderr.split(separator: "\n").filter { $0.contains("crashed the host process") }
-        #expect(notices == ["newshost: plugin bad crashed the host process with SIGSEGV on article 000_90bab6fec0c8b54c.txt#2; "
-            + "the run is lost (finished output files are only written at the end). Plugins run inside newshost unless isolated: "
-            + "run untrusted plugins with --isolate (or --isolate NAME) and --on-error skip to record the crash and go on"])
+        #expect(
+            notices == [
+                "newshost: plugin bad crashed the host process with SIGSEGV on article 000_90bab6fec0c8b54c.txt#2; "
+                    + "the run is lost (finished output files are only written at the end). Plugins run inside newshost unless isolated: "
+                    + "run untrusted plugins with --isolate (or --isolate NAME) and --on-error skip to record the crash and go on"
+            ])
         #expect(result.stderr.contains("--isolate"))
         #expect(!FileManager.default.fileExists(atPath: out.path), "no CSV at the output path")
         #expect(!FileManager.default.fileExists(atPath: report.path))
@@ -61,7 +73,8 @@ import Testing
     }
 
     @Test func aHangIsKilledAtTheTimeLimit() throws {
-        let (result, csv, report, _) = try run(["HANG_ON_INDEX=1"], ["--isolate", "--plugin-timeout", "0.5", "--on-error", "skip"])
+        let (result, csv, report, _) = try run(
+            ["HANG_ON_INDEX=1"], ["--isolate", "--plugin-timeout", "0.5", "--on-error", "skip"])
         #expect(result.status == 0)
         let failed = try failures(report)
         #expect(failed.count == 5)
@@ -81,34 +94,46 @@ import Testing
     }
 
     @Test func isolatedPluginsGiveTheSameResultsAsInProcess() throws {
-        let inProcess = try Command.newshost(["run", "--plugins", "classify,summarize,export-jsonl", TestPaths.seeds.path])
-        let isolated = try Command.newshost(["run", "--plugins", "classify,summarize,export-jsonl", "--isolate", TestPaths.seeds.path])
+        let inProcess = try Command.newshost([
+            "run", "--plugins", "classify,summarize,export-jsonl", TestPaths.seeds.path,
+        ])
+        let isolated = try Command.newshost([
+            "run", "--plugins", "classify,summarize,export-jsonl", "--isolate", TestPaths.seeds.path,
+        ])
         #expect(inProcess.status == 0 && isolated.status == 0, "\(isolated.stderr)")
         #expect(!isolated.stdout.isEmpty)
         #expect(isolated.stdout == inProcess.stdout)
     }
 
     @Test func exportersAreNotIsolated() throws {
-        let result = try Command.newshost(["run", "--plugins", "classify,export-csv", "--isolate", "export-csv", TestPaths.seeds.path])
+        let result = try Command.newshost([
+            "run", "--plugins", "classify,export-csv", "--isolate", "export-csv", TestPaths.seeds.path,
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--isolate export-csv: export-csv is an exporter"))
     }
 
     @Test func aTimeLimitNeedsIsolation() throws {
-        let result = try Command.newshost(["run", "--plugins", "classify", "--plugin-timeout", "5", TestPaths.seeds.path])
+        let result = try Command.newshost([
+            "run", "--plugins", "classify", "--plugin-timeout", "5", TestPaths.seeds.path,
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--plugin-timeout applies to isolated plugins only"))
     }
 
     @Test func anInputAfterIsolateIsNotTakenForAPluginName() throws {
-        let result = try Command.newshost(["run", "--plugins", "classify,export-csv", "--isolate", TestPaths.seeds.path])
+        let result = try Command.newshost([
+            "run", "--plugins", "classify,export-csv", "--isolate", TestPaths.seeds.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("from 5 inputs"))
     }
 
     @Test func workersStartAsNeededAndAreBoundedByTheCPUs() throws {
-        let result = try Command.newshost(["run", "--plugins", "classify,summarize,export-csv", "--isolate", "--jobs", "64",
-                                           TestPaths.seeds.path])
+        let result = try Command.newshost([
+            "run", "--plugins", "classify,summarize,export-csv", "--isolate", "--jobs", "64",
+            TestPaths.seeds.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let count = try #require(result.stderr.firstMatch(of: /(\d+) isolated worker process/).flatMap { Int($0.1) })
         #expect(count >= 2 && count <= 2 * ProcessInfo.processInfo.activeProcessorCount, "\(result.stderr)")
@@ -119,8 +144,10 @@ import Testing
         let plugin = try PluginCompiler.fixture("sleeper", defines: ["HANG_AT=1"], into: directory)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.newshost)
-        process.arguments = ["run", "--plugins", "\(plugin),export-csv", "--option", "export-csv.path=\(directory.path)/o.csv",
-                             "--isolate", "--plugin-timeout", "600", "--jobs", "1", TestPaths.seeds.path]
+        process.arguments = [
+            "run", "--plugins", "\(plugin),export-csv", "--option", "export-csv.path=\(directory.path)/o.csv",
+            "--isolate", "--plugin-timeout", "600", "--jobs", "1", TestPaths.seeds.path,
+        ]
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Wait (generously) for the worker to be running, then kill the host outright.
@@ -144,14 +171,17 @@ import Testing
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).filter { pid in
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
+                let close = stat.lastIndex(of: ")")
+            else { return false }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             return fields.count > 1 && Int32(fields[1]) == parent
         }
     }
 
     private static func isZombie(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return true }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return true }
         return stat[stat.index(after: close)...].split(separator: " ").first == "Z"
     }
 }

@@ -7,20 +7,28 @@ import Testing
 @Suite struct NewPluginTests {
     static let sdk: URL = {
         let prefix = try! TestPaths.temporaryDirectory()
-        _ = try! Command.run("/bin/bash", [TestPaths.root.appendingPathComponent("scripts/install-plugin-sdk").path, prefix.path])
+        _ = try! Command.run(
+            "/bin/bash", [TestPaths.root.appendingPathComponent("scripts/install-plugin-sdk").path, prefix.path])
         return prefix
     }()
 
-    @Test(arguments: [("classifier", "c"), ("summarizer", "c"), ("exporter", "c"), ("classifier", "swift"), ("exporter", "swift")])
+    @Test(arguments: [
+        ("classifier", "c"), ("summarizer", "c"), ("exporter", "c"), ("classifier", "swift"), ("exporter", "swift"),
+    ])
     func generatedProjectBuildsAndPassesConformance(kind: String, language: String) throws {
         let directory = try TestPaths.temporaryDirectory()
         let name = "gen-\(kind)-\(language)"
-        let generate = try Command.newshost(["new-plugin", name, "--kind", kind, "--lang", language, "--dir", directory.path])
+        let generate = try Command.newshost([
+            "new-plugin", name, "--kind", kind, "--lang", language, "--dir", directory.path,
+        ])
         #expect(generate.status == 0, "\(generate.stderr)")
         let project = directory.appendingPathComponent(name)
-        let build = try Command.run("/usr/bin/make", ["-C", project.path, "NEWSHOST=\(TestPaths.newshost)", "conformance"],
-                                    environment: ["PKG_CONFIG_PATH": Self.sdk.appendingPathComponent("lib/pkgconfig").path,
-                                                  "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+        let build = try Command.run(
+            "/usr/bin/make", ["-C", project.path, "NEWSHOST=\(TestPaths.newshost)", "conformance"],
+            environment: [
+                "PKG_CONFIG_PATH": Self.sdk.appendingPathComponent("lib/pkgconfig").path,
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            ])
         #expect(build.status == 0, "\(build.stdout)\n\(build.stderr)")
         #expect(build.stdout.contains("0 failed"))
         #expect(build.stdout.contains("20 articles"), "the checks ran on the SDK's sample pages")

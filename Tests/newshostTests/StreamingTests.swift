@@ -37,7 +37,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.newshost)
         process.arguments = ["run", "--plugins", "classify,export-jsonl", "--jobs", "2", "-"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -55,17 +56,22 @@ import Testing
             if more.isEmpty { break }
             received += more
         }
-        #expect(received.split(separator: UInt8(ascii: "\n")).count == 5, "the first five results came while the input was open")
+        #expect(
+            received.split(separator: UInt8(ascii: "\n")).count == 5,
+            "the first five results came while the input was open")
         #expect(process.isRunning)
 
         kill(process.processIdentifier, SIGINT)
         let rest = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 130, "ended by Ctrl-C, not by the watchdog")
+        #expect(
+            process.terminationReason == .exit && process.terminationStatus == 130,
+            "ended by Ctrl-C, not by the watchdog")
         let exported = (received + rest).split(separator: UInt8(ascii: "\n"))
         #expect(exported.count == 5)
-        #expect(exported.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0))) != nil }, "every line is whole")
+        #expect(
+            exported.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0))) != nil }, "every line is whole")
     }
 
     /// A stream of several pieces comes out in input order, the same with
@@ -75,13 +81,16 @@ import Testing
         let file = directory.appendingPathComponent("many.jsonl")
         let lines = try Self.articles(copies: 40)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
-        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? 0 > 3 << 20, "several 1 MB pieces")
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? 0 > 3 << 20,
+            "several 1 MB pieces")
         func run(jobs: Int) throws -> [Substring] {
             let result = try Command.newshost(["run", "--plugins", "export-csv", "--jobs", "\(jobs)", file.path])
             #expect(result.status == 0, "\(result.stderr)")
             return result.stdout.split(separator: "\r\n")
         }
-        let one = try run(jobs: 1), three = try run(jobs: 3)
+        let one = try run(jobs: 1)
+        let three = try run(jobs: 3)
         #expect(one.count == lines.count + 1)
         #expect(one == three)
         let sources = one.dropFirst().map { $0.split(separator: ",")[1] }
@@ -98,12 +107,16 @@ import Testing
         let sink = try TestPaths.temporaryDirectory()
         func run(_ count: Int) throws -> Int? {
             let input = Data((lines.prefix(count).joined(separator: "\n") + "\n").utf8)
-            let result = try Command.newshost(["run", "--plugins", "export-csv", "--option",
-                                               "export-csv.path=\(sink.appendingPathComponent("out.csv").path)", "-"], stdin: input)
+            let result = try Command.newshost(
+                [
+                    "run", "--plugins", "export-csv", "--option",
+                    "export-csv.path=\(sink.appendingPathComponent("out.csv").path)", "-",
+                ], stdin: input)
             #expect(result.status == 0, "\(result.stderr)")
             return Self.peakMemory(result)
         }
-        let small = try #require(try run(60)), large = try #require(try run(lines.count))
+        let small = try #require(try run(60))
+        let large = try #require(try run(lines.count))
         // The large stream is about 12 MB; the bound allows for allocator slack, not for holding it.
         #expect(large < small + 40, "peak \(large) MB for \(lines.count) articles vs \(small) MB for 60")
     }
@@ -114,7 +127,8 @@ import Testing
         let line = try #require(try Self.articles(copies: 1).first)
         let huge = "{\"body\":\"" + String(repeating: "长", count: 1 << 20) + "\"}"
         let input = Data([line, huge, line].joined(separator: "\n").utf8)
-        let result = try Command.newshost(["run", "--plugins", "export-jsonl", "--max-page-mb", "1", "-"], stdin: input)
+        let result = try Command.newshost(
+            ["run", "--plugins", "export-jsonl", "--max-page-mb", "1", "-"], stdin: input)
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stderr.contains("-:2: a line longer than 2 MB"), "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 1)
@@ -129,7 +143,8 @@ import Testing
         let plugin = try PluginCompiler.fixture("preparer", defines: ["EXPORTER", "PREPARES"], into: directory)
         let input = stream ? ["-"] : [TestPaths.seeds.path]
         let lines = stream ? Data((try Self.articles(copies: 2).joined(separator: "\n")).utf8) : nil
-        let result = try Command.newshost(["run", "--plugins", "classify,\(plugin)", "--jobs", "2"] + input, stdin: lines)
+        let result = try Command.newshost(
+            ["run", "--plugins", "classify,\(plugin)", "--jobs", "2"] + input, stdin: lines)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains(stream ? "40 of 40 articles" : "20 of 20 articles"), "\(result.stderr)")
     }

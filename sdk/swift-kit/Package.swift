@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 // The newshost Swift plugin kit, as `scripts/install-plugin-sdk` installs it
 // (PREFIX/share/newshost/swift-kit): a Swift plugin depends on this package
 // and writes a class, with no raw pointers. The sources are the ones the

@@ -13,7 +13,8 @@ public struct Classifier: Sendable {
 
         public static func == (lhs: Score, rhs: Score) -> Bool {
             lhs.label == rhs.label && lhs.score == rhs.score
-                && lhs.matches.map(\.term) == rhs.matches.map(\.term) && lhs.matches.map(\.count) == rhs.matches.map(\.count)
+                && lhs.matches.map(\.term) == rhs.matches.map(\.term)
+                && lhs.matches.map(\.count) == rhs.matches.map(\.count)
         }
     }
 
@@ -40,7 +41,9 @@ public struct Classifier: Sendable {
         }
         for (labelIndex, label) in taxonomy.labels.enumerated() {
             for (term, weight) in label.terms.sorted(by: { $0.key < $1.key }) { add(term, (labelIndex, weight, false)) }
-            for (term, weight) in (label.negative ?? [:]).sorted(by: { $0.key < $1.key }) { add(term, (labelIndex, weight, true)) }
+            for (term, weight) in (label.negative ?? [:]).sorted(by: { $0.key < $1.key }) {
+                add(term, (labelIndex, weight, true))
+            }
         }
         matcher = AhoCorasick(patterns: patterns)
         self.entries = entries

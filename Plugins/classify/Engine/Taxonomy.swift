@@ -81,16 +81,22 @@ public struct Taxonomy: Codable, Sendable, Equatable {
             guard !label.id.isEmpty, seen.insert(label.id).inserted else {
                 throw Problem(description: "\(source): label id `\(label.id)` is empty or used twice")
             }
-            guard !label.terms.isEmpty else { throw Problem(description: "\(source): label `\(label.id)` has no terms") }
+            guard !label.terms.isEmpty else {
+                throw Problem(description: "\(source): label `\(label.id)` has no terms")
+            }
             for (term, weight) in label.terms.merging(label.negative ?? [:], uniquingKeysWith: { $1 }) {
                 guard !term.isEmpty, weight.isFinite, weight > 0 else {
-                    throw Problem(description: "\(source): label `\(label.id)` term `\(term)` needs a positive finite weight")
+                    throw Problem(
+                        description: "\(source): label `\(label.id)` term `\(term)` needs a positive finite weight")
                 }
             }
         }
         guard calibration.slope.isFinite, calibration.slope > 0, calibration.offset.isFinite,
-              calibration.referenceLength.isFinite, calibration.referenceLength > 0
-        else { throw Problem(description: "\(source): calibration needs a positive slope and reference_length and a finite offset") }
+            calibration.referenceLength.isFinite, calibration.referenceLength > 0
+        else {
+            throw Problem(
+                description: "\(source): calibration needs a positive slope and reference_length and a finite offset")
+        }
     }
 
     private static func describe(_ error: Error) -> String {

@@ -7,10 +7,13 @@ import NewsHostPluginKit
 final class Classify: NewsHostPlugin {
     static let metadata = PluginMetadata(
         id: "classify", version: "0.2.0", vendor: "newshost",
-        description: "Topic labels with calibrated scores from a taxonomy of weighted terms (Aho–Corasick); explains matches in `matched_terms`",
+        description:
+            "Topic labels with calibrated scores from a taxonomy of weighted terms (Aho–Corasick); explains matches in `matched_terms`",
         kind: .classifier, isThreadSafe: true,
         options: [
-            .init("taxonomy", .path, default: "", help: "taxonomy JSON file; empty for the built-in one (Plugins/classify/taxonomy.json)"),
+            .init(
+                "taxonomy", .path, default: "",
+                help: "taxonomy JSON file; empty for the built-in one (Plugins/classify/taxonomy.json)"),
             .init("threshold", .float, default: "0.5", help: "lowest score (0 to 1) at which a label is added"),
             .init("max-labels", .int, default: "3", help: "most labels added to one article (1 to 50)"),
         ])
@@ -29,7 +32,8 @@ final class Classify: NewsHostPlugin {
         let taxonomy: Taxonomy
         do {
             let path = options["taxonomy"] ?? ""
-            taxonomy = path.isEmpty
+            taxonomy =
+                path.isEmpty
                 ? try Taxonomy.decode(Data(DefaultTaxonomy.json.utf8), source: "built-in taxonomy")
                 : try Taxonomy.load(path: path)
         } catch {

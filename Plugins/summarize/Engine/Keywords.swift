@@ -70,8 +70,10 @@ public struct KeywordExtractor: Sendable {
     }
 
     /// Counts the 2–4 ideograph n-grams of one run of ideographs.
-    private static func countRun(_ run: ArraySlice<UInt32>, sentence: Int32, into stats: inout TermTable,
-                                 _ occurrences: inout [(key: UInt64, sentence: Int32)]) {
+    private static func countRun(
+        _ run: ArraySlice<UInt32>, sentence: Int32, into stats: inout TermTable,
+        _ occurrences: inout [(key: UInt64, sentence: Int32)]
+    ) {
         guard run.count >= 2 else { return }
         let base = run.startIndex
         for length in 2...min(4, run.count) {
@@ -118,7 +120,9 @@ public struct KeywordExtractor: Sendable {
                     Self.countRun(values[runStart..<position], sentence: Int32(sentence), into: &stats, &occurrences)
                     runStart = -1
                 }
-                if value < 0x80, (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+                if value < 0x80,
+                    (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                {
                     word.append(Unicode.Scalar(value)!)
                 } else if !word.isEmpty {
                     if word.count >= 2, word.contains(where: { $0.properties.isAlphabetic }) {
@@ -140,7 +144,9 @@ public struct KeywordExtractor: Sendable {
         for (key, _) in entries { stats.markKept(key, true) }
         for (key, stat) in entries where stat.length > 2 {
             for part in [key >> 16, key & ~(UInt64(0xFFFF) << UInt64(16 * (stat.length - 1)))] {
-                if let partStat = stats.lookup(part), partStat.kept, partStat.count == stat.count { stats.markKept(part, false) }
+                if let partStat = stats.lookup(part), partStat.kept, partStat.count == stat.count {
+                    stats.markKept(part, false)
+                }
             }
         }
         // A term that begins or ends with a stop word is a fragment of a
@@ -153,7 +159,9 @@ public struct KeywordExtractor: Sendable {
         pool.sort { $0.mass != $1.mass ? $0.mass > $1.mass : $0.key < $1.key }
         let latinTerms = Dictionary(uniqueKeysWithValues: latinKeys.map { ($1, $0) })
         var ranked: [(key: UInt64, count: Int, mass: Int)] = []
-        for entry in pool where ranked.count < maximumCandidates && !Self.stopKeys.contains(entry.key) { ranked.append(entry) }
+        for entry in pool where ranked.count < maximumCandidates && !Self.stopKeys.contains(entry.key) {
+            ranked.append(entry)
+        }
         let candidates = ranked.map(\.key)
         let counts = ranked.map(\.count)
         guard !candidates.isEmpty else { return [] }
@@ -172,8 +180,12 @@ public struct KeywordExtractor: Sendable {
             present.removeAll(keepingCapacity: true)
         }
         for occurrence in occurrences {
-            if occurrence.sentence != current { link(); current = occurrence.sentence }
-            let position = occurrence.key >= UInt64.max - UInt64(latinKeys.count)
+            if occurrence.sentence != current {
+                link()
+                current = occurrence.sentence
+            }
+            let position =
+                occurrence.key >= UInt64.max - UInt64(latinKeys.count)
                 ? latinPositions[occurrence.key] ?? -1 : Int(stats.lookup(occurrence.key)?.position ?? -1)
             if position >= 0 { present.append(position) }
         }
@@ -181,7 +193,8 @@ public struct KeywordExtractor: Sendable {
 
         let ranks = PageRank.scores(weights, tolerance: 1e-4)
         let order = candidates.indices.sorted {
-            ranks[$0] != ranks[$1] ? ranks[$0] > ranks[$1]
+            ranks[$0] != ranks[$1]
+                ? ranks[$0] > ranks[$1]
                 : counts[$0] != counts[$1] ? counts[$0] > counts[$1] : candidates[$0] < candidates[$1]
         }
         var chosen: [(term: String, weight: Double)] = []
@@ -217,7 +230,9 @@ extension KeywordExtractor {
     static func overlaps(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard !short.isEmpty else { return true }
-        return (0...(long.count - short.count)).contains { start in long[start..<start + short.count].elementsEqual(short) }
+        return (0...(long.count - short.count)).contains { start in
+            long[start..<start + short.count].elementsEqual(short)
+        }
     }
 }
 
@@ -303,7 +318,9 @@ struct TermTable {
 enum PackedTerm {
     /// The key of a 2–4 ideograph term, or nil for anything else.
     static func key(_ scalars: [Unicode.Scalar]) -> UInt64? {
-        guard (2...4).contains(scalars.count), scalars.allSatisfy({ IdeographSet.isIdeograph($0.value) }) else { return nil }
+        guard (2...4).contains(scalars.count), scalars.allSatisfy({ IdeographSet.isIdeograph($0.value) }) else {
+            return nil
+        }
         return scalars.reduce(0) { $0 << 16 | UInt64($1.value) }
     }
 

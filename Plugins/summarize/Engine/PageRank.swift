@@ -4,8 +4,10 @@ public enum PageRank {
     /// (`weights[i][j]` is the edge weight between i and j; the diagonal is
     /// ignored). Deterministic; stops when no score moves by more than
     /// `tolerance` or after `maximumIterations`.
-    public static func scores(_ weights: [[Double]], damping: Double = 0.85,
-                              tolerance: Double = 1e-6, maximumIterations: Int = 100) -> [Double] {
+    public static func scores(
+        _ weights: [[Double]], damping: Double = 0.85,
+        tolerance: Double = 1e-6, maximumIterations: Int = 100
+    ) -> [Double] {
         let n = weights.count
         guard n > 0 else { return [] }
         // Edges as flat lists: for each node, its neighbours and the share of

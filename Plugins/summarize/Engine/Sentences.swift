@@ -78,8 +78,10 @@ public enum Sentences {
         return ranges
     }
 
-    private static func trim(_ scalars: String.UnicodeScalarView, _ range: Range<String.Index>) -> Range<String.Index>? {
-        var lower = range.lowerBound, upper = range.upperBound
+    private static func trim(_ scalars: String.UnicodeScalarView, _ range: Range<String.Index>) -> Range<String.Index>?
+    {
+        var lower = range.lowerBound
+        var upper = range.upperBound
         while lower < upper, scalars[lower].isSpace { lower = scalars.index(after: lower) }
         while upper > lower, scalars[scalars.index(before: upper)].isSpace { upper = scalars.index(before: upper) }
         return lower < upper ? lower..<upper : nil

@@ -75,7 +75,9 @@ public struct Summarizer: Sendable {
             if !repeats { chosen.append(candidate) }
         }
         // Every candidate repeated a chosen one: fill up by rank alone.
-        for candidate in order where chosen.count < sentenceCount && !chosen.contains(candidate) { chosen.append(candidate) }
+        for candidate in order where chosen.count < sentenceCount && !chosen.contains(candidate) {
+            chosen.append(candidate)
+        }
         return chosen.sorted()
     }
 
@@ -91,7 +93,8 @@ public struct Summarizer: Sendable {
         // A quotation standing alone opens a feature ("“你们有什么困难……”"):
         // the news follows it.
         if let first = sentence.first, let last = sentence.last(where: { !"。！？!?".contains($0) }),
-           "“「『\"".contains(first), "”」』\"".contains(last) {
+            "“「『\"".contains(first), "”」』\"".contains(last)
+        {
             return false
         }
         var content = Substring(sentence)
@@ -166,7 +169,9 @@ enum Bigrams {
             return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
         }
         if IdeographSet.isIdeograph(value) { return true }
-        if (0x3000...0x303F).contains(value) || (0xFF00...0xFF0F).contains(value) || (0x2000...0x206F).contains(value) { return false }
+        if (0x3000...0x303F).contains(value) || (0xFF00...0xFF0F).contains(value) || (0x2000...0x206F).contains(value) {
+            return false
+        }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
@@ -177,7 +182,9 @@ enum Bigrams {
 
     /// How many bigrams two sorted, distinct lists have in common.
     static func shared(_ a: [UInt64], _ b: [UInt64]) -> Int {
-        var i = 0, j = 0, shared = 0
+        var i = 0
+        var j = 0
+        var shared = 0
         while i < a.count, j < b.count {
             if a[i] == b[j] {
                 shared += 1

@@ -6,13 +6,17 @@ import SummarizeEngine
 final class Summarize: NewsHostPlugin {
     static let metadata = PluginMetadata(
         id: "summarize", version: "0.1.0", vendor: "newshost",
-        description: "Extractive summary (the lead sentence, then TextRank with a lead prior, without repeats) and keywords (TextRank over repeated terms) from the body",
+        description:
+            "Extractive summary (the lead sentence, then TextRank with a lead prior, without repeats) and keywords (TextRank over repeated terms) from the body",
         kind: .summarizer, isThreadSafe: true,
         options: [
             .init("sentences", .int, default: "2", help: "sentences in the summary (1 to 20)"),
             .init("keywords", .int, default: "10", help: "keywords per article (0 to 100)"),
-            .init("method", .choice(Summarizer.Method.allCases.map(\.rawValue)), default: "hybrid",
-                  help: "hybrid: the lead sentence (unless a caption, source line, quotation or fragment), then TextRank blended with lead position, skipping repeats; textrank: graph only; lead: the first sentences"),
+            .init(
+                "method", .choice(Summarizer.Method.allCases.map(\.rawValue)), default: "hybrid",
+                help:
+                    "hybrid: the lead sentence (unless a caption, source line, quotation or fragment), then TextRank blended with lead position, skipping repeats; textrank: graph only; lead: the first sentences"
+            ),
         ])
 
     private let summarizer: Summarizer
@@ -34,7 +38,8 @@ final class Summarize: NewsHostPlugin {
 
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
         // Both need the sentences: find them once.
-        let sentences = Sentences.ranges(in: article.body, limit: max(summarizer.maximumSentences, extractor.maximumSentences))
+        let sentences = Sentences.ranges(
+            in: article.body, limit: max(summarizer.maximumSentences, extractor.maximumSentences))
         if let summary = summarizer.summarize(article.body, sentences: sentences) { results.setSummary(summary) }
         for keyword in extractor.keywords(in: article.body, sentences: sentences) {
             results.addKeyword(keyword.term, weight: keyword.weight)

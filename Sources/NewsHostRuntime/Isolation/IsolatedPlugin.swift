@@ -13,7 +13,8 @@ public struct IsolationSettings: Sendable {
     public var memoryLimitMegabytes: Int?
 
     /// Creates settings.
-    public init(workerExecutable: String, timeout: Double = 60, verbose: Bool = false, memoryLimitMegabytes: Int? = nil) {
+    public init(workerExecutable: String, timeout: Double = 60, verbose: Bool = false, memoryLimitMegabytes: Int? = nil)
+    {
         self.workerExecutable = workerExecutable
         self.timeout = timeout
         self.verbose = verbose
@@ -44,7 +45,9 @@ final class IsolatedPlugin: ChainStage, @unchecked Sendable {
     ///
     /// - Throws: ``PluginCallError`` when the worker cannot start or
     ///   `create` fails; ``PluginLoadError`` is reported as a start failure.
-    init(library: PluginLibrary, options: [(key: String, value: String)], settings: IsolationSettings) throws(PluginCallError) {
+    init(
+        library: PluginLibrary, options: [(key: String, value: String)], settings: IsolationSettings
+    ) throws(PluginCallError) {
         pluginID = library.descriptor.id
         path = library.path
         self.options = options.map { WorkerRequest.Pair(key: $0.key, value: $0.value) }
@@ -56,10 +59,11 @@ final class IsolatedPlugin: ChainStage, @unchecked Sendable {
         starts += 1
         let child: ChildProcess
         do {
-            child = try ChildProcess(executable: settings.workerExecutable,
-                                     arguments: ["plugin-worker"] + (settings.verbose ? ["--verbose"] : [])
-                                        + (settings.memoryLimitMegabytes.map { ["--memory-limit", String($0)] } ?? []),
-                                     environment: ["SWIFT_BACKTRACE": "enable=no"])
+            child = try ChildProcess(
+                executable: settings.workerExecutable,
+                arguments: ["plugin-worker"] + (settings.verbose ? ["--verbose"] : [])
+                    + (settings.memoryLimitMegabytes.map { ["--memory-limit", String($0)] } ?? []),
+                environment: ["SWIFT_BACKTRACE": "enable=no"])
         } catch {
             throw .workerFailed(plugin: pluginID, articleID: nil, failure: .couldNotStart(error.description))
         }
@@ -75,7 +79,8 @@ final class IsolatedPlugin: ChainStage, @unchecked Sendable {
             throw .createFailed(plugin: pluginID, status: status, message: message)
         default:
             stop()
-            throw .workerFailed(plugin: pluginID, articleID: nil, failure: .protocolViolation("unexpected answer to start"))
+            throw .workerFailed(
+                plugin: pluginID, articleID: nil, failure: .protocolViolation("unexpected answer to start"))
         }
     }
 
@@ -88,7 +93,8 @@ final class IsolatedPlugin: ChainStage, @unchecked Sendable {
             throw .processFailed(plugin: pluginID, articleID: article.id, status: status, message: message)
         default:
             stop()
-            throw .workerFailed(plugin: pluginID, articleID: article.id, failure: .protocolViolation("unexpected answer to process"))
+            throw .workerFailed(
+                plugin: pluginID, articleID: article.id, failure: .protocolViolation("unexpected answer to process"))
         }
     }
 
@@ -103,7 +109,8 @@ final class IsolatedPlugin: ChainStage, @unchecked Sendable {
             throw .finishFailed(plugin: pluginID, status: status, message: message)
         default:
             stop()
-            throw .workerFailed(plugin: pluginID, articleID: nil, failure: .protocolViolation("unexpected answer to finish"))
+            throw .workerFailed(
+                plugin: pluginID, articleID: nil, failure: .protocolViolation("unexpected answer to finish"))
         }
     }
 

@@ -22,7 +22,9 @@ final class IsolatedPool: ChainStage {
     /// Starts the first worker and creates the instance in it.
     ///
     /// - Throws: ``PluginCallError`` when it cannot start or `create` fails.
-    init(library: PluginLibrary, options: [(key: String, value: String)], settings: IsolationSettings, limit: Int) throws(PluginCallError) {
+    init(
+        library: PluginLibrary, options: [(key: String, value: String)], settings: IsolationSettings, limit: Int
+    ) throws(PluginCallError) {
         pluginID = library.descriptor.id
         self.library = library
         self.options = options

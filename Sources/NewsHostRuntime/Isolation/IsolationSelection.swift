@@ -31,7 +31,11 @@ public enum IsolationSelection: Sendable, Equatable {
         case .plugins(let wanted):
             var stages = Set<Int>()
             for name in wanted {
-                guard let stage = libraries.indices.first(where: { Self.aliases(of: names[$0]).contains(name) || libraries[$0].descriptor.id == name }) else {
+                guard
+                    let stage = libraries.indices.first(where: {
+                        Self.aliases(of: names[$0]).contains(name) || libraries[$0].descriptor.id == name
+                    })
+                else {
                     throw .isolationOfAbsentPlugin(name: name, chain: libraries.map(\.descriptor.id))
                 }
                 guard libraries[stage].descriptor.kind != .exporter else {

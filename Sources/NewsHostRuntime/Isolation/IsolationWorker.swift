@@ -17,7 +17,10 @@ public enum IsolationWorker {
             do {
                 request = try WorkerRequest.decode(frame)
             } catch {
-                logHandler(PluginLogMessage(pluginID: instance?.pluginID ?? "worker", level: .error, message: "bad request from the host: \(error)"))
+                logHandler(
+                    PluginLogMessage(
+                        pluginID: instance?.pluginID ?? "worker", level: .error,
+                        message: "bad request from the host: \(error)"))
                 return 2
             }
             let reply: WorkerReply
@@ -25,7 +28,8 @@ public enum IsolationWorker {
             case .start(let path, let options):
                 do {
                     let library = try PluginLibrary(path: path)
-                    instance = try PluginInstance(library: library, options: options.map { ($0.key, $0.value) }, logHandler: logHandler)
+                    instance = try PluginInstance(
+                        library: library, options: options.map { ($0.key, $0.value) }, logHandler: logHandler)
                     reply = .ready
                 } catch let error as PluginLoadError {
                     reply = .loadFailed(error.description)
@@ -59,8 +63,9 @@ extension PluginCallError {
     /// The reply that carries this failure to the host.
     var workerReply: WorkerReply {
         switch self {
-        case .createFailed(_, let status, let message), .processFailed(_, _, let status, let message), .finishFailed(_, let status, let message),
-             .commitFailed(_, let status, let message):
+        case .createFailed(_, let status, let message), .processFailed(_, _, let status, let message),
+            .finishFailed(_, let status, let message),
+            .commitFailed(_, let status, let message):
             return .failed(status: status, message: message)
         case .workerFailed(_, _, let failure):
             return .failed(status: -5, message: "\(failure)")

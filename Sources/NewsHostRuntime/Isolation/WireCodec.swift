@@ -39,7 +39,7 @@ struct WireWriter {
 
     mutating func strings(_ values: [String]) {
         u32(UInt32(values.count))
-        values.forEach { string($0) }
+        for value in values { string(value) }
     }
 
     mutating func article(_ article: Article) {
@@ -58,13 +58,28 @@ struct WireWriter {
 
     mutating func annotations(_ annotations: Annotations) {
         u32(UInt32(annotations.labels.count))
-        for label in annotations.labels { string(label.plugin); string(label.name); f64(label.score) }
+        for label in annotations.labels {
+            string(label.plugin)
+            string(label.name)
+            f64(label.score)
+        }
         u32(UInt32(annotations.summaries.count))
-        for summary in annotations.summaries { string(summary.plugin); string(summary.text) }
+        for summary in annotations.summaries {
+            string(summary.plugin)
+            string(summary.text)
+        }
         u32(UInt32(annotations.keywords.count))
-        for keyword in annotations.keywords { string(keyword.plugin); string(keyword.term); f64(keyword.weight) }
+        for keyword in annotations.keywords {
+            string(keyword.plugin)
+            string(keyword.term)
+            f64(keyword.weight)
+        }
         u32(UInt32(annotations.fields.count))
-        for field in annotations.fields { string(field.plugin); string(field.key); string(field.value) }
+        for field in annotations.fields {
+            string(field.plugin)
+            string(field.key)
+            string(field.value)
+        }
     }
 }
 
@@ -90,7 +105,8 @@ struct WireReader {
 
     private mutating func take(_ count: Int) throws(WireError) -> ArraySlice<UInt8> {
         guard count >= 0, count <= bytes.count - offset else {
-            throw WireError(description: "frame ends early (wanted \(count) bytes at offset \(offset) of \(bytes.count))")
+            throw WireError(
+                description: "frame ends early (wanted \(count) bytes at offset \(offset) of \(bytes.count))")
         }
         defer { offset += count }
         return bytes[offset..<offset + count]
@@ -111,7 +127,9 @@ struct WireReader {
     mutating func string() throws(WireError) -> String {
         let count = Int(try u32())
         let utf8 = try take(count)
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw WireError(description: "a string is not UTF-8") }
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+            throw WireError(description: "a string is not UTF-8")
+        }
         return text
     }
 
@@ -125,7 +143,9 @@ struct WireReader {
 
     private mutating func list<T>(_ element: (inout WireReader) throws(WireError) -> T) throws(WireError) -> [T] {
         let count = Int(try u32())
-        guard count <= bytes.count - offset else { throw WireError(description: "a count of \(count) is more than the frame holds") }
+        guard count <= bytes.count - offset else {
+            throw WireError(description: "a count of \(count) is more than the frame holds")
+        }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try element(&self)) }
@@ -133,9 +153,12 @@ struct WireReader {
     }
 
     mutating func article() throws(WireError) -> Article {
-        let id = try string(), source = try string(), index = Int(try i64())
-        var article = Article(source: source, index: index, titles: try strings(), headline: try optional(), bylines: try strings(),
-                              dateline: try optional(), paragraphs: try strings(), captions: try strings(), subheadings: try strings())
+        let id = try string()
+        let source = try string()
+        let index = Int(try i64())
+        var article = Article(
+            source: source, index: index, titles: try strings(), headline: try optional(), bylines: try strings(),
+            dateline: try optional(), paragraphs: try strings(), captions: try strings(), subheadings: try strings())
         article.notes = try strings()
         article.id = id
         return article

@@ -26,7 +26,10 @@ enum WorkerRequest: Equatable {
             var writer = WireWriter(tag: 1)
             writer.string(path)
             writer.u32(UInt32(options.count))
-            for option in options { writer.string(option.key); writer.string(option.value) }
+            for option in options {
+                writer.string(option.key)
+                writer.string(option.value)
+            }
             return writer.bytes
         case .process(let article, let annotations):
             var writer = WireWriter(tag: 2)
@@ -45,7 +48,9 @@ enum WorkerRequest: Equatable {
         case 1:
             let path = try reader.string()
             var options: [Pair] = []
-            for _ in 0..<min(Int(try reader.u32()), frame.count) { options.append(Pair(key: try reader.string(), value: try reader.string())) }
+            for _ in 0..<min(Int(try reader.u32()), frame.count) {
+                options.append(Pair(key: try reader.string(), value: try reader.string()))
+            }
             request = .start(path: path, options: options)
         case 2: request = .process(try reader.article(), try reader.annotations())
         case 3: request = .finish

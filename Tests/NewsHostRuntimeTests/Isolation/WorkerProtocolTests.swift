@@ -1,19 +1,23 @@
 import NewsHostCore
-@testable import NewsHostRuntime
 import Testing
+
+@testable import NewsHostRuntime
 
 /// The binary framing between the host and isolated plugin workers.
 @Suite struct WorkerProtocolTests {
     private let article: Article = {
-        var article = Article(source: "页.txt", index: 7, titles: ["引题", "主标题 ABC"], headline: "主标题 ABC", bylines: ["江跃中", "濮蓉"],
-                              dateline: nil, paragraphs: ["第一段。", "", "Second 段 with emoji 🚀"], captions: ["图片 朱亮 摄"], subheadings: [])
+        var article = Article(
+            source: "页.txt", index: 7, titles: ["引题", "主标题 ABC"], headline: "主标题 ABC", bylines: ["江跃中", "濮蓉"],
+            dateline: nil, paragraphs: ["第一段。", "", "Second 段 with emoji 🚀"], captions: ["图片 朱亮 摄"], subheadings: [])
         article.notes = ["（转摘自“今日漕河泾”）"]
         return article
     }()
 
     private let annotations: Annotations = {
         var annotations = Annotations()
-        annotations.labels = [Label(plugin: "classify", name: "economy", score: 0.875), Label(plugin: "c", name: "x", score: 0)]
+        annotations.labels = [
+            Label(plugin: "classify", name: "economy", score: 0.875), Label(plugin: "c", name: "x", score: 0),
+        ]
         annotations.summaries = [Summary(plugin: "summarize", text: "摘要。")]
         annotations.keywords = [Keyword(plugin: "summarize", term: "知识产权", weight: 1e-300)]
         annotations.fields = [Field(plugin: "classify", key: "matched_terms", value: "金融:2")]
@@ -22,7 +26,8 @@ import Testing
 
     @Test func requestsSurviveTheRoundTrip() throws {
         let requests: [WorkerRequest] = [
-            .start(path: "/tmp/libx.so", options: [.init(key: "threshold", value: "0.5"), .init(key: "path", value: "")]),
+            .start(
+                path: "/tmp/libx.so", options: [.init(key: "threshold", value: "0.5"), .init(key: "path", value: "")]),
             .process(article, annotations), .process(Article(source: "-", index: 0), Annotations()), .finish,
         ]
         for request in requests {
@@ -31,8 +36,10 @@ import Testing
     }
 
     @Test func repliesSurviveTheRoundTrip() throws {
-        let replies: [WorkerReply] = [.ready, .loadFailed("no entry symbol"), .failed(status: -3, message: nil),
-                                      .failed(status: -1, message: "坏"), .annotations(annotations), .finished]
+        let replies: [WorkerReply] = [
+            .ready, .loadFailed("no entry symbol"), .failed(status: -3, message: nil),
+            .failed(status: -1, message: "坏"), .annotations(annotations), .finished,
+        ]
         for reply in replies {
             #expect(try WorkerReply.decode(reply.encoded()) == reply)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostTestSupport
 import Testing
+
 @testable import ClassifyEngine
 
 @Suite struct AhoCorasickTests {
@@ -13,12 +14,18 @@ import Testing
     @Test func agreesWithNaiveCountingOnRandomText() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("产权专利知识保护ab")
-        let patterns = (0..<20).map { _ in String((0..<Int.random(in: 1...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }) }
+        let patterns = (0..<20).map { _ in
+            String(
+                (0..<Int.random(in: 1...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        }
         let text = String((0..<2000).map { _ in alphabet.randomElement(using: &generator)! })
         let counts = AhoCorasick(patterns: patterns).counts(in: text)
         for (pattern, count) in zip(patterns, counts) {
-            let needle = Array(pattern.utf8), hay = Array(text.utf8)
-            let naive = hay.count < needle.count ? 0 : (0...(hay.count - needle.count)).filter { Array(hay[$0..<$0 + needle.count]) == needle }.count
+            let needle = Array(pattern.utf8)
+            let hay = Array(text.utf8)
+            let naive =
+                hay.count < needle.count
+                ? 0 : (0...(hay.count - needle.count)).filter { Array(hay[$0..<$0 + needle.count]) == needle }.count
             #expect(count == naive, "\(pattern)")
         }
     }
@@ -26,7 +33,8 @@ import Testing
 
 @Suite struct TaxonomyTests {
     @Test func builtInTaxonomyIsTheShippedFile() throws {
-        let file = try String(contentsOf: TestPaths.root.appendingPathComponent("Plugins/classify/taxonomy.json"), encoding: .utf8)
+        let file = try String(
+            contentsOf: TestPaths.root.appendingPathComponent("Plugins/classify/taxonomy.json"), encoding: .utf8)
         #expect(file.trimmingCharacters(in: .newlines) == DefaultTaxonomy.json)
         let taxonomy = try Taxonomy.decode(Data(DefaultTaxonomy.json.utf8), source: "built-in")
         #expect(taxonomy.labels.count >= 9)
@@ -34,12 +42,18 @@ import Testing
 
     @Test func problemsNameTheFileAndThePlace() {
         #expect {
-            try Taxonomy.decode(Data(#"{"name":"x","calibration":{"slope":1,"offset":0,"reference_length":400},"labels":[{"id":"a"}]}"#.utf8), source: "t.json")
+            try Taxonomy.decode(
+                Data(
+                    #"{"name":"x","calibration":{"slope":1,"offset":0,"reference_length":400},"labels":[{"id":"a"}]}"#
+                        .utf8), source: "t.json")
         } throws: { error in
             "\(error)".contains("t.json: not a valid taxonomy (missing key `terms` at .labels[0])")
         }
         #expect {
-            try Taxonomy.decode(Data(#"{"name":"x","calibration":{"slope":1,"offset":0,"reference_length":400},"labels":[{"id":"a","terms":{"b":-1}}]}"#.utf8), source: "t.json")
+            try Taxonomy.decode(
+                Data(
+                    #"{"name":"x","calibration":{"slope":1,"offset":0,"reference_length":400},"labels":[{"id":"a","terms":{"b":-1}}]}"#
+                        .utf8), source: "t.json")
         } throws: { error in
             "\(error)".contains("term `b` needs a positive finite weight")
         }

@@ -17,7 +17,8 @@ import Testing
 
     /// Runs the seeds through classify, summarize and `exporter` into `directory`.
     private func export(_ exporter: String, into directory: URL, ending: Ending = .committed) throws -> Int {
-        let classify = try ShippedPlugin.instance("classify"), summarize = try ShippedPlugin.instance("summarize")
+        let classify = try ShippedPlugin.instance("classify")
+        let summarize = try ShippedPlugin.instance("summarize")
         let sink = try ShippedPlugin.instance(exporter, ShippedPlugin.outputOptions(exporter, in: directory))
         let articles = try ShippedPlugin.seedArticles()
         for article in articles {
@@ -38,15 +39,20 @@ import Testing
         let output = directory.appendingPathComponent("out.jsonl")
         let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == count)
-        let check = try Command.run("/usr/bin/python3", ["-c", """
-            import json, sys, jsonschema
-            schema = json.load(open(sys.argv[1]))
-            validator = jsonschema.Draft202012Validator(schema)
-            for number, line in enumerate(open(sys.argv[2]), 1):
-                errors = list(validator.iter_errors(json.loads(line)))
-                if errors:
-                    sys.exit(f"line {number}: {errors[0].message}")
-            """, TestPaths.root.appendingPathComponent("schemas/export-jsonl.schema.json").path, output.path])
+        let check = try Command.run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import json, sys, jsonschema
+                schema = json.load(open(sys.argv[1]))
+                validator = jsonschema.Draft202012Validator(schema)
+                for number, line in enumerate(open(sys.argv[2]), 1):
+                    errors = list(validator.iter_errors(json.loads(line)))
+                    if errors:
+                        sys.exit(f"line {number}: {errors[0].message}")
+                """, TestPaths.root.appendingPathComponent("schemas/export-jsonl.schema.json").path, output.path,
+            ])
         #expect(check.status == 0, "\(check.stderr)")
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         #expect((first["labels"] as? [[String: Any]])?.first?["plugin"] as? String == "classify")
@@ -63,7 +69,8 @@ import Testing
             return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         #expect(try query("SELECT count(*) FROM articles") == "\(count)")
-        let labels = try query("SELECT count(*) FROM labels"), keywords = try query("SELECT count(*) FROM keywords")
+        let labels = try query("SELECT count(*) FROM labels")
+        let keywords = try query("SELECT count(*) FROM keywords")
         #expect(Int(labels)! >= count)
         #expect(Int(keywords)! > count)
         #expect(try query("PRAGMA foreign_key_check") == "")
@@ -83,7 +90,8 @@ import Testing
 
         _ = try export("export-sqlite", into: directory)
         let before = try Data(contentsOf: database)
-        let sink = try ShippedPlugin.instance("export-sqlite", ShippedPlugin.outputOptions("export-sqlite", in: directory))
+        let sink = try ShippedPlugin.instance(
+            "export-sqlite", ShippedPlugin.outputOptions("export-sqlite", in: directory))
         _ = try sink.process(Article(source: "new.txt", index: 0, paragraphs: ["不该留下。"]), annotations: Annotations())
         sink.destroy()
         #expect(try Data(contentsOf: database) == before)

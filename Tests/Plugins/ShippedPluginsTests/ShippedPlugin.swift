@@ -36,8 +36,12 @@ enum ShippedPlugin {
         Article(source: "hostile", index: 0),
         Article(source: "hostile", index: 1, paragraphs: ["没有任何标点符号的一段很长的文字" + String(repeating: "继续写下去", count: 50)]),
         Article(source: "hostile", index: 2, paragraphs: [String(repeating: "知识产权保护。企业发展很快！", count: 75_000)]),
-        Article(source: "hostile", index: 3, titles: ["English only"], headline: "English only",
-                paragraphs: ["The council met on Monday. It approved the budget; members voted 9 to 2!", "No Chinese here."]),
-        Article(source: "hostile", index: 4, paragraphs: ["表情😀👍🏽与组合字符é、ñ，以及从右到左的文字 مرحبا بالعالم。", "\u{0}内嵌空字符\u{0}。"]),
+        Article(
+            source: "hostile", index: 3, titles: ["English only"], headline: "English only",
+            paragraphs: [
+                "The council met on Monday. It approved the budget; members voted 9 to 2!", "No Chinese here.",
+            ]),
+        Article(
+            source: "hostile", index: 4, paragraphs: ["表情😀👍🏽与组合字符é、ñ，以及从右到左的文字 مرحبا بالعالم。", "\u{0}内嵌空字符\u{0}。"]),
     ]
 }

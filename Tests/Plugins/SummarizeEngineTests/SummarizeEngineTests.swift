@@ -1,10 +1,13 @@
 import Testing
+
 @testable import SummarizeEngine
 
 @Suite struct SentenceTests {
     @Test func splitsOnChineseAndHalfWidthEnders() {
-        #expect(Sentences.split("今天开会。明天放假！真的吗？是的；OK! fine? yes;") ==
-                ["今天开会。", "明天放假！", "真的吗？", "是的；", "OK!", "fine?", "yes;"])
+        #expect(
+            Sentences.split("今天开会。明天放假！真的吗？是的；OK! fine? yes;") == [
+                "今天开会。", "明天放假！", "真的吗？", "是的；", "OK!", "fine?", "yes;",
+            ])
     }
 
     @Test func keepsQuotationsWhole() {
@@ -25,12 +28,13 @@ import Testing
 
 @Suite struct SummarizerTests {
     let body = """
-    徐汇区召开知识产权保护大会，发布知识产权保护十大案例。会议由区市场监管局主持。\
-    天气晴朗。知识产权保护大会强调加强知识产权保护和专利运用。与会企业表示将重视商标和专利的保护。
-    """
+        徐汇区召开知识产权保护大会，发布知识产权保护十大案例。会议由区市场监管局主持。\
+        天气晴朗。知识产权保护大会强调加强知识产权保护和专利运用。与会企业表示将重视商标和专利的保护。
+        """
 
     @Test func leadMethodTakesTheFirstSentences() {
-        #expect(Summarizer(sentenceCount: 2, method: .lead).summarize(body) == "徐汇区召开知识产权保护大会，发布知识产权保护十大案例。会议由区市场监管局主持。")
+        #expect(
+            Summarizer(sentenceCount: 2, method: .lead).summarize(body) == "徐汇区召开知识产权保护大会，发布知识产权保护十大案例。会议由区市场监管局主持。")
     }
 
     @Test func textRankPrefersCentralSentencesAndKeepsPageOrder() throws {
@@ -53,12 +57,14 @@ import Testing
     /// A short lead is still the lead: the hybrid summary opens with it even
     /// when longer sentences further on are more central.
     @Test func theHybridSummaryKeepsAShortLead() throws {
-        let text = "市里新开三条公交线路。公交线路调整涉及城东城西城南城北多个公交站点和公交线路。"
+        let text =
+            "市里新开三条公交线路。公交线路调整涉及城东城西城南城北多个公交站点和公交线路。"
             + "公交集团表示公交线路调整后公交站点覆盖更多小区和公交换乘枢纽。公交线路的发车间隔为十分钟。"
         let summary = try #require(Summarizer(sentenceCount: 2).summarize(text))
         #expect(summary.hasPrefix("市里新开三条公交线路。"), "\(summary)")
-        #expect(Summarizer(sentenceCount: 2, method: .textrank).summarize(text)?.hasPrefix("市里新开三条公交线路。") == false,
-                "TextRank alone would drop it")
+        #expect(
+            Summarizer(sentenceCount: 2, method: .textrank).summarize(text)?.hasPrefix("市里新开三条公交线路。") == false,
+            "TextRank alone would drop it")
     }
 
     /// A caption, a source line on its own, a quotation standing alone or a
@@ -72,7 +78,8 @@ import Testing
 
     /// Two sentences that say the same thing are not both chosen.
     @Test func theSecondSentenceDoesNotRepeatTheFirst() throws {
-        let text = "徐汇区召开知识产权保护大会发布十大案例。徐汇区召开知识产权保护大会并发布十大案例。"
+        let text =
+            "徐汇区召开知识产权保护大会发布十大案例。徐汇区召开知识产权保护大会并发布十大案例。"
             + "与会企业表示将重视商标和专利的保护工作。"
         let summary = try #require(Summarizer(sentenceCount: 2).summarize(text))
         #expect(summary == "徐汇区召开知识产权保护大会发布十大案例。与会企业表示将重视商标和专利的保护工作。", "\(summary)")
