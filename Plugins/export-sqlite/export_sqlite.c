@@ -131,6 +131,49 @@ static int json_array(buffer *b, nh_str_list list) {
     return buffer_add(b, "]", 1);
 }
 
+/* The record `prepare` makes, on the host's worker threads: the five JSON
+ * array columns (titles, bylines, paragraphs, captions, subheadings), each
+ * a 4-byte length in host byte order (the record never leaves the process)
+ * and its bytes. The ordered `process` only binds them. */
+enum { LIST_COLUMNS = 5 };
+
+static int encode_lists(buffer *record, const nh_article *a) {
+    nh_str_list lists[LIST_COLUMNS] = {a->titles, a->bylines, a->paragraphs, a->captions, a->subheadings};
+    buffer json = {0};
+    for (int i = 0; i < LIST_COLUMNS; i++) {
+        if (json_array(&json, lists[i])) break;
+        uint32_t length = (uint32_t)json.len;
+        if (buffer_add(record, (const char *)&length, sizeof length) || buffer_add(record, json.data, json.len)) {
+            free(json.data);
+            return -1;
+        }
+        if (i == LIST_COLUMNS - 1) {
+            free(json.data);
+            return 0;
+        }
+    }
+    free(json.data);
+    return -1;
+}
+
+/* Binds the list columns from `record` (as `encode_lists` wrote it) to the
+ * upsert; -1 if it is not such a record. */
+static int bind_lists(sqlite3_stmt *upsert, nh_str record) {
+    static const int columns[LIST_COLUMNS] = {5, 6, 9, 10, 11};
+    const char *cursor = record.data, *end = record.data + record.len;
+    for (int i = 0; i < LIST_COLUMNS; i++) {
+        uint32_t length;
+        if ((size_t)(end - cursor) < sizeof length) return -1;
+        memcpy(&length, cursor, sizeof length);
+        cursor += sizeof length;
+        if ((size_t)(end - cursor) < length) return -1;
+        /* Static: `step` runs within this call and clears the bindings. */
+        if (sqlite3_bind_text(upsert, columns[i], cursor, (int)length, SQLITE_STATIC) != SQLITE_OK) return -1;
+        cursor += length;
+    }
+    return cursor == end ? 0 : -1;
+}
+
 static nh_str str(const char *s) {
     nh_str out = {s, strlen(s)};
     return out;
@@ -237,13 +280,36 @@ static int32_t es_create(const nh_host_api *host, const nh_config *config, void 
     return NH_OK;
 }
 
+static int32_t es_prepare(void *instance, const nh_article *a, nh_result *result) {
+    exporter *self = instance;
+    buffer record = {0};
+    if (encode_lists(&record, a)) {
+        free(record.data);
+        report(self->host, result, "out of memory", NULL);
+        return NH_ERR_INTERNAL;
+    }
+    int32_t status = self->host->set_record(result, (nh_str){record.data, record.len});
+    free(record.data);
+    return status;
+}
+
 static int32_t es_process(void *instance, const nh_article *a, nh_result *result) {
     exporter *self = instance;
-    buffer b = {0};
     nh_str summary = {NULL, 0}, summary_plugin = {NULL, 0};
     if (a->summary_count > 0) {
         summary = a->summaries[a->summary_count - 1]->text;
         summary_plugin = a->summaries[a->summary_count - 1]->plugin;
+    }
+    /* The record `prepare` made; without one (a call outside a run), made here. */
+    buffer own = {0};
+    nh_str record = NH_HAS_FIELD(a, nh_article, record) ? a->record : (nh_str){NULL, 0};
+    if (record.len == 0) {
+        if (encode_lists(&own, a)) {
+            free(own.data);
+            report(self->host, result, "out of memory", NULL);
+            return NH_ERR_INTERNAL;
+        }
+        record = (nh_str){own.data, own.len};
     }
     sqlite3_stmt *up = self->stmt[ST_UPSERT];
     int rc = SQLITE_OK;
@@ -251,22 +317,22 @@ static int32_t es_process(void *instance, const nh_article *a, nh_result *result
     rc |= bind_text(up, 2, a->source);
     rc |= sqlite3_bind_int64(up, 3, (sqlite3_int64)a->index);
     rc |= bind_text_or_null(up, 4, a->headline);
-    nh_str_list lists[5] = {a->titles, a->bylines, a->paragraphs, a->captions, a->subheadings};
-    int columns[5] = {5, 6, 9, 10, 11};
-    for (int i = 0; i < 5; i++) {
-        if (json_array(&b, lists[i])) {
-            free(b.data);
-            report(self->host, result, "out of memory", NULL);
-            return NH_ERR_INTERNAL;
-        }
-        rc |= sqlite3_bind_text(up, columns[i], b.data, (int)b.len, SQLITE_TRANSIENT);
+    if (bind_lists(up, record)) {
+        free(own.data);
+        sqlite3_clear_bindings(up);
+        report(self->host, result, "the record made by prepare is malformed", NULL);
+        return NH_ERR_INTERNAL;
     }
-    free(b.data);
     rc |= bind_text_or_null(up, 7, a->dateline);
     rc |= bind_text(up, 8, a->body);
     rc |= bind_text_or_null(up, 12, summary);
     rc |= bind_text_or_null(up, 13, summary_plugin);
-    if (rc != SQLITE_OK || step(up) != SQLITE_OK) goto failed;
+    int stepped = rc == SQLITE_OK ? step(up) : rc;
+    free(own.data);
+    if (stepped != SQLITE_OK) {
+        sqlite3_clear_bindings(up);
+        goto failed;
+    }
 
     for (int s = ST_DEL_LABELS; s <= ST_DEL_FIELDS; s++) {
         if (bind_text(self->stmt[s], 1, a->id) != SQLITE_OK || step(self->stmt[s]) != SQLITE_OK) goto failed;
@@ -345,6 +411,7 @@ static const nh_hook es_hooks[] = {
     NH_PROCESS_HOOK(es_process),
     NH_FINISH_HOOK(es_finish),
     NH_COMMIT_HOOK(es_commit),
+    NH_PREPARE_HOOK(es_prepare),
     NH_DESTROY_HOOK(es_destroy),
 };
 

@@ -16,7 +16,7 @@ import Testing
                     key: "path", type: .path, defaultValue: "newshost.sqlite",
                     help: "database file; created when missing, updated in place when it exists")
             ])
-        #expect(d.hooks.map(\.name) == ["create", "process", "finish", "commit", "destroy"])
+        #expect(d.hooks.map(\.name) == ["create", "process", "finish", "commit", "prepare", "destroy"])
     }
 
     @Test func enumOptionsCarryTheirChoices() throws {
