@@ -19,6 +19,8 @@ enum Bylines {
     /// without Character comparison.
     private static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
     private static let leadScalars = Array("本报讯".unicodeScalars)
+    /// Marks that end or join sentences, which a byline never holds.
+    private static let sentencePunctuation: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", "!", "?", ";", ":"]
 
     /// Whether a line whose first character (after bullets and white
     /// space) is `first` can be a byline, a lead or a bracketed note: the
@@ -51,6 +53,16 @@ enum Bylines {
             text = text[text.index(after: text.startIndex)..<close]
         }
         guard roleScalars.contains(where: { text.starts(with: $0) }), text.count <= 40 else { return nil }
+        // A sentence that starts with a role word (记者注意到，……; 记者，现在……)
+        // is body text: a byline is names separated by spaces or 、, with a
+        // comma only before another role.
+        for (offset, scalar) in zip(text.indices, text) {
+            if sentencePunctuation.contains(scalar) { return nil }
+            if scalar == "，" || scalar == "," {
+                let after = text[text.index(after: offset)...].drop(while: CJKText.isWhiteSpace)
+                guard roleScalars.contains(where: { after.starts(with: $0) }) else { return nil }
+            }
+        }
         var names: [String] = []
         for token in text.split(whereSeparator: { CJKText.isWhiteSpace($0) || $0 == "、" || $0 == "，" }) {
             var word = token

@@ -243,12 +243,24 @@ struct PageLine {
         return (isBracketedNote(scalars[...]) ? .note : .text, [])
     }
 
-    /// A line wholly in brackets, such as `（转摘自“今日漕河泾”）`.
+    /// A source note: a line wholly in brackets that names where the text
+    /// comes from, such as `（转摘自“今日漕河泾”）` or `（来源：新华社）`. A
+    /// parenthetical of the body on a line of its own (`（以下合称启运地）`)
+    /// names no source and stays text.
     static func isBracketedNote(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = scalars.first, let last = scalars.last,
             (first == "（" && last == "）") || (first == "(" && last == ")"), scalars.count >= 4
         else { return false }
         // The brackets must enclose the whole line, not open and close twice.
-        return !scalars.dropFirst().dropLast().contains { $0 == "（" || $0 == "）" || $0 == "(" || $0 == ")" }
+        let inside = scalars.dropFirst().dropLast()
+        guard !inside.contains(where: { $0 == "（" || $0 == "）" || $0 == "(" || $0 == ")" }) else { return false }
+        return sourceWords.contains { word in
+            inside.indices.contains { inside[$0...].starts(with: word) }
+        }
     }
+
+    /// Words that say where a text comes from or who made it.
+    static let sourceWords: [[Unicode.Scalar]] = [
+        "来源", "转摘", "转自", "摘自", "转载", "原载", "供稿", "稿件", "编辑", "作者", "记者", "通讯员", "据", "本文", "整理", "摄",
+    ].map { Array($0.unicodeScalars) }
 }

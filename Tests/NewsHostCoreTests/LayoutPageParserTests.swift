@@ -39,6 +39,32 @@ import Testing
         #expect(Bylines.names(in: "今天天气很好") == nil)
     }
 
+    /// A body line that begins with 记者 does not split the article.
+    @Test func aBodyLineStartingWithTheReporterIsBodyText() {
+        // Wrapped as in the dumps: "…告诉" / "记者，新馆" / "每天开放…".
+        let result = page([
+            "新馆开放", "本报讯 区图书馆新馆今天开放，", "吸引了不少市民前来参观。馆长告诉",
+            "记者，新馆", "每天开放到晚上九点。",
+        ])
+        #expect(result.articles.count == 1)
+        #expect(result.articles.first?.bylines == [])
+        #expect(result.articles.first?.body.contains("馆长告诉记者，新馆每天开放到晚上九点。") == true, "\(result.articles)")
+    }
+
+    /// A parenthetical of the body on a line of its own is text; only a
+    /// bracketed line that names a source is a note that ends the article.
+    @Test func aParentheticalLineIsTextAndASourceLineIsANote() {
+        #expect(!PageLine.isBracketedNote(Array("（以下合称启运地）".unicodeScalars)[...]))
+        #expect(PageLine.isBracketedNote(Array("（转摘自“今日漕河泾”）".unicodeScalars)[...]))
+        #expect(PageLine.isBracketedNote(Array("（来源：新华社）".unicodeScalars)[...]))
+        let result = page([
+            "港口新规", "本报讯 新规适用于本市三个港区。", "（以下合称港区）", "港区将统一收费标准。", "（来源：市交通委）",
+        ])
+        #expect(result.articles.count == 1)
+        #expect(result.articles.first?.body.hasSuffix("（以下合称港区）港区将统一收费标准。") == true, "\(result.articles)")
+        #expect(result.articles.first?.notes == ["（来源：市交通委）"], "\(result.articles.first?.notes ?? [])")
+    }
+
     @Test func clusteredHeadlinesFindTheirBodiesByOverlap() {
         let result = page([
             "图书馆延长开放时间", "公园新增健身步道",
