@@ -38,7 +38,45 @@ struct PageLines {
             }
             start = end + 1
         }
+        joinWrappedLeadBrackets(&lines, &names, in: bytes)
         return (lines, names)
+    }
+
+    /// Longest stretch, in scalars, a lead's bracketed byline may run into
+    /// the next line: a byline is names and roles, never a paragraph.
+    static let maximumWrappedBylineScalars = 40
+
+    /// A lead whose byline bracket wraps onto the next line
+    /// (`本报讯（记者 诸` / `葛云 通讯员 覃洁晨） 正文…`): the names are read
+    /// across both lines, the lead keeps no body text of its own, and the
+    /// next line starts after the closing bracket.
+    private static func joinWrappedLeadBrackets(
+        _ lines: inout [PageLine], _ names: inout [Int: [String]], in bytes: Span<UInt8>
+    ) {
+        var index = 0
+        while index + 1 < lines.count {
+            defer { index += 1 }
+            guard case .lead(let restStart) = lines[index].kind, names[lines[index].bytes.lowerBound] == nil,
+                lines[index + 1].isText
+            else { continue }
+            let opening = UTF8Scan.scalars(in: bytes, restStart..<lines[index].bytes.upperBound).drop(
+                while: CJKText.isWhiteSpace)
+            guard let first = opening.first, first == "（" || first == "(",
+                !opening.contains(where: { $0 == "）" || $0 == ")" })
+            else { continue }
+            let next = UTF8Scan.scalars(in: bytes, lines[index + 1].bytes)
+            guard let close = next.prefix(maximumWrappedBylineScalars).firstIndex(where: { $0 == "）" || $0 == ")" }),
+                let found = Bylines.names(in: (Array(opening) + next[...close])[...])
+            else { continue }
+            names[lines[index].bytes.lowerBound] = found
+            lines[index] = lines[index].classified(.lead(restStart: lines[index].bytes.upperBound))
+            let afterClose = lines[index + 1].bytes.lowerBound + next[...close].reduce(0) { $0 + Int(UTF8.width($1)) }
+            if let rest = lines[index + 1].narrowed(to: afterClose..<lines[index + 1].bytes.upperBound, in: bytes) {
+                lines[index + 1] = rest
+            } else {
+                lines.remove(at: index + 1)
+            }
+        }
     }
 
     private static func substring(_ text: String, _ bytes: Range<Int>) -> Substring {

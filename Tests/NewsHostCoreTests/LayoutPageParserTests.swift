@@ -39,6 +39,19 @@ import Testing
         #expect(Bylines.names(in: "今天天气很好") == nil)
     }
 
+    /// A lead's byline bracket wrapped onto the next line gives its names
+    /// and leaves no bracket in the body, whether text follows it or not.
+    @Test(arguments: [
+        ["本报讯（记者 诸", "葛云 通讯员 覃洁晨） 市交通委昨天发", "布港区新规。"],
+        ["本报讯（记者 诸", "葛云 通讯员 覃洁晨）", "市交通委昨天发布港区新规。"],
+    ])
+    func aWrappedLeadBracketGivesItsBylines(lead: [String]) {
+        let result = page(["港区新规发布"] + lead)
+        #expect(result.articles.count == 1)
+        #expect(result.articles.first?.bylines == ["诸葛云", "覃洁晨"])
+        #expect(result.articles.first?.body == "市交通委昨天发布港区新规。", "\(result.articles)")
+    }
+
     /// A body line that begins with 记者 does not split the article.
     @Test func aBodyLineStartingWithTheReporterIsBodyText() {
         // Wrapped as in the dumps: "…告诉" / "记者，新馆" / "每天开放…".
