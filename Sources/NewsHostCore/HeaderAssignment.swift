@@ -34,6 +34,21 @@ struct HeaderAssignment {
         }
     }
 
+    /// Gives a headline block that matched no article by what it shares to
+    /// the article whose lead it stands on: a headline need not echo its
+    /// body's words (看…如何真改实干？ over a lead about the service
+    /// centre), and lines stacked right on a lead are its headline unless
+    /// some line of them clearly belongs elsewhere.
+    static func attachUnmatchedBlocks(_ units: [Unit], _ assignment: inout [Int?]) {
+        var blocks: [Int: [Int]] = [:]
+        for (u, unit) in units.enumerated() {
+            if let block = unit.block { blocks[block, default: []].append(u) }
+        }
+        for members in blocks.values where members.allSatisfy({ assignment[$0] == nil }) {
+            for u in members { assignment[u] = units[u].next }
+        }
+    }
+
     /// Titles echo the lead: only the first this many characters of a body
     /// are compared, which also keeps matching linear on huge bodies.
     static let bodyPrefix = 1500

@@ -272,12 +272,33 @@ public struct LayoutPageParser: PageParser {
             default: return true
             }
         }
+        /// A question or exclamation standing alone (如何真改实干？): a
+        /// headline only within a run that a lead, byline, note or credit
+        /// closes, never on the width rule, since body text ends that way too.
+        func questionHeadline(_ index: Int) -> Bool {
+            let line = lines[index]
+            guard line.isText, line.width <= maxTitleWidth, line.last == "？" || line.last == "！" else { return false }
+            return !page.text(of: line).dropLast().unicodeScalars.contains {
+                $0 == "。" || $0 == "？" || $0 == "！" || $0 == "；"
+            }
+        }
+        func runEnd(from index: Int, admitting admits: (Int) -> Bool) -> Int {
+            var end = index
+            while end < lines.count, admits(end) { end += 1 }
+            return end
+        }
         var index = 0
         while index < lines.count {
             defer { index += 1 }
-            guard candidate(index), atBoundary(index) else { continue }
-            var end = index
-            while end < lines.count, candidate(end) { end += 1 }
+            guard candidate(index) || questionHeadline(index), atBoundary(index) else { continue }
+            let headed = runEnd(from: index) { candidate($0) || questionHeadline($0) }
+            if headed == lines.count || !lines[headed].isText, headed - index <= Self.maximumTitleRun {
+                for title in index..<headed { marks[title] = true }
+                index = headed - 1
+                continue
+            }
+            guard candidate(index) else { continue }
+            let end = runEnd(from: index, admitting: candidate)
             let closedByMarker = end == lines.count || !lines[end].isText
             if closedByMarker, end - index <= Self.maximumTitleRun {
                 for title in index..<end { marks[title] = true }
@@ -368,6 +389,7 @@ extension LayoutPageParser {
         var assignment = HeaderAssignment.assign(
             units, bodies: paragraphs, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
         HeaderAssignment.keepBlocksTogether(units, &assignment)
+        HeaderAssignment.attachUnmatchedBlocks(units, &assignment)
         for (unit, article) in zip(units, assignment) {
             if let article {
                 drafts[article].titles += unit.titles

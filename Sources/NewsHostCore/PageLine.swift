@@ -171,11 +171,13 @@ struct PageLine {
         }
     }
 
-    /// Whether `value` ends a sentence: `。！？；!?;`.
+    /// Whether `value` ends a sentence: `。！？；!?;`, and the ellipsis `…`
+    /// (a paragraph that trails off in `……` has ended; its last lines are
+    /// not a title).
     @inline(__always)
     private static func isSentenceEnd(_ value: UInt32) -> Bool {
         switch value {
-        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B: true
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B, 0x2026: true
         default: false
         }
     }

@@ -52,6 +52,26 @@ import Testing
         #expect(result.articles.first?.body == "市交通委昨天发布港区新规。", "\(result.articles)")
     }
 
+    /// A headline right on top of its lead is its headline even when it
+    /// shares few characters with the body, a question included.
+    @Test(arguments: ["看一网通办改革如何真改实干？", "提供零距离服务"])
+    func aHeadlineOnItsLeadIsKeptWhateverItShares(headline: String) {
+        let result = page([headline, "本报讯 10月19日，区行政服务中心在推介会上介绍了经验。", "会上还发布了新的服务清单。"])
+        #expect(result.articles.count == 1)
+        #expect(result.articles.first?.headline == headline, "\(result.articles)")
+    }
+
+    /// A paragraph that trails off in …… has ended: its last line is not a
+    /// sub-heading or title.
+    @Test func aParagraphEndingInAnEllipsisKeepsItsLastLine() {
+        let text =
+            "文化节开幕\n\n本报讯 区文化节昨天开幕，市民们在广场\n上载歌载舞，孩子们放声歌唱。\n大家都说明年还要再来……\n"
+            + "  活动将持续一周，每天晚上都有演出，\n欢迎市民前来观看。\n"
+        let article = parser.parse(text, source: "p.txt").articles.first
+        #expect(article?.subheadings == [])
+        #expect(article?.body.contains("大家都说明年还要再来……") == true, "\(String(describing: article))")
+    }
+
     /// A body line that begins with 记者 does not split the article.
     @Test func aBodyLineStartingWithTheReporterIsBodyText() {
         // Wrapped as in the dumps: "…告诉" / "记者，新馆" / "每天开放…".
