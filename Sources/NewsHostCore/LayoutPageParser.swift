@@ -134,7 +134,8 @@ public struct LayoutPageParser: PageParser {
                 }
             case .text:
                 if let article = current, !drafts[article].closed, unitsSinceBody.isEmpty, pendingTitles.count == 1,
-                    drafts[article].lines.last?.endsSentence == true, !lines[pendingTitles[0].line].indented
+                    drafts[article].lines.last?.endsSentence == true, !lines[pendingTitles[0].line].indented,
+                    !changesColumn(at: pendingTitles[0].line, in: lines, marks: titleLike)
                 {
                     // A lone title-like line between paragraphs: a sub-heading.
                     drafts[article].subheadings.append(pendingTitles[0].text)
@@ -342,6 +343,21 @@ public struct LayoutPageParser: PageParser {
             abs(lines[index + 2].width - column) <= 2
         else { return false }
         return page.text(of: lines[index + 1]).unicodeScalars.allSatisfy(CJKText.isWide)
+    }
+
+    /// How far (half-width units) the column widths on either side of a
+    /// title may differ and still be one article's column: wrapped lines of
+    /// one column differ by a character or so.
+    static let columnWidthTolerance = 4
+
+    /// Whether the text column changes width at the title on line `index`:
+    /// the body after it is set in another column than the body before, so
+    /// the title heads a new article rather than a sub-section.
+    func changesColumn(at index: Int, in lines: [PageLine], marks: [Bool]) -> Bool {
+        guard let before = columnWidth(before: index, in: lines, marks: marks),
+            let after = columnWidth(after: index, in: lines, marks: marks)
+        else { return false }
+        return abs(before - after) > Self.columnWidthTolerance
     }
 
     /// The typical width of full lines after `index` (median of up to six).

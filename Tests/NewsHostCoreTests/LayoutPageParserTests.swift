@@ -72,6 +72,18 @@ import Testing
         #expect(article?.body.contains("大家都说明年还要再来……") == true, "\(String(describing: article))")
     }
 
+    /// A lone title between two bodies set in different column widths heads
+    /// the next article; in one column it would be a sub-heading.
+    @Test func aTitleWhereTheColumnChangesWidthStartsAnArticle() {
+        let text =
+            "社区食堂开张\n\n本报讯 南湖街道的社区食\n堂昨天开张，每天供应\n早餐和午餐，老人就餐\n可享受八折优惠，受到\n居民们的欢迎。\n"
+            + "港口集装箱吞吐量再创新高\n  前八个月，全市港口集装箱吞吐量达到一千\n二百万标准箱，同比增长百分之九点三，创历\n"
+            + "史同期新高。其中外贸集装箱增长明显，新开\n通的东南亚航线贡献较大。\n"
+        let articles = parser.parse(text, source: "p.txt").articles
+        #expect(articles.map(\.headline) == ["社区食堂开张", "港口集装箱吞吐量再创新高"], "\(articles)")
+        #expect(articles.first?.subheadings == [])
+    }
+
     /// A body line that begins with 记者 does not split the article.
     @Test func aBodyLineStartingWithTheReporterIsBodyText() {
         // Wrapped as in the dumps: "…告诉" / "记者，新馆" / "每天开放…".
