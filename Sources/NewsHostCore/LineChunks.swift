@@ -66,6 +66,14 @@ public final class LineChunks {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// Whether an input that starts with `head` can be cut at line-feed
+    /// bytes: not UTF-16 (with or without a byte-order mark), whose line
+    /// feeds are two bytes. Such an input is read whole instead.
+    public static func canSplit(startingWith head: [UInt8]) -> Bool {
+        guard !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF]) else { return false }
+        return !TextDecoding.looksLikeUTF16WithoutMark(head[...])
+    }
+
     /// At least the first `count` bytes (fewer at the end of the input),
     /// without handing them out, so the format can be told from them.
     /// `nil` when `shouldStop` said to stop first.

@@ -236,8 +236,15 @@ public struct Runner {
         let chunks: LineChunks
         do {
             chunks = try LineChunks(input, maximumLineBytes: reader.maximumLineBytes)
+            guard let head = try chunks.peek(4096, shouldStop: stop) else { return false }
+            if !LineChunks.canSplit(startingWith: head) {
+                // UTF-16 cannot be cut at line-feed bytes: read whole, as before streaming.
+                if input.displayPath != "-" { return send(.input(input)) }
+                let limit = plan == .sniff ? reader.maximumPageBytes : .max
+                guard let bytes = try chunks.rest(limit: limit, shouldStop: stop) else { return false }
+                return send(.bytes(input, bytes))
+            }
             if plan == .sniff {
-                guard let head = try chunks.peek(4096, shouldStop: stop) else { return false }
                 if ArticleJSONReader.looksLikeJSONLines(head) {
                     plan = .lines(.jsonLines)
                 } else if input.displayPath == "-" {

@@ -121,6 +121,21 @@ import Testing
         #expect(large < small + 40, "peak \(large) MB for \(lines.count) articles vs \(small) MB for 60")
     }
 
+    /// UTF-16 cannot be cut at line-feed bytes: such an input is read whole,
+    /// so a file of several pieces' size still gives every article.
+    @Test func aUTF16StreamIsReadWholeNotCutAtLineFeedBytes() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let lines = try Self.articles(copies: 40)
+        let file = directory.appendingPathComponent("wide.jsonl")
+        var data = Data([0xFF, 0xFE])
+        data.append((lines.joined(separator: "\n") + "\n").data(using: .utf16LittleEndian)!)
+        try data.write(to: file)
+        #expect(data.count > 2 << 20, "more than two 1 MB pieces")
+        let result = try Command.newshost(["run", "--plugins", "export-csv", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("\(lines.count) of \(lines.count) articles"), "\(result.stderr)")
+    }
+
     /// A line beyond the limit is refused by its number before it is read
     /// whole; the lines before it went through.
     @Test func anOverlongLineIsRefusedByItsNumber() throws {
