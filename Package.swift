@@ -23,6 +23,9 @@ let package = Package(
     targets: [
         // The ABI: the one header a third party needs.
         .target(name: "CNewsHostPlugin", path: "Sources/CNewsHostPlugin"),
+        // The header's constants as Swift types (kinds, statuses, log levels),
+        // shared by the host, the Swift plugin kit and the scaffolds.
+        .target(name: "NewsHostABI", dependencies: ["CNewsHostPlugin"]),
         // libffi as a system module, with accessors for its type globals.
         .systemLibrary(
             name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi",
@@ -37,7 +40,9 @@ let package = Package(
         // JSON string literals, shared by the host and the Swift plugin kit.
         .target(name: "JSONEscaping"),
         // dlopen, libffi and the C structs of the ABI: the unsafe layer.
-        .target(name: "PluginHost", dependencies: ["NewsHostCore", "CNewsHostPlugin", "CFFI", "CProcessSupport"]),
+        .target(
+            name: "PluginHost",
+            dependencies: ["NewsHostCore", "NewsHostABI", "CNewsHostPlugin", "CFFI", "CProcessSupport"]),
         // prctl, which Swift cannot call (it is variadic).
         .target(name: "CProcessSupport"),
         // Discovery, options, the chain and the run report, on top of PluginHost.
@@ -46,14 +51,14 @@ let package = Package(
         // The plugin conformance suite: checks, the child-process runner, reports.
         .target(
             name: "NewsHostConformance",
-            dependencies: ["NewsHostCore", "PluginHost", "CProcessSupport", "CNewsHostPlugin"]),
+            dependencies: ["NewsHostCore", "NewsHostABI", "PluginHost", "CProcessSupport", "CNewsHostPlugin"]),
         // The command line: argument parsing and commands, no business logic.
         .executableTarget(
             name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "OutputFiles"]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.
         .target(
             name: "NewsHostPluginKit",
-            dependencies: ["CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
+            dependencies: ["NewsHostABI", "CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
         // Output files that never damage what is there: atomic replace of
         // regular files, devices written through. Used by exporters and reports.
         .target(name: "OutputFiles"),

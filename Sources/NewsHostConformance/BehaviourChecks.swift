@@ -1,5 +1,6 @@
 import CProcessSupport
 import Foundation
+import NewsHostABI
 import NewsHostCore
 import PluginHost
 import Synchronization
@@ -160,7 +161,8 @@ struct BehaviourChecks {
                 switch created {
                 case .success(let plugin):
                     destroy(plugin)
-                case .failure(.createFailed(_, -2, let message?)) where !message.isEmpty:
+                case .failure(.createFailed(_, let status, let message?))
+                where status == PluginStatus.badConfig.rawValue && !message.isEmpty:
                     continue
                 case .failure(let error):
                     throw CheckFailure(

@@ -1,11 +1,11 @@
+import NewsHostABI
+
 /// The files of a new plugin project, as `newshost new-plugin` writes them:
 /// self-contained, built outside this package against the installed header
 /// (`pkg-config newshost-plugin`), passing conformance out of the box.
 public enum PluginTemplates {
-    /// Plugin kinds a template exists for.
-    public enum Kind: String, CaseIterable, Sendable {
-        case classifier, summarizer, exporter
-    }
+    /// Plugin kinds a template exists for: every kind (`NH_KIND_*`).
+    public typealias Kind = PluginKind
 
     /// Languages a template exists for.
     public enum Language: String, CaseIterable, Sendable {

@@ -39,7 +39,7 @@ enum DescriptorBuilder {
                 struct_size: UInt32(MemoryLayout<nh_plugin_descriptor>.size),
                 abi_major: UInt16(NH_ABI_VERSION_MAJOR), abi_minor: UInt16(NH_ABI_VERSION_MINOR),
                 id: permanent(metadata.id), version: permanent(metadata.version), vendor: permanent(metadata.vendor),
-                description: permanent(metadata.description), kind: metadata.kind.rawValue,
+                description: permanent(metadata.description), kind: metadata.kind.code,
                 flags: metadata.isThreadSafe ? UInt32(NH_FLAG_THREAD_SAFE) : 0,
                 options: metadata.options.isEmpty ? nil : UnsafePointer(options), option_count: metadata.options.count,
                 hooks: UnsafePointer(table), hook_count: hooks.count))

@@ -1,16 +1,12 @@
 import CNewsHostPlugin
+import NewsHostABI
 
 /// The host, as a Swift plugin sees it: logging.
 public struct HostServices: @unchecked Sendable {
     let api: UnsafePointer<nh_host_api>
 
-    /// Log levels, as in the ABI's NH_LOG_*.
-    public enum LogLevel: Int32, Sendable {
-        case debug = 0
-        case info = 1
-        case warn = 2
-        case error = 3
-    }
+    /// Log levels (`NH_LOG_*`, defined once in ``NewsHostABI``).
+    public typealias LogLevel = NewsHostABI.LogLevel
 
     /// The descriptor of the run's real standard output, for an exporter
     /// given the path `-` (ABI 1.1's `stdout_fd`; fd 1 with an older host).
@@ -22,7 +18,7 @@ public struct HostServices: @unchecked Sendable {
 
     /// Writes `message` to the host's log.
     public func log(_ level: LogLevel, _ message: String) {
-        StringBridge.withStr(message) { api.pointee.log(api.pointee.host, level.rawValue, $0) }
+        StringBridge.withStr(message) { api.pointee.log(api.pointee.host, level.code, $0) }
     }
 }
 

@@ -1,11 +1,9 @@
+import NewsHostABI
+
 /// What a Swift plugin says about itself; becomes its `nh_plugin_descriptor`.
 public struct PluginMetadata: Sendable {
-    /// Plugin kinds, as in the ABI's NH_KIND_*.
-    public enum Kind: UInt32, Sendable {
-        case classifier = 1
-        case summarizer = 2
-        case exporter = 3
-    }
+    /// Plugin kinds (`NH_KIND_*`, defined once in ``NewsHostABI``).
+    public typealias Kind = PluginKind
 
     /// One option of the plugin's option table.
     public struct Option: Sendable {
@@ -82,14 +80,8 @@ extension PluginMetadata.Option.ValueType {
 /// A failure a Swift plugin reports from a hook: a status and a message for
 /// the user.
 public struct PluginFailure: Error, CustomStringConvertible, Sendable {
-    /// Status codes, as in the ABI's NH_ERR_*.
-    public enum Status: Int32, Sendable {
-        case invalidInput = -1
-        case badConfig = -2
-        case io = -3
-        case unsupported = -4
-        case internalError = -5
-    }
+    /// Status codes (`NH_ERR_*`, defined once in ``NewsHostABI``).
+    public typealias Status = PluginStatus
 
     /// The status returned to the host.
     public var status: Status

@@ -1,4 +1,5 @@
 import CNewsHostPlugin
+import NewsHostABI
 
 /// Reads and validates an `nh_plugin_descriptor` from a loaded library.
 struct DescriptorReader {

@@ -1,4 +1,5 @@
 import CNewsHostPlugin
+import NewsHostABI
 import NewsHostCore
 
 /// The host side of one plugin instance: what the `host` pointer of its
@@ -121,7 +122,7 @@ enum HostCallbacks {
 
     private static let log: @convention(c) (UnsafeMutableRawPointer?, Int32, nh_str) -> Void = { host, level, message in
         guard let context = context(host, for: "log") else { return }
-        let severity = PluginLogMessage.Level(rawValue: level) ?? (level > 3 ? .error : .debug)
+        let severity = LogLevel(code: level)
         context.logHandler(PluginLogMessage(pluginID: context.pluginID, level: severity, message: lossyString(message)))
     }
 

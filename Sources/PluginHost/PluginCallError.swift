@@ -1,3 +1,5 @@
+import NewsHostABI
+
 /// A plugin hook returned a failure status.
 public enum PluginCallError: Error, CustomStringConvertible, Equatable, Sendable {
     /// `create` failed, e.g. because of an option value.
@@ -51,16 +53,9 @@ public enum PluginCallError: Error, CustomStringConvertible, Equatable, Sendable
         }
     }
 
-    /// The ABI name of a status code.
+    /// The ABI name of a status code (``NewsHostABI/PluginStatus``).
     public static func statusName(_ status: Int32) -> String {
-        switch status {
-        case -1: return "NH_ERR_INVALID_INPUT"
-        case -2: return "NH_ERR_BAD_CONFIG"
-        case -3: return "NH_ERR_IO"
-        case -4: return "NH_ERR_UNSUPPORTED"
-        case -5: return "NH_ERR_INTERNAL"
-        default: return "status \(status)"
-        }
+        PluginStatus(rawValue: status).description
     }
 }
 

@@ -1,24 +1,8 @@
 import CNewsHostPlugin
+import NewsHostABI
 
-/// What a plugin kind promises to produce.
-public enum PluginKind: String, Sendable, CaseIterable {
-    /// Adds labels with scores.
-    case classifier
-    /// Sets a summary, may add keywords.
-    case summarizer
-    /// Writes articles out; gets them in input order.
-    case exporter
-
-    /// The kind of an `nh_plugin_descriptor.kind` value (NH_KIND_*).
-    init?(code: UInt32) {
-        switch code {
-        case UInt32(NH_KIND_CLASSIFIER): self = .classifier
-        case UInt32(NH_KIND_SUMMARIZER): self = .summarizer
-        case UInt32(NH_KIND_EXPORTER): self = .exporter
-        default: return nil
-        }
-    }
-}
+/// The plugin kinds (`NH_KIND_*`), defined once in ``NewsHostABI``.
+public typealias PluginKind = NewsHostABI.PluginKind
 
 /// The type of an option value, which the host validates before `create`.
 public enum OptionType: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import CNewsHostPlugin
+import NewsHostABI
 import NewsHostCore
 
 /// One instance of a plugin, made by its `create` hook with a set of option
@@ -45,7 +46,7 @@ public final class PluginInstance: @unchecked Sendable {
                     CallScope.during(context: api.pointee.host) {
                         library.call(
                             .create, UnsafeRawPointer(api), UnsafeRawPointer(configPointer), UnsafeRawPointer(out))
-                            ?? -5
+                            ?? PluginStatus.internalError.rawValue
                     }
                 }
             }
@@ -143,7 +144,7 @@ public final class PluginInstance: @unchecked Sendable {
         let articleID = String(decoding: article.id, as: UTF8.self)
         guard let view = GuardedArticleView(article: article, labels: labels) else {
             throw .processFailed(
-                plugin: pluginID, articleID: articleID, status: -5,
+                plugin: pluginID, articleID: articleID, status: PluginStatus.internalError.rawValue,
                 message: "the host could not map memory for a guarded view")
         }
         let collector = ResultCollector(pluginID: pluginID)

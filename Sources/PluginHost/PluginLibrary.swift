@@ -1,4 +1,5 @@
 import CNewsHostPlugin
+import NewsHostABI
 
 /// A plugin library that has been loaded and validated: its descriptor and
 /// one prepared libffi call interface per hook.
@@ -65,7 +66,8 @@ public final class PluginLibrary: @unchecked Sendable {
         if dispatch == .typed, let processFunction {
             return processFunction(instance, article, OpaquePointer(result))
         }
-        return call(.process, UnsafeRawPointer(instance), UnsafeRawPointer(article), UnsafeRawPointer(result)) ?? -5
+        return call(.process, UnsafeRawPointer(instance), UnsafeRawPointer(article), UnsafeRawPointer(result))
+            ?? PluginStatus.internalError.rawValue
     }
 
     /// Whether the plugin provides `hook`.

@@ -1,15 +1,9 @@
+import NewsHostABI
+
 /// A message a plugin wrote through the host's `log` callback.
 public struct PluginLogMessage: Sendable, Hashable {
-    /// Severity, as in the ABI's NH_LOG_* levels.
-    public enum Level: Int32, Sendable, Comparable {
-        case debug = 0
-        case info = 1
-        case warn = 2
-        case error = 3
-
-        /// Orders levels by severity.
-        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
-    }
+    /// Severity (`NH_LOG_*`, defined once in ``NewsHostABI``).
+    public typealias Level = LogLevel
 
     /// Id of the plugin that logged.
     public var pluginID: String

@@ -8,13 +8,16 @@ import PackageDescription
 let package = Package(
     name: "swift-kit",
     products: [
-        .library(name: "NewsHostPluginKit", targets: ["NewsHostPluginKit"]),
+        .library(name: "NewsHostPluginKit", targets: ["NewsHostPluginKit"])
     ],
     targets: [
         .target(name: "CNewsHostPlugin"),
+        .target(name: "NewsHostABI", dependencies: ["CNewsHostPlugin"]),
         .target(name: "CPluginKitSupport"),
         .target(name: "JSONEscaping"),
         .target(name: "OutputFiles"),
-        .target(name: "NewsHostPluginKit", dependencies: ["CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
+        .target(
+            name: "NewsHostPluginKit",
+            dependencies: ["NewsHostABI", "CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
     ]
 )
