@@ -63,9 +63,10 @@ public struct Summarizer: Sendable {
     /// sentences that repeat one already chosen. The other methods take
     /// their ranking's top sentences.
     func choose(from sentences: [String]) -> [Int] {
-        let order = rank(sentences)
+        // The bigrams serve the ranking and the repeat test: made once.
+        let grams = method == .lead ? [] : sentences.map(Bigrams.of)
+        let order = rank(sentences.count, grams: grams)
         guard method == .hybrid else { return order.prefix(sentenceCount).sorted() }
-        let grams = sentences.map(Bigrams.of)
         var chosen: [Int] = []
         if let lead = sentences.indices.first, Self.canLead(sentences[lead], minimumCharacters: minimumLeadCharacters) {
             chosen.append(lead)
@@ -89,28 +90,44 @@ public struct Summarizer: Sendable {
     /// ideographs once a leading source or dateline line (本报讯, …电) is
     /// set aside.
     static func canLead(_ sentence: String, minimumCharacters: Int) -> Bool {
-        guard !captionOpenings.contains(where: sentence.hasPrefix) else { return false }
+        var scalars = sentence.unicodeScalars[...]
+        guard !captionScalars.contains(where: { scalars.starts(with: $0) }) else { return false }
         // A quotation standing alone opens a feature ("“你们有什么困难……”"):
         // the news follows it.
-        if let first = sentence.first, let last = sentence.last(where: { !"。！？!?".contains($0) }),
-            "“「『\"".contains(first), "”」』\"".contains(last)
+        if let first = scalars.first, let last = scalars.last(where: { !sentenceEnds.contains($0) }),
+            quoteOpenings.contains(first), quoteClosings.contains(last)
         {
             return false
         }
-        var content = Substring(sentence)
-        for opening in ["本报讯", "本报记者"] where content.hasPrefix(opening) { content = content.dropFirst(opening.count) }
+        for opening in sourceOpenings where scalars.starts(with: opening) { scalars = scalars.dropFirst(opening.count) }
         // "新华社北京3月5日电" and the like: the source line ends at 电.
-        if let wire = content.prefix(24).firstIndex(of: "电"), content[..<wire].contains("社") {
-            content = content[content.index(after: wire)...]
+        if let wire = scalars.prefix(24).firstIndex(of: "电"), scalars[..<wire].contains("社") {
+            scalars = scalars[scalars.index(after: wire)...]
         }
-        return content.unicodeScalars.filter(Bigrams.isWordCharacter).count >= minimumCharacters
+        // Counted only as far as the minimum: a lead is usually far longer.
+        var characters = 0
+        for scalar in scalars where Bigrams.isWordCharacter(scalar) {
+            characters += 1
+            if characters >= minimumCharacters { return true }
+        }
+        return false
     }
+
+    private static let captionScalars = captionOpenings.map { Array($0.unicodeScalars) }
+    private static let sourceOpenings = ["本报讯", "本报记者"].map { Array($0.unicodeScalars) }
+    private static let sentenceEnds = Set("。！？!?".unicodeScalars)
+    private static let quoteOpenings = Set("“「『\"".unicodeScalars)
+    private static let quoteClosings = Set("”」』\"".unicodeScalars)
 
     /// Sentence indexes, best first.
     public func rank(_ sentences: [String]) -> [Int] {
-        let n = sentences.count
+        rank(sentences.count, grams: method == .lead ? [] : sentences.map(Bigrams.of))
+    }
+
+    /// The ranking of `n` sentences whose bigrams are `grams` (unused, and
+    /// may be empty, for the lead method).
+    func rank(_ n: Int, grams: [[UInt64]]) -> [Int] {
         guard method != .lead, n > 1 else { return Array(0..<n) }
-        let grams = sentences.map(Bigrams.of)
         var weights = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n {
             for j in (i + 1)..<n {
