@@ -87,12 +87,11 @@ public final class LineChunks {
     /// Everything not yet handed out, for an input that turned out to be a
     /// page; refused as soon as it passes `limit` bytes, without reading on.
     public func rest(limit: Int, shouldStop: () -> Bool) throws(InputError) -> [UInt8]? {
-        while !atEnd {
+        while true {
             guard buffer.count - start <= limit else { throw .tooLarge(path: path, limitBytes: limit) }
+            if atEnd { return Array(buffer[start...]) }
             guard try fill(shouldStop: shouldStop) else { return nil }
         }
-        guard buffer.count - start <= limit else { throw .tooLarge(path: path, limitBytes: limit) }
-        return Array(buffer[start...])
     }
 
     /// The next piece of whole lines; `nil` at the end of the input or when
@@ -112,10 +111,10 @@ public final class LineChunks {
                 return try cut(upTo: end)
             }
             // A line still open after the limit is refused before it is read whole.
-            if pending - ((lastNewline.map { $0 + 1 } ?? start) - start) > maximumLineBytes {
+            let openLine = lastNewline.map { $0 + 1 } ?? start
+            if buffer.count - openLine > maximumLineBytes {
                 throw .lineTooLong(
-                    path: path, line: line + newlines(in: start..<(lastNewline.map { $0 + 1 } ?? start)),
-                    limitBytes: maximumLineBytes)
+                    path: path, line: line + newlines(in: start..<openLine), limitBytes: maximumLineBytes)
             }
             guard try fill(shouldStop: shouldStop) else { return nil }
         }

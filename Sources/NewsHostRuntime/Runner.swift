@@ -232,46 +232,43 @@ public struct Runner {
     private static func feed(_ input: InputSource, reader: PageReader, send: (Work) -> Bool, stop: () -> Bool) -> Bool {
         var plan = reader.plan(for: input)
         if plan == .whole { return send(.input(input)) }
-        let stream = Stream(input)
         let chunks: LineChunks
         do {
             chunks = try LineChunks(input, maximumLineBytes: reader.maximumLineBytes)
-            guard let head = try chunks.peek(4096, shouldStop: stop) else { return false }
-            if !LineChunks.canSplit(startingWith: head) {
-                // UTF-16 cannot be cut at line-feed bytes: read whole, as before streaming.
-                if input.displayPath != "-" { return send(.input(input)) }
-                let limit = plan == .sniff ? reader.maximumPageBytes : .max
+            // An input that is not to be cut into lines after all: a worker
+            // reads a file again; stdin, which cannot be read twice, is read
+            // here, within `limit`.
+            func whole(limit: Int) throws(InputError) -> Bool {
+                guard input.displayPath == "-" else { return send(.input(input)) }
                 guard let bytes = try chunks.rest(limit: limit, shouldStop: stop) else { return false }
                 return send(.bytes(input, bytes))
             }
+            guard let head = try chunks.peek(4096, shouldStop: stop) else { return false }
+            // UTF-16 cannot be cut at line-feed bytes: read whole, as before streaming.
+            if !LineChunks.canSplit(startingWith: head) {
+                return try whole(limit: plan == .sniff ? reader.maximumPageBytes : .max)
+            }
             if plan == .sniff {
-                if ArticleJSONReader.looksLikeJSONLines(head) {
-                    plan = .lines(.jsonLines)
-                } else if input.displayPath == "-" {
-                    // A page on stdin: read here, within the page limit.
-                    guard let bytes = try chunks.rest(limit: reader.maximumPageBytes, shouldStop: stop) else {
-                        return false
-                    }
-                    return send(.bytes(input, bytes))
-                } else {
-                    return send(.input(input))
+                guard ArticleJSONReader.looksLikeJSONLines(head) else {
+                    return try whole(limit: reader.maximumPageBytes)
                 }
+                plan = .lines(.jsonLines)
             }
         } catch {
             return send(.refused(input, error, nil))
         }
         guard case .lines(let format) = plan else { return send(.input(input)) }
-        var records = 0
+        let stream = Stream(input)
         do {
             while !stream.isAbandoned, let chunk = try chunks.next(shouldStop: { stop() || stream.isAbandoned }) {
                 guard send(.lines(stream, format, chunk)) else { return false }
-                records = chunks.records
             }
         } catch {
+            // The ordered stage abandons the stream at this refusal, so the
+            // end marker that follows is not counted again.
             guard send(.refused(input, error, stream)) else { return false }
-            records = max(records, 1)
         }
-        return send(.end(stream, records: records))
+        return send(.end(stream, records: chunks.records))
     }
 
     /// Handles one piece of work on a worker thread: reads and parses it
