@@ -1,4 +1,5 @@
 import CNewsHostPlugin
+import NewsHostABI
 
 /// Exports a ``NewsHostPlugin`` through the C ABI. In the plugin module:
 ///
@@ -62,7 +63,7 @@ public enum PluginExport {
             UnsafePointer<nh_host_api>?, UnsafePointer<nh_config>?,
             UnsafeMutablePointer<UnsafeMutableRawPointer?>?
         ) -> Int32 = { api, config, out in
-            guard let api, let config, let out else { return Int32(NH_ERR_INVALID_INPUT) }
+            guard let api, let config, let out else { return PluginStatus.invalidInput.rawValue }
             var options: [String: String] = [:]
             for index in 0..<config.pointee.count {
                 let entry = config.pointee.entries[index]
@@ -91,36 +92,43 @@ public enum PluginExport {
     private static let process:
         @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = {
             handle, article, result in
-            let instance = instance(handle)
-            guard let article else { return Int32(NH_ERR_INVALID_INPUT) }
-            do throws(PluginFailure) {
+            articleCall(handle, article, result) { instance, article throws(PluginFailure) in
                 if instance.writesRecords {
                     // The record was made in `prepare`; nothing else of the article is read.
-                    let record = article.pointee.record
+                    let record = article.record
                     try instance.plugin.write(
                         record: UnsafeRawBufferPointer(start: record.data, count: record.data == nil ? 0 : record.len))
                 } else {
                     try instance.plugin.process(
-                        IncomingArticle(article.pointee), results: Results(api: instance.api, result: result))
+                        IncomingArticle(article), results: Results(api: instance.api, result: result))
                 }
                 return 0
-            } catch {
-                return report(error, instance.api, result)
             }
         }
 
     private static let prepare:
         @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = {
             handle, article, result in
-            let instance = instance(handle)
-            guard let article else { return Int32(NH_ERR_INVALID_INPUT) }
-            do throws(PluginFailure) {
-                let record = try instance.plugin.record(for: IncomingArticle(article.pointee))
+            articleCall(handle, article, result) { instance, article throws(PluginFailure) in
+                let record = try instance.plugin.record(for: IncomingArticle(article))
                 return StringBridge.withStr(record) { instance.api.pointee.set_record(result, $0) }
-            } catch {
-                return report(error, instance.api, result)
             }
         }
+
+    /// Runs `process` or `prepare` of the instance behind `handle` on
+    /// `article`, turning a failure into `set_error` on `result` and its status.
+    private static func articleCall(
+        _ handle: UnsafeMutableRawPointer?, _ article: UnsafePointer<nh_article>?, _ result: OpaquePointer?,
+        _ body: (Instance, nh_article) throws(PluginFailure) -> Int32
+    ) -> Int32 {
+        let instance = instance(handle)
+        guard let article else { return PluginStatus.invalidInput.rawValue }
+        do throws(PluginFailure) {
+            return try body(instance, article.pointee)
+        } catch {
+            return report(error, instance.api, result)
+        }
+    }
 
     private static let finish: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { handle in
         endOfRun(handle) { instance throws(PluginFailure) in
