@@ -140,20 +140,14 @@ enum { LIST_COLUMNS = 5 };
 static int encode_lists(buffer *record, const nh_article *a) {
     nh_str_list lists[LIST_COLUMNS] = {a->titles, a->bylines, a->paragraphs, a->captions, a->subheadings};
     buffer json = {0};
-    for (int i = 0; i < LIST_COLUMNS; i++) {
-        if (json_array(&json, lists[i])) break;
+    int failed = 0;
+    for (int i = 0; i < LIST_COLUMNS && !failed; i++) {
+        failed = json_array(&json, lists[i]) != 0;
         uint32_t length = (uint32_t)json.len;
-        if (buffer_add(record, (const char *)&length, sizeof length) || buffer_add(record, json.data, json.len)) {
-            free(json.data);
-            return -1;
-        }
-        if (i == LIST_COLUMNS - 1) {
-            free(json.data);
-            return 0;
-        }
+        failed = failed || buffer_add(record, (const char *)&length, sizeof length) || buffer_add(record, json.data, json.len);
     }
     free(json.data);
-    return -1;
+    return failed ? -1 : 0;
 }
 
 /* Binds the list columns from `record` (as `encode_lists` wrote it) to the

@@ -230,7 +230,7 @@ struct PageLine {
     /// `lineStart` of the page, is, and the names it gives if it is a lead
     /// or a byline.
     static func classify(_ scalars: [Unicode.Scalar], at lineStart: Int) -> (kind: Kind, names: [String]) {
-        func offset(_ index: Int) -> Int { lineStart + scalars[..<index].reduce(0) { $0 + Int(UTF8.width($1)) } }
+        func offset(_ index: Int) -> Int { lineStart + utf8Length(of: scalars[..<index]) }
         let text = scalars.drop(while: { Bylines.isNoise($0.value) || $0 == " " })
         if text.starts(with: leadMarker) {
             if let split = Bylines.splitLead(text) { return (.lead(restStart: offset(split.rest)), split.names) }
@@ -243,6 +243,11 @@ struct PageLine {
             return (.credit, [])
         }
         return (isBracketedNote(scalars[...]) ? .note : .text, [])
+    }
+
+    /// How many UTF-8 bytes `scalars` take: a byte offset into the page.
+    static func utf8Length<C: Collection<Unicode.Scalar>>(of scalars: C) -> Int {
+        scalars.reduce(0) { $0 + Int(UTF8.width($1)) }
     }
 
     /// A source note: a line wholly in brackets that names where the text

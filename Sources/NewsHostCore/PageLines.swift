@@ -70,7 +70,7 @@ struct PageLines {
             else { continue }
             names[lines[index].bytes.lowerBound] = found
             lines[index] = lines[index].classified(.lead(restStart: lines[index].bytes.upperBound))
-            let afterClose = lines[index + 1].bytes.lowerBound + next[...close].reduce(0) { $0 + Int(UTF8.width($1)) }
+            let afterClose = lines[index + 1].bytes.lowerBound + PageLine.utf8Length(of: next[...close])
             if let rest = lines[index + 1].narrowed(to: afterClose..<lines[index + 1].bytes.upperBound, in: bytes) {
                 lines[index + 1] = rest
             } else {
