@@ -1,6 +1,13 @@
-/// Keyword extraction for Chinese news without a dictionary: repeated
-/// character n-grams (2–4 ideographs) and Latin words are the candidate
-/// terms, and TextRank over their co-occurrence in sentences ranks them.
+/// Keyword extraction for Chinese news without a dictionary, in four
+/// passes:
+///
+/// 1. **Count** (``TermCounts``): repeated character n-grams of 2–4
+///    ideographs and Latin words, with their neighbours.
+/// 2. **Filter** (``candidates(_:)``): terms that stand on their own, are
+///    not stop words or clause fragments; the most frequent by mass (count
+///    × length) become candidates.
+/// 3. **Rank**: TextRank over the candidates' co-occurrence in sentences.
+/// 4. **Choose**: the best, one of each pair of overlapping terms.
 ///
 /// Terms are handled as packed integers (four 16-bit lanes, one ideograph
 /// each) until the end, so the hot path never hashes or compares strings.
@@ -32,182 +39,113 @@ public struct KeywordExtractor: Sendable {
         "能够", "已经", "正在", "一直", "认为", "希望", "包括", "情况", "部分", "左右", "以来", "期间", "有关", "相应",
     ]
 
-    private static let edgeStops = IdeographSet(edgeStopCharacters.unicodeScalars)
+    static let edgeStops = IdeographSet(edgeStopCharacters.unicodeScalars.map(\.value))
     private static let stopKeys: Set<UInt64> = Set(stopWords.compactMap { PackedTerm.key(Array($0.unicodeScalars)) })
-
-    /// How often a term occurs and whether its neighbours ever vary.
-    struct TermStats {
-        var count: Int32 = 0
-        var left: UInt32 = 0
-        var right: UInt32 = 0
-        var lengthAndFlags: UInt8 = 0
-        var leftVaries = false
-        var rightVaries = false
-        /// Index among the ranked candidates, or -1.
-        var position: Int16 = -1
-        /// Still a candidate after filtering.
-        var kept = false
-
-        var length: Int { Int(lengthAndFlags) }
-
-        mutating func add(length: Int, left: UInt32, right: UInt32) {
-            if count == 0 {
-                lengthAndFlags = UInt8(length)
-                self.left = left
-                self.right = right
-            } else {
-                leftVaries = leftVaries || self.left != left
-                rightVaries = rightVaries || self.right != right
-            }
-            count += 1
-        }
-
-        /// Every occurrence has the same ideograph on one side: a piece of
-        /// a longer word (知识产 in 知识产权).
-        var alwaysExtends: Bool {
-            (!leftVaries && left != 0) || (!rightVaries && right != 0)
-        }
-    }
-
-    /// Counts the 2–4 ideograph n-grams of one run of ideographs.
-    private static func countRun(
-        _ run: ArraySlice<UInt32>, sentence: Int32, into stats: inout TermTable,
-        _ occurrences: inout [(key: UInt64, sentence: Int32)]
-    ) {
-        guard run.count >= 2 else { return }
-        let base = run.startIndex
-        for length in 2...min(4, run.count) {
-            for start in base...(run.endIndex - length) {
-                let last = start + length - 1
-                guard !edgeStops.contains(run[start]), !edgeStops.contains(run[last]) else { continue }
-                var key: UInt64 = 0
-                for offset in start...last { key = key << 16 | UInt64(run[offset]) }
-                let left = start > base ? run[start - 1] : 0
-                let right = last + 1 < run.endIndex ? run[last + 1] : 0
-                stats.add(key, length: length, left: left, right: right)
-                occurrences.append((key, sentence))
-            }
-        }
-    }
 
     /// The best `count` keywords of `body` with weights in (0, 1], best first.
     public func keywords(in body: String) -> [(term: String, weight: Double)] {
-        keywords(in: body, sentences: Sentences.ranges(in: body, limit: maximumSentences))
+        keywords(in: ScalarText(body, sentenceLimit: maximumSentences))
     }
 
-    /// The keywords of `body`, whose sentences were already found.
-    public func keywords(in body: String, sentences: [Range<String.Index>]) -> [(term: String, weight: Double)] {
+    /// The keywords of a decoded body.
+    public func keywords(in text: ScalarText) -> [(term: String, weight: Double)] {
         guard count > 0 else { return [] }
-        var stats = TermTable(capacity: body.utf8.count / 2)  // about one distinct n-gram per ideograph and a half
-        var latin: [String: Int] = [:]
-        var latinKeys: [String: UInt64] = [:]
-        var occurrences: [(key: UInt64, sentence: Int32)] = []
-        occurrences.reserveCapacity(body.utf8.count)
-        var values: [UInt32] = []
-        var word = String.UnicodeScalarView()
+        var terms = TermCounts(text, sentenceLimit: maximumSentences)
+        let candidates = candidates(&terms)
+        guard !candidates.isEmpty else { return [] }
+        let ranks = PageRank.scores(cooccurrence(of: candidates, in: terms), tolerance: 1e-4)
+        return choose(from: candidates, ranks: ranks, terms: terms)
+    }
 
-        for (sentence, range) in sentences.prefix(maximumSentences).enumerated() {
-            values.removeAll(keepingCapacity: true)
-            for scalar in body.unicodeScalars[range] { values.append(scalar.value) }
-            values.append(0)  // a sentinel that ends the last run or word
-            var runStart = -1
-            for (position, value) in values.enumerated() {
-                if IdeographSet.isIdeograph(value) {
-                    if runStart < 0 { runStart = position }
-                    continue
-                }
-                if runStart >= 0 {
-                    Self.countRun(values[runStart..<position], sentence: Int32(sentence), into: &stats, &occurrences)
-                    runStart = -1
-                }
-                if value < 0x80,
-                    (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-                {
-                    word.append(Unicode.Scalar(value)!)
-                } else if !word.isEmpty {
-                    if word.count >= 2, word.contains(where: { $0.properties.isAlphabetic }) {
-                        let text = String(word)
-                        latin[text, default: 0] += 1
-                        // Latin words get keys above every packed ideograph key's range.
-                        let key = latinKeys[text] ?? UInt64.max - UInt64(latinKeys.count)
-                        latinKeys[text] = key
-                        occurrences.append((key, Int32(sentence)))
-                    }
-                    word = String.UnicodeScalarView()
-                }
-            }
-        }
+    /// A term that made it through the filters.
+    struct Candidate {
+        var key: UInt64
+        var count: Int
+        /// Count times length: how much of the text the term covers.
+        var mass: Int
+    }
 
+    /// Pass 2: repeated terms that stand on their own, without stop words
+    /// or terms that begin or end with one, the most massive first; marks
+    /// each candidate's position in `terms`.
+    func candidates(_ terms: inout TermCounts) -> [Candidate] {
         // Keep repeated terms that stand on their own; drop a shorter term
         // every occurrence of which sits inside one longer term.
-        var entries = stats.entries { $0.count >= 2 && !$0.alwaysExtends }
-        for (key, _) in entries { stats.markKept(key, true) }
+        var entries = terms.stats.entries { $0.count >= 2 && !$0.alwaysExtends }
+        for (key, _) in entries { terms.stats[slot: terms.stats.find(key)!].kept = true }
         for (key, stat) in entries where stat.length > 2 {
             for part in [key >> 16, key & ~(UInt64(0xFFFF) << UInt64(16 * (stat.length - 1)))] {
-                if let partStat = stats.lookup(part), partStat.kept, partStat.count == stat.count {
-                    stats.markKept(part, false)
+                if let slot = terms.stats.find(part), terms.stats[slot: slot].kept,
+                    terms.stats[slot: slot].count == stat.count
+                {
+                    terms.stats[slot: slot].kept = false
                 }
             }
         }
         // A term that begins or ends with a stop word is a fragment of a
         // clause (员表示, 本次重), not a word.
-        entries = entries.filter { stats.lookup($0.0)!.kept && !Self.hasStopWordEdge($0.0, length: $0.1.length) }
-        var pool = entries.map { (key: $0.0, count: Int($0.1.count), mass: Int($0.1.count) * $0.1.length) }
-        for (text, occurrencesOfWord) in latin where occurrencesOfWord >= 2 {
-            pool.append((latinKeys[text]!, occurrencesOfWord, occurrencesOfWord * text.unicodeScalars.count))
+        entries = entries.filter {
+            terms.stats[key: $0.key]!.kept && !Self.hasStopWordEdge($0.key, length: $0.value.length)
+        }
+        var pool = entries.map {
+            Candidate(key: $0.key, count: Int($0.value.count), mass: Int($0.value.count) * $0.value.length)
+        }
+        for word in terms.latinWords where word.count >= 2 {
+            pool.append(Candidate(key: word.key, count: word.count, mass: word.count * word.scalars.count))
         }
         pool.sort { $0.mass != $1.mass ? $0.mass > $1.mass : $0.key < $1.key }
-        let latinTerms = Dictionary(uniqueKeysWithValues: latinKeys.map { ($1, $0) })
-        var ranked: [(key: UInt64, count: Int, mass: Int)] = []
+        var ranked: [Candidate] = []
         for entry in pool where ranked.count < maximumCandidates && !Self.stopKeys.contains(entry.key) {
+            terms.setPosition(ranked.count, of: entry.key)
             ranked.append(entry)
         }
-        let candidates = ranked.map(\.key)
-        let counts = ranked.map(\.count)
-        guard !candidates.isEmpty else { return [] }
+        return ranked
+    }
 
-        for (position, key) in candidates.enumerated() { stats.setPosition(position, of: key) }
-        var latinPositions: [UInt64: Int] = [:]
-        for (position, key) in candidates.enumerated() where latinTerms[key] != nil { latinPositions[key] = position }
-        var weights = [[Double]](repeating: [Double](repeating: 0, count: candidates.count), count: candidates.count)
+    /// Pass 3's graph: how many sentences each pair of candidates shares.
+    func cooccurrence(of candidates: [Candidate], in terms: TermCounts) -> WeightMatrix {
+        var weights = WeightMatrix(size: candidates.count)
+        // The sentence each candidate was last seen in, and the candidates
+        // of the current sentence.
+        var lastSentence = [Int32](repeating: -1, count: candidates.count)
         var present: [Int] = []
         var current: Int32 = -1
-        func link() {
-            present.sort()
-            var unique: [Int] = []
-            for position in present where unique.last != position { unique.append(position) }
-            for a in unique { for b in unique where a != b { weights[a][b] += 1 } }
-            present.removeAll(keepingCapacity: true)
-        }
-        for occurrence in occurrences {
+        for occurrence in terms.occurrences {
             if occurrence.sentence != current {
-                link()
+                present.removeAll(keepingCapacity: true)
                 current = occurrence.sentence
             }
-            let position =
-                occurrence.key >= UInt64.max - UInt64(latinKeys.count)
-                ? latinPositions[occurrence.key] ?? -1 : Int(stats.lookup(occurrence.key)?.position ?? -1)
-            if position >= 0 { present.append(position) }
+            guard let position = terms.position(of: occurrence.key), lastSentence[position] != current else {
+                continue
+            }
+            lastSentence[position] = current
+            for other in present {
+                weights[position, other] += 1
+                weights[other, position] += 1
+            }
+            present.append(position)
         }
-        link()
+        return weights
+    }
 
-        let ranks = PageRank.scores(weights, tolerance: 1e-4)
+    /// Pass 4: the best candidates by rank (then count, then key), weighted
+    /// against the best, leaving out a term that contains or is contained
+    /// in one already chosen (区工商联 / 工商联).
+    func choose(from candidates: [Candidate], ranks: [Double], terms: TermCounts) -> [(term: String, weight: Double)] {
         let order = candidates.indices.sorted {
             ranks[$0] != ranks[$1]
                 ? ranks[$0] > ranks[$1]
-                : counts[$0] != counts[$1] ? counts[$0] > counts[$1] : candidates[$0] < candidates[$1]
+                : candidates[$0].count != candidates[$1].count
+                    ? candidates[$0].count > candidates[$1].count : candidates[$0].key < candidates[$1].key
         }
         var chosen: [(term: String, weight: Double)] = []
-        var chosenScalars: [[Unicode.Scalar]] = []
+        var chosenScalars: [[UInt32]] = []
         let top = ranks[order[0]]
         for position in order where chosen.count < count {
-            let key = candidates[position]
-            let term = latinTerms[key] ?? PackedTerm.string(key)
-            // One of a pair of overlapping terms (区工商联 / 工商联) is enough.
-            let scalars = Array(term.unicodeScalars)
-            guard !chosenScalars.contains(where: { Self.overlaps($0, scalars) }) else { continue }
-            chosenScalars.append(scalars)
-            chosen.append((term, top > 0 ? ranks[position] / top : 1))
+            let term = terms.scalars(of: candidates[position].key)
+            guard !chosenScalars.contains(where: { Self.overlaps($0, term) }) else { continue }
+            chosenScalars.append(term)
+            chosen.append((ScalarText.string(term), top > 0 ? ranks[position] / top : 1))
         }
         return chosen
     }
@@ -227,7 +165,7 @@ extension KeywordExtractor {
     }
 
     /// Whether one term contains the other.
-    static func overlaps(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+    static func overlaps(_ a: [UInt32], _ b: [UInt32]) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard !short.isEmpty else { return true }
         return (0...(long.count - short.count)).contains { start in
@@ -236,122 +174,42 @@ extension KeywordExtractor {
     }
 }
 
-/// Term statistics keyed by packed term: an open-addressing hash table with
-/// a multiplicative hash, several times cheaper than `Dictionary` with
-/// SipHash in the extraction loop.
-struct TermTable {
-    private var keys: [UInt64]
-    private var values: [KeywordExtractor.TermStats]
-    private var mask: Int
-    private var shift: UInt64
-
-    /// A table for about `capacity` distinct terms (it grows when needed).
-    init(capacity: Int) {
-        var size = 64
-        while size * 3 < capacity * 4 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [KeywordExtractor.TermStats](repeating: .init(), count: size)
-        mask = size - 1
-        shift = UInt64(64 - size.trailingZeroBitCount)
-    }
-
-    private func slot(_ key: UInt64) -> Int {
-        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) & mask
-        while keys[index] != 0 && keys[index] != key { index = (index + 1) & mask }
-        return index
-    }
-
-    private var used = 0
-
-    /// Records one occurrence of `key` (never 0).
-    mutating func add(_ key: UInt64, length: Int, left: UInt32, right: UInt32) {
-        if used * 4 >= keys.count * 3 { grow() }
-        let index = slot(key)
-        if keys[index] == 0 {
-            keys[index] = key
-            used += 1
-        }
-        values[index].add(length: length, left: left, right: right)
-    }
-
-    private mutating func grow() {
-        var bigger = TermTable(capacity: keys.count * 2)
-        for index in keys.indices where keys[index] != 0 {
-            let slot = bigger.slot(keys[index])
-            bigger.keys[slot] = keys[index]
-            bigger.values[slot] = values[index]
-            bigger.used += 1
-        }
-        self = bigger
-    }
-
-    /// Sets whether `key` is still a candidate.
-    mutating func markKept(_ key: UInt64, _ kept: Bool) {
-        let index = slot(key)
-        if keys[index] == key { values[index].kept = kept }
-    }
-
-    /// Marks `key` as the candidate at `position`.
-    mutating func setPosition(_ position: Int, of key: UInt64) {
-        let index = slot(key)
-        if keys[index] == key { values[index].position = Int16(position) }
-    }
-
-    /// The statistics of `key`, if it occurred.
-    func lookup(_ key: UInt64) -> KeywordExtractor.TermStats? {
-        let index = slot(key)
-        return keys[index] == key ? values[index] : nil
-    }
-
-    /// Every term with its statistics, in table order.
-    /// The terms whose statistics pass `filter`, in table order.
-    func entries(where filter: (KeywordExtractor.TermStats) -> Bool) -> [(UInt64, KeywordExtractor.TermStats)] {
-        var result: [(UInt64, KeywordExtractor.TermStats)] = []
-        for index in keys.indices where keys[index] != 0 && filter(values[index]) {
-            result.append((keys[index], values[index]))
-        }
-        return result
-    }
-}
-
 /// Up to four ideographs packed into 16-bit lanes of a UInt64.
 enum PackedTerm {
     /// The key of a 2–4 ideograph term, or nil for anything else.
     static func key(_ scalars: [Unicode.Scalar]) -> UInt64? {
-        guard (2...4).contains(scalars.count), scalars.allSatisfy({ IdeographSet.isIdeograph($0.value) }) else {
+        guard (2...4).contains(scalars.count), scalars.allSatisfy({ CharacterClass.isIdeograph($0.value) }) else {
             return nil
         }
         return scalars.reduce(0) { $0 << 16 | UInt64($1.value) }
     }
 
-    /// The text of a packed term.
-    static func string(_ key: UInt64) -> String {
-        var scalars: [Unicode.Scalar] = []
+    /// The scalar values of a packed term.
+    static func scalars(_ key: UInt64) -> [UInt32] {
+        var scalars: [UInt32] = []
         var rest = key
         while rest != 0 {
-            scalars.append(Unicode.Scalar(UInt32(rest & 0xFFFF))!)
+            scalars.append(UInt32(rest & 0xFFFF))
             rest >>= 16
         }
-        return String(String.UnicodeScalarView(scalars.reversed()))
+        return scalars.reversed()
     }
 }
 
-/// A set of CJK ideographs (U+3400–U+9FFF) as a bitmap.
+/// A set of CJK ideographs as a bitmap over ``CharacterClass/ideographs``.
 struct IdeographSet: Sendable {
-    static let range: ClosedRange<UInt32> = 0x3400...0x9FFF
+    private static let range = CharacterClass.ideographs
     private var bits = [UInt64](repeating: 0, count: (Int(range.upperBound - range.lowerBound) + 64) / 64)
 
-    init<S: Sequence<Unicode.Scalar>>(_ scalars: S) {
-        for scalar in scalars where Self.isIdeograph(scalar.value) {
-            let offset = Int(scalar.value - Self.range.lowerBound)
+    init(_ values: [UInt32]) {
+        for value in values where CharacterClass.isIdeograph(value) {
+            let offset = Int(value - Self.range.lowerBound)
             bits[offset >> 6] |= 1 << UInt64(offset & 63)
         }
     }
 
-    static func isIdeograph(_ value: UInt32) -> Bool { range.contains(value) }
-
     func contains(_ value: UInt32) -> Bool {
-        guard Self.isIdeograph(value) else { return false }
+        guard CharacterClass.isIdeograph(value) else { return false }
         let offset = Int(value - Self.range.lowerBound)
         return bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }

@@ -13,8 +13,8 @@ public enum Sentences {
 
     /// What a character means to sentence splitting; a switch, not a set
     /// lookup, because it runs for every character of every body.
-    private static func mark(_ scalar: Unicode.Scalar) -> Mark {
-        switch scalar.value {
+    private static func mark(_ scalar: UInt32) -> Mark {
+        switch scalar {
         case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B: return .ender  // 。！？；!?;
         case 0x201C, 0x300C, 0x300E: return .opener  // “「『
         case 0x201D, 0x300D, 0x300F: return .closer  // ”」』
@@ -25,31 +25,32 @@ public enum Sentences {
     /// The sentences of `text`, trimmed, without empty ones; at most `limit`
     /// of them (the rest of the text is not read).
     public static func split(_ text: String, limit: Int = .max) -> [String] {
-        ranges(in: text, limit: limit).map { String(text.unicodeScalars[$0]) }
+        let text = ScalarText(text, sentenceLimit: limit)
+        return text.sentences.map(text.string)
     }
 
-    /// Where the sentences of `text` are (trimmed, non-empty), at most `limit`.
-    public static func ranges(in text: String, limit: Int = .max) -> [Range<String.Index>] {
-        let scalars = text.unicodeScalars
-        var ranges: [Range<String.Index>] = []
-        var start = scalars.startIndex
+    /// Where the sentences of `scalars` are (trimmed, non-empty), at most
+    /// `limit` of them.
+    static func ranges(in scalars: [UInt32], limit: Int = .max) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
         var depth = 0
         var quoteLength = 0
         var pendingEnd = false
         var afterEnder = false
 
-        func close(at end: String.Index) {
+        func close(at end: Int) {
             if let trimmed = trim(scalars, start..<end) { ranges.append(trimmed) }
             start = end
             pendingEnd = false
         }
 
-        var index = scalars.startIndex
-        while index < scalars.endIndex, ranges.count < limit {
+        var index = 0
+        while index < scalars.count, ranges.count < limit {
             let scalar = scalars[index]
-            if scalar == "\n" {
+            if scalar == 0x0A {
                 close(at: index)
-                start = scalars.index(after: index)
+                start = index + 1
                 depth = 0
                 afterEnder = false
                 index = start
@@ -72,29 +73,17 @@ public enum Sentences {
                 if kind == .ender, depth == 0 { pendingEnd = true }
             }
             afterEnder = kind == .ender
-            index = scalars.index(after: index)
+            index += 1
         }
         if ranges.count < limit { close(at: index) }
         return ranges
     }
 
-    private static func trim(_ scalars: String.UnicodeScalarView, _ range: Range<String.Index>) -> Range<String.Index>?
-    {
+    private static func trim(_ scalars: [UInt32], _ range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper, scalars[lower].isSpace { lower = scalars.index(after: lower) }
-        while upper > lower, scalars[scalars.index(before: upper)].isSpace { upper = scalars.index(before: upper) }
+        while lower < upper, CharacterClass.isSpace(scalars[lower]) { lower += 1 }
+        while upper > lower, CharacterClass.isSpace(scalars[upper - 1]) { upper -= 1 }
         return lower < upper ? lower..<upper : nil
-    }
-}
-
-extension Unicode.Scalar {
-    /// White space, by range first (the property table is slow in hot loops).
-    var isSpace: Bool {
-        switch value {
-        case 0x20, 0x09...0x0D, 0x3000: return true
-        case 0x21..<0x80: return false
-        default: return value >= 0x80 && properties.isWhitespace
-        }
     }
 }

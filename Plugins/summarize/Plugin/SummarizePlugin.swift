@@ -37,11 +37,11 @@ final class Summarize: NewsHostPlugin {
     }
 
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
-        // Both need the sentences: find them once.
-        let sentences = Sentences.ranges(
-            in: article.body, limit: max(summarizer.maximumSentences, extractor.maximumSentences))
-        if let summary = summarizer.summarize(article.body, sentences: sentences) { results.setSummary(summary) }
-        for keyword in extractor.keywords(in: article.body, sentences: sentences) {
+        // Both read the decoded body and its sentences: made once.
+        let text = ScalarText(
+            article.body, sentenceLimit: max(summarizer.maximumSentences, extractor.maximumSentences))
+        if let summary = summarizer.summarize(text) { results.setSummary(summary) }
+        for keyword in extractor.keywords(in: text) {
             results.addKeyword(keyword.term, weight: keyword.weight)
         }
     }

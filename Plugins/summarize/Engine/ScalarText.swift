@@ -1,0 +1,126 @@
+/// A body decoded once into Unicode scalar values, with its sentences as
+/// ranges of positions: what the summarizer and the keyword extractor both
+/// read. Integer positions into one array, instead of `String` indexes and
+/// a `String` per sentence, are what keep summarize within its budget of
+/// 60 µs per 1,000 characters (issue 15).
+public struct ScalarText: Sendable {
+    /// The text's Unicode scalar values.
+    public let scalars: [UInt32]
+    /// Its sentences (see ``Sentences``), trimmed and non-empty.
+    public let sentences: [Range<Int>]
+
+    /// Decodes `text` and finds at most `sentenceLimit` sentences (the text
+    /// after them is not split).
+    public init(_ text: String, sentenceLimit: Int = .max) {
+        scalars = Self.decode(Array(text.utf8))
+        sentences = Sentences.ranges(in: scalars, limit: sentenceLimit)
+    }
+
+    /// The text of `range`.
+    public func string(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
+
+    /// The text of `scalars`, which are valid Unicode scalar values.
+    static func string(_ scalars: some Collection<UInt32>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for value in scalars {
+            switch value {
+            case 0..<0x80:
+                bytes.append(UInt8(value))
+            case 0x80..<0x800:
+                bytes.append(0xC0 | UInt8(value >> 6))
+                bytes.append(0x80 | UInt8(value & 0x3F))
+            case 0x800..<0x10000:
+                bytes.append(0xE0 | UInt8(value >> 12))
+                bytes.append(0x80 | UInt8(value >> 6 & 0x3F))
+                bytes.append(0x80 | UInt8(value & 0x3F))
+            default:
+                bytes.append(0xF0 | UInt8(value >> 18))
+                bytes.append(0x80 | UInt8(value >> 12 & 0x3F))
+                bytes.append(0x80 | UInt8(value >> 6 & 0x3F))
+                bytes.append(0x80 | UInt8(value & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The scalar values of `utf8`, which is valid UTF-8 (a `String`'s), by
+    /// hand: iterating `unicodeScalars` costs several times as much.
+    private static func decode(_ utf8: [UInt8]) -> [UInt32] {
+        var scalars = [UInt32](repeating: 0, count: utf8.count)
+        var count = 0
+        var index = 0
+        while index < utf8.count {
+            let lead = UInt32(utf8[index])
+            var value: UInt32
+            switch lead {
+            case 0..<0x80:
+                value = lead
+                index += 1
+            case 0xC0..<0xE0:
+                value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                index += 2
+            case 0xE0..<0xF0:
+                value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                index += 3
+            default:
+                value = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
+                value |= UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
+                index += 4
+            }
+            scalars[count] = value
+            count += 1
+        }
+        scalars.removeLast(utf8.count - count)
+        return scalars
+    }
+}
+
+/// The character classes summarize reads text by, on scalar values. Each is
+/// decided by ranges first: the Unicode property tables are slow in the
+/// loops that visit every character, so they only see rare characters.
+enum CharacterClass {
+    /// CJK ideographs: the Unified Ideographs and Extension A (U+3400–U+9FFF).
+    static let ideographs: ClosedRange<UInt32> = 0x3400...0x9FFF
+
+    static func isIdeograph(_ value: UInt32) -> Bool { ideographs.contains(value) }
+
+    /// ASCII digits and letters.
+    static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value) || isASCIILetter(value)
+    }
+
+    static func isASCIILetter(_ value: UInt32) -> Bool {
+        (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    }
+
+    /// Letters, digits and ideographs: what words are made of. CJK and
+    /// general punctuation (U+3000–U+303F, U+FF00–U+FF0F, U+2000–U+206F)
+    /// is not.
+    static func isWordCharacter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, ideographs, fullWidthDigits, fullWidthUpper, fullWidthLower:
+            return true
+        case 0..<0x80, 0x2000...0x206F, 0x3000...0x303F, fullWidthPunctuation: return false
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+    }
+
+    private static let fullWidthDigits: ClosedRange<UInt32> = 0xFF10...0xFF19
+    private static let fullWidthUpper: ClosedRange<UInt32> = 0xFF21...0xFF3A
+    private static let fullWidthLower: ClosedRange<UInt32> = 0xFF41...0xFF5A
+    /// The full-width forms block less its digits and letters: ！＂…／, ：…＠,
+    /// ［…｀, ｛…･ (U+FF00–U+FF65).
+    private static let fullWidthPunctuation: ClosedRange<UInt32> = 0xFF00...0xFF65
+
+    /// White space: Unicode's White_Space property, spelled out (it is a
+    /// fixed list of 25 characters), the ideographic space U+3000 included.
+    static func isSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,199 @@
+/// Pass 1 of keyword extraction: the 2–4 ideograph n-grams of a text that
+/// can repeat and its Latin words, with how often each occurs, whether its
+/// neighbours vary, and the sentences it occurs in.
+///
+/// It counts in two steps. First the pairs of adjacent ideographs, roughly
+/// (``RepeatFilter``): a term can only occur twice if each of its pairs
+/// does, and most n-grams of an article occur once. Then, exactly, the
+/// n-grams made only of pairs that may repeat.
+struct TermCounts {
+    /// How often a term occurs and whether its neighbours ever vary.
+    struct TermStats {
+        var count: Int32 = 0
+        var left: UInt32 = 0
+        var right: UInt32 = 0
+        var lengthAndFlags: UInt8 = 0
+        var leftVaries = false
+        var rightVaries = false
+        /// Index among the ranked candidates, or -1.
+        var position: Int16 = -1
+        /// Still a candidate after filtering.
+        var kept = false
+
+        var length: Int { Int(lengthAndFlags) }
+
+        mutating func add(length: Int, left: UInt32, right: UInt32) {
+            if count == 0 {
+                lengthAndFlags = UInt8(length)
+                self.left = left
+                self.right = right
+            } else {
+                leftVaries = leftVaries || self.left != left
+                rightVaries = rightVaries || self.right != right
+            }
+            count += 1
+        }
+
+        /// Every occurrence has the same ideograph on one side: a piece of
+        /// a longer word (知识产 in 知识产权).
+        var alwaysExtends: Bool {
+            (!leftVaries && left != 0) || (!rightVaries && right != 0)
+        }
+    }
+
+    /// A Latin word (ASCII letters and digits with a letter, two or more).
+    struct LatinWord {
+        var scalars: [UInt32]
+        /// Above every packed ideograph key's range, in order of first occurrence.
+        var key: UInt64
+        var count: Int
+        var position: Int?
+    }
+
+    /// One occurrence of a term in a sentence, in text order.
+    struct Occurrence {
+        var key: UInt64
+        var sentence: Int32
+    }
+
+    /// The n-grams, by packed key.
+    var stats: PackedKeyTable<TermStats>
+    /// The Latin words in order of first occurrence.
+    private(set) var latinWords: [LatinWord] = []
+    private var latinIndex: [[UInt32]: Int] = [:]
+    /// Every occurrence of an n-gram or Latin word.
+    private(set) var occurrences: [Occurrence] = []
+
+    /// A stretch of one sentence: a run of ideographs or a Latin word.
+    private struct Piece {
+        var range: Range<Int>
+        var sentence: Int32
+        var isIdeographs: Bool
+    }
+
+    /// Counts the terms of the first `sentenceLimit` sentences of `text`.
+    init(_ text: ScalarText, sentenceLimit: Int) {
+        let scalars = text.scalars
+        let pieces = Self.pieces(of: text, sentenceLimit: sentenceLimit)
+        stats = PackedKeyTable(capacity: scalars.count, empty: TermStats())
+        occurrences.reserveCapacity(scalars.count)
+
+        var pairs = RepeatFilter(capacity: scalars.count)
+        for piece in pieces where piece.isIdeographs {
+            for start in piece.range.dropLast() { pairs.add(Self.pair(scalars, at: start)) }
+        }
+
+        // `reach[i]`: how many pairs that may repeat follow one another from
+        // the run's i-th ideograph on.
+        var reach: [Int] = []
+        for piece in pieces {
+            guard piece.isIdeographs else {
+                addLatinWord(Array(scalars[piece.range]), sentence: piece.sentence)
+                continue
+            }
+            let run = piece.range
+            reach.removeAll(keepingCapacity: true)
+            reach.append(contentsOf: repeatElement(0, count: run.count))
+            var start = run.upperBound - 2
+            while start >= run.lowerBound {
+                if pairs.mayRepeat(Self.pair(scalars, at: start)) {
+                    reach[start - run.lowerBound] = reach[start - run.lowerBound + 1] + 1
+                }
+                start -= 1
+            }
+            countRun(scalars, run, reach: reach, sentence: piece.sentence)
+        }
+    }
+
+    private static func pair(_ scalars: [UInt32], at start: Int) -> UInt64 {
+        UInt64(scalars[start]) << 16 | UInt64(scalars[start + 1])
+    }
+
+    /// The runs of ideographs and the Latin words of the first
+    /// `sentenceLimit` sentences, in text order.
+    private static func pieces(of text: ScalarText, sentenceLimit: Int) -> [Piece] {
+        let scalars = text.scalars
+        var pieces: [Piece] = []
+        for (sentence, range) in text.sentences.prefix(sentenceLimit).enumerated() {
+            var runStart = -1
+            var wordStart = -1
+            for position in range.lowerBound...range.upperBound {
+                // The position past the end acts as a sentinel that ends the last run or word.
+                let value = position < range.upperBound ? scalars[position] : 0
+                if CharacterClass.isIdeograph(value) {
+                    if runStart < 0 { runStart = position }
+                    continue
+                }
+                if runStart >= 0 {
+                    pieces.append(Piece(range: runStart..<position, sentence: Int32(sentence), isIdeographs: true))
+                    runStart = -1
+                }
+                if CharacterClass.isASCIIAlphanumeric(value) {
+                    if wordStart < 0 { wordStart = position }
+                } else if wordStart >= 0 {
+                    if position - wordStart >= 2,
+                        scalars[wordStart..<position].contains(where: CharacterClass.isASCIILetter)
+                    {
+                        pieces.append(
+                            Piece(range: wordStart..<position, sentence: Int32(sentence), isIdeographs: false))
+                    }
+                    wordStart = -1
+                }
+            }
+        }
+        return pieces
+    }
+
+    /// Counts the 2–4 ideograph n-grams of the run `run` of `scalars` that
+    /// are made of pairs that may repeat.
+    private mutating func countRun(_ scalars: [UInt32], _ run: Range<Int>, reach: [Int], sentence: Int32) {
+        let edgeStops = KeywordExtractor.edgeStops
+        for start in run where reach[start - run.lowerBound] > 0 && !edgeStops.contains(scalars[start]) {
+            let left = start > run.lowerBound ? scalars[start - 1] : 0
+            var key = UInt64(scalars[start])
+            for last in (start + 1)...(start + min(3, reach[start - run.lowerBound])) {
+                key = key << 16 | UInt64(scalars[last])
+                guard !edgeStops.contains(scalars[last]) else { continue }
+                let right = last + 1 < run.upperBound ? scalars[last + 1] : 0
+                stats[slot: stats.insert(key)].add(length: last - start + 1, left: left, right: right)
+                occurrences.append(Occurrence(key: key, sentence: sentence))
+            }
+        }
+    }
+
+    private mutating func addLatinWord(_ word: [UInt32], sentence: Int32) {
+        let index =
+            latinIndex[word]
+            ?? {
+                latinWords.append(LatinWord(scalars: word, key: UInt64.max - UInt64(latinWords.count), count: 0))
+                latinIndex[word] = latinWords.count - 1
+                return latinWords.count - 1
+            }()
+        latinWords[index].count += 1
+        occurrences.append(Occurrence(key: latinWords[index].key, sentence: sentence))
+    }
+
+    /// Whether `key` is a Latin word's.
+    private func isLatin(_ key: UInt64) -> Bool { key > UInt64.max - UInt64(latinWords.count) }
+
+    /// Marks the term of `key` as the candidate at `position`.
+    mutating func setPosition(_ position: Int, of key: UInt64) {
+        if isLatin(key) {
+            latinWords[Int(UInt64.max - key)].position = position
+        } else if let slot = stats.find(key) {
+            stats[slot: slot].position = Int16(position)
+        }
+    }
+
+    /// The candidate position of the term of `key`, if it is a candidate.
+    func position(of key: UInt64) -> Int? {
+        if isLatin(key) { return latinWords[Int(UInt64.max - key)].position }
+        guard let position = stats[key: key]?.position, position >= 0 else { return nil }
+        return Int(position)
+    }
+
+    /// The scalar values of the term of `key`.
+    func scalars(of key: UInt64) -> [UInt32] {
+        isLatin(key) ? latinWords[Int(UInt64.max - key)].scalars : PackedTerm.scalars(key)
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+
+@testable import SummarizeEngine
+
+@Suite struct ScalarTextTests {
+    /// The hand-written UTF-8 decoder and encoder agree with the standard
+    /// library on one-, two-, three- and four-byte characters.
+    @Test(arguments: ["", "abc", "é中文。", "表情😀与𠀀字", "“引号”\r\n\t\u{3000}end", String(repeating: "徐汇区𝄞", count: 500)])
+    func decodesAndEncodesLikeTheStandardLibrary(text: String) {
+        let decoded = ScalarText(text)
+        #expect(decoded.scalars == text.unicodeScalars.map(\.value))
+        #expect(decoded.string(0..<decoded.scalars.count) == text)
+    }
+
+    @Test func sentencesAreRangesOfTheDecodedText() {
+        let text = ScalarText("第一句。😀第二句！\n第三句")
+        #expect(text.sentences.map(text.string) == ["第一句。", "😀第二句！", "第三句"])
+        #expect(ScalarText("一。二。三。", sentenceLimit: 2).sentences.count == 2)
+    }
+}
+
+@Suite struct CharacterClassTests {
+    /// Outside the blocks the classes decide by range alone (the CJK
+    /// ideographs, and the CJK and general punctuation), the range tables
+    /// give the same answers as Unicode's properties, for every scalar of
+    /// the Basic Multilingual Plane and the first supplementary plane.
+    @Test func rangeTablesMatchTheUnicodeProperties() {
+        var mismatches: [String] = []
+        for value in UInt32(0)...0x1FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            let decidedByRange =
+                CharacterClass.ideographs.contains(value) || (0x2000...0x206F).contains(value)
+                || (0x3000...0x303F).contains(value) || (0xFF00...0xFF0F).contains(value)
+            let isWord = properties.isAlphabetic || properties.numericType != nil
+            if !decidedByRange, CharacterClass.isWordCharacter(value) != isWord {
+                mismatches.append("word U+\(String(value, radix: 16, uppercase: true))")
+            }
+            if CharacterClass.isSpace(value) != properties.isWhitespace {
+                mismatches.append("space U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    @Test(arguments: [
+        ("中", true), ("a", true), ("Z", true), ("7", true), ("７", true), ("Ａ", true), ("é", true), ("，", false),
+        ("。", false), ("：", false), ("“", false), ("—", false), (" ", false), ("\u{3000}", false), ("%", false),
+    ])
+    func wordCharacters(character: Character, isWord: Bool) {
+        #expect(CharacterClass.isWordCharacter(character.unicodeScalars.first!.value) == isWord)
+    }
+}
+
+@Suite struct PackedKeyTableTests {
+    @Test func growsAndKeepsEveryKey() {
+        var table = PackedKeyTable(capacity: 4, empty: 0)
+        for key in UInt64(1)...5000 { table[slot: table.insert(key &* 7919)] += Int(key) }
+        for key in UInt64(1)...5000 { table[slot: table.insert(key &* 7919)] += 1 }
+        #expect((UInt64(1)...5000).allSatisfy { table[key: $0 &* 7919] == Int($0) + 1 })
+        #expect(table[key: 3] == nil)
+        #expect(table.entries { $0 > 0 }.count == 5000)
+    }
+
+    /// A key added twice always may repeat; most keys added once do not.
+    @Test func repeatFilterHasNoFalseNegatives() {
+        var filter = RepeatFilter(capacity: 1000)
+        for key in UInt64(1)...1000 { filter.add(key << 16 | 0x4E00) }
+        for key in UInt64(1)...100 { filter.add(key << 16 | 0x4E00) }
+        #expect((UInt64(1)...100).allSatisfy { filter.mayRepeat($0 << 16 | 0x4E00) })
+        let falsePositives = (UInt64(101)...1000).filter { filter.mayRepeat($0 << 16 | 0x4E00) }.count
+        #expect(falsePositives < 100, "\(falsePositives) of 900 keys added once pass")
+    }
+}
