@@ -42,17 +42,28 @@ public enum PageRank {
         var scores = [Double](repeating: 1, count: n)
         var next = scores
         for _ in 0..<maximumIterations {
-            var moved = 0.0
-            for i in 0..<n {
-                var sum = 1 - damping
-                let row = i * n
-                for j in 0..<n { sum += flows[row + j] * scores[j] }
-                next[i] = sum
-                moved = max(moved, abs(sum - scores[i]))
-            }
+            let moved = step(flows.span, scores.span, damping: damping, into: &next)
             swap(&scores, &next)
             if moved < tolerance { break }
         }
         return scores
+    }
+
+    /// One round: `next[i] = (1 − d) + Σ_j flows[i·n + j]·scores[j]`; returns
+    /// the largest change. Spans, not arrays, so the loop that takes most of
+    /// summarize's ranking time checks bounds without checking ownership.
+    private static func step(
+        _ flows: Span<Double>, _ scores: Span<Double>, damping: Double, into next: inout [Double]
+    ) -> Double {
+        let n = scores.count
+        var moved = 0.0
+        for i in 0..<n {
+            var sum = 1 - damping
+            let row = i &* n
+            for j in 0..<n { sum += flows[row &+ j] * scores[j] }
+            next[i] = sum
+            moved = max(moved, abs(sum - scores[i]))
+        }
+        return moved
     }
 }

@@ -48,6 +48,16 @@ public struct ScalarText: Sendable {
     /// hand: iterating `unicodeScalars` costs several times as much.
     private static func decode(_ utf8: [UInt8]) -> [UInt32] {
         var scalars = [UInt32](repeating: 0, count: utf8.count)
+        var output = scalars.mutableSpan
+        let count = decode(utf8.span, into: &output)
+        scalars.removeLast(utf8.count - count)
+        return scalars
+    }
+
+    /// Decodes `utf8` into the start of `scalars` (as long as `utf8`) and
+    /// returns the number of scalars. Spans, not arrays, so the loop checks
+    /// bounds without checking ownership at every step.
+    private static func decode(_ utf8: Span<UInt8>, into scalars: inout MutableSpan<UInt32>) -> Int {
         var count = 0
         var index = 0
         while index < utf8.count {
@@ -56,23 +66,22 @@ public struct ScalarText: Sendable {
             switch lead {
             case 0..<0x80:
                 value = lead
-                index += 1
+                index &+= 1
             case 0xC0..<0xE0:
-                value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
-                index += 2
+                value = (lead & 0x1F) << 6 | UInt32(utf8[index &+ 1] & 0x3F)
+                index &+= 2
             case 0xE0..<0xF0:
-                value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
-                index += 3
+                value = (lead & 0x0F) << 12 | UInt32(utf8[index &+ 1] & 0x3F) << 6 | UInt32(utf8[index &+ 2] & 0x3F)
+                index &+= 3
             default:
-                value = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
-                value |= UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
-                index += 4
+                value = (lead & 0x07) << 18 | UInt32(utf8[index &+ 1] & 0x3F) << 12
+                value |= UInt32(utf8[index &+ 2] & 0x3F) << 6 | UInt32(utf8[index &+ 3] & 0x3F)
+                index &+= 4
             }
             scalars[count] = value
-            count += 1
+            count &+= 1
         }
-        scalars.removeLast(utf8.count - count)
-        return scalars
+        return count
     }
 }
 

@@ -26,23 +26,39 @@ struct SentenceBigrams {
         sentenceCount = n
         distinct = [Int](repeating: 0, count: n)
         shared = [Int32](repeating: 0, count: n * n)
-        // Per bigram: the last sentence it was seen in and the newest entry
-        // of its list of sentences; the lists are chained through `next`.
-        var seen = PackedKeyTable(capacity: sentences.reduce(0) { $0 + $1.count }, empty: (sentence: -1, newest: -1))
-        var listSentence: [Int] = []
-        var listNext: [Int] = []
-        for sentence in 0..<n {
+        // The bigrams of sentence s are keys[starts[s]..<starts[s + 1]].
+        var keys: [UInt64] = []
+        var starts = [0]
+        for sentence in sentences {
             var previous: UInt64 = 0
-            for position in sentences[sentence] {
+            for position in sentence {
                 let scalar = scalars[position]
                 guard CharacterClass.isWordCharacter(scalar) else {
                     previous = 0
                     continue
                 }
-                defer { previous = UInt64(scalar) }
-                guard previous != 0 else { continue }
                 // Scalars take 21 bits: a bigram packs into 42.
-                let slot = seen.insert(previous << 21 | UInt64(scalar))
+                if previous != 0 { keys.append(previous << 21 | UInt64(scalar)) }
+                previous = UInt64(scalar)
+            }
+            starts.append(keys.count)
+        }
+        // Most bigrams occur once: they count for their sentence and are
+        // shared with none, so only those that may repeat enter the table.
+        var repeats = RepeatFilter(capacity: keys.count)
+        for key in keys { repeats.add(key) }
+        // Per repeated bigram: the last sentence it was seen in and the
+        // newest entry of its list of sentences, chained through `listNext`.
+        var seen = PackedKeyTable(capacity: keys.count / 2, empty: (sentence: -1, newest: -1))
+        var listSentence: [Int] = []
+        var listNext: [Int] = []
+        for sentence in 0..<n {
+            for key in keys[starts[sentence]..<starts[sentence + 1]] {
+                guard repeats.mayRepeat(key) else {
+                    distinct[sentence] += 1
+                    continue
+                }
+                let slot = seen.insert(key)
                 let entry = seen[slot: slot]
                 guard entry.sentence != sentence else { continue }  // a repeat within the sentence
                 distinct[sentence] += 1
