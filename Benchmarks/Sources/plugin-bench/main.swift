@@ -83,7 +83,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
     .deletingLastPathComponent().deletingLastPathComponent()
 let cc = Process()
 cc.executableURL = URL(fileURLWithPath: "/usr/bin/cc")
-cc.arguments = ["-O2", "-std=c99", "-shared", "-fPIC", "-I", root.appendingPathComponent("Sources/CNewsHostPlugin/include").path,
+cc.arguments = ["-O2", "-std=c11", "-shared", "-fPIC", "-I", root.appendingPathComponent("Sources/CNewsHostPlugin/include").path,
                 root.appendingPathComponent("Examples/wordcount/wordcount.c").path, "-o", scratch.appendingPathComponent("libwordcount.so").path]
 try cc.run()
 cc.waitUntilExit()

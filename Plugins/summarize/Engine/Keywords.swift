@@ -40,7 +40,17 @@ public struct KeywordExtractor: Sendable {
     ]
 
     static let edgeStops = IdeographSet(edgeStopCharacters.unicodeScalars.map(\.value))
-    private static let stopKeys: Set<UInt64> = Set(stopWords.compactMap { PackedTerm.key(Array($0.unicodeScalars)) })
+    /// The stop words by packed key (a table, not a `Set`: it is asked for
+    /// every prefix and suffix of every repeated term).
+    private static let stopKeys: PackedKeyTable<Bool> = {
+        var table = PackedKeyTable(capacity: stopWords.count, empty: false)
+        for key in stopWords.compactMap({ PackedTerm.key(Array($0.unicodeScalars)) }) {
+            table[slot: table.insert(key)] = true
+        }
+        return table
+    }()
+
+    private static func isStopWord(_ key: UInt64) -> Bool { stopKeys[key: key] ?? false }
 
     /// The best `count` keywords of `body` with weights in (0, 1], best first.
     public func keywords(in body: String) -> [(term: String, weight: Double)] {
@@ -74,7 +84,9 @@ public struct KeywordExtractor: Sendable {
         var entries = terms.stats.entries { $0.count >= 2 && !$0.alwaysExtends }
         for (key, _) in entries { terms.stats[slot: terms.stats.find(key)!].kept = true }
         for (key, stat) in entries where stat.length > 2 {
-            for part in [key >> 16, key & ~(UInt64(0xFFFF) << UInt64(16 * (stat.length - 1)))] {
+            let withoutLast = key >> 16
+            let withoutFirst = key & ~(UInt64(0xFFFF) << UInt64(16 * (stat.length - 1)))
+            for part in [withoutLast, withoutFirst] {
                 if let slot = terms.stats.find(part), terms.stats[slot: slot].kept,
                     terms.stats[slot: slot].count == stat.count
                 {
@@ -95,7 +107,7 @@ public struct KeywordExtractor: Sendable {
         }
         pool.sort { $0.mass != $1.mass ? $0.mass > $1.mass : $0.key < $1.key }
         var ranked: [Candidate] = []
-        for entry in pool where ranked.count < maximumCandidates && !Self.stopKeys.contains(entry.key) {
+        for entry in pool where ranked.count < maximumCandidates && !Self.isStopWord(entry.key) {
             terms.setPosition(ranked.count, of: entry.key)
             ranked.append(entry)
         }
@@ -159,7 +171,7 @@ extension KeywordExtractor {
         for part in 2..<length {
             let prefix = key >> UInt64(16 * (length - part))
             let suffix = key & (UInt64.max >> UInt64(64 - 16 * part))
-            if stopKeys.contains(prefix) || stopKeys.contains(suffix) { return true }
+            if isStopWord(prefix) || isStopWord(suffix) { return true }
         }
         return false
     }

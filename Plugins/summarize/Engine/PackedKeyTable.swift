@@ -7,13 +7,13 @@
 /// A slot index stays valid until the next ``insert(_:)``, which may grow
 /// the table.
 struct PackedKeyTable<Value> {
-    private struct Entry {
+    fileprivate struct Entry {
         var key: UInt64
         var value: Value
     }
 
     private var entries: [Entry]
-    private var bits: Int
+    private let bits: Int
     private var used = 0
     private let empty: Value
 
@@ -23,8 +23,13 @@ struct PackedKeyTable<Value> {
 
     /// A table for about `capacity` keys, whose new entries start as `empty`.
     init(capacity: Int, empty: Value) {
-        bits = 4
+        var bits = 4
         while Self.isCrowded(used: capacity, size: 1 << bits) { bits += 1 }
+        self.init(bits: bits, empty: empty)
+    }
+
+    private init(bits: Int, empty: Value) {
+        self.bits = bits
         entries = [Entry](repeating: Entry(key: 0, value: empty), count: 1 << bits)
         self.empty = empty
     }
@@ -69,7 +74,7 @@ struct PackedKeyTable<Value> {
     }
 
     private mutating func grow() {
-        var bigger = PackedKeyTable(capacity: entries.count * 2, empty: empty)
+        var bigger = PackedKeyTable(bits: bits + 1, empty: empty)
         for entry in entries where entry.key != 0 {
             bigger.entries[bigger.probe(entry.key)] = entry
             bigger.used += 1
@@ -86,3 +91,6 @@ enum PackedKey {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
     }
 }
+
+extension PackedKeyTable: Sendable where Value: Sendable {}
+extension PackedKeyTable.Entry: Sendable where Value: Sendable {}

@@ -24,10 +24,11 @@ struct SentenceBigrams {
     init(_ scalars: [UInt32], sentences: [Range<Int>]) {
         let n = sentences.count
         sentenceCount = n
-        distinct = [Int](repeating: 0, count: n)
-        shared = [Int32](repeating: 0, count: n * n)
+        var distinct = [Int](repeating: 0, count: n)
+        var sharedCounts = [Int32](repeating: 0, count: n * n)
         // The bigrams of sentence s are keys[starts[s]..<starts[s + 1]].
         var keys: [UInt64] = []
+        keys.reserveCapacity(scalars.count)
         var starts = [0]
         for sentence in sentences {
             var previous: UInt64 = 0
@@ -52,6 +53,8 @@ struct SentenceBigrams {
         var seen = PackedKeyTable(capacity: keys.count / 2, empty: (sentence: -1, newest: -1))
         var listSentence: [Int] = []
         var listNext: [Int] = []
+        // A span: the loop below checks bounds without checking ownership.
+        var shared = sharedCounts.mutableSpan
         for sentence in 0..<n {
             for key in keys[starts[sentence]..<starts[sentence + 1]] {
                 guard repeats.mayRepeat(key) else {
@@ -64,8 +67,8 @@ struct SentenceBigrams {
                 distinct[sentence] += 1
                 var earlier = entry.newest
                 while earlier >= 0 {
-                    shared[listSentence[earlier] * n + sentence] += 1
-                    shared[sentence * n + listSentence[earlier]] += 1
+                    shared[listSentence[earlier] &* n &+ sentence] &+= 1
+                    shared[sentence &* n &+ listSentence[earlier]] &+= 1
                     earlier = listNext[earlier]
                 }
                 listSentence.append(sentence)
@@ -73,6 +76,8 @@ struct SentenceBigrams {
                 seen[slot: slot] = (sentence, listSentence.count - 1)
             }
         }
+        self.distinct = distinct
+        self.shared = sharedCounts
         logDistinct = distinct.map { log(Double($0)) }
     }
 

@@ -75,33 +75,32 @@ struct TermCounts {
     init(_ text: ScalarText, sentenceLimit: Int) {
         let scalars = text.scalars
         let pieces = Self.pieces(of: text, sentenceLimit: sentenceLimit)
-        stats = PackedKeyTable(capacity: scalars.count, empty: TermStats())
-        occurrences.reserveCapacity(scalars.count)
 
         var pairs = RepeatFilter(capacity: scalars.count)
         for piece in pieces where piece.isIdeographs {
             for start in piece.range.dropLast() { pairs.add(Self.pair(scalars, at: start)) }
         }
 
-        // `reach[i]`: how many pairs that may repeat follow one another from
-        // the run's i-th ideograph on.
-        var reach: [Int] = []
+        // `reach[p]`: how many pairs that may repeat follow one another from
+        // position p on, up to the three of the longest term. Their sum
+        // bounds the n-grams to count.
+        var reach = [UInt8](repeating: 0, count: scalars.count)
+        var ngrams = 0
+        for piece in pieces where piece.isIdeographs && piece.range.count > 1 {
+            for start in piece.range.dropLast().reversed() where pairs.mayRepeat(Self.pair(scalars, at: start)) {
+                reach[start] = min(3, reach[start + 1] + 1)
+                ngrams += Int(reach[start])
+            }
+        }
+
+        stats = PackedKeyTable(capacity: ngrams, empty: TermStats())
+        occurrences.reserveCapacity(ngrams)
         for piece in pieces {
-            guard piece.isIdeographs else {
+            if piece.isIdeographs {
+                countRun(scalars, piece.range, reach: reach, sentence: piece.sentence)
+            } else {
                 addLatinWord(Array(scalars[piece.range]), sentence: piece.sentence)
-                continue
             }
-            let run = piece.range
-            reach.removeAll(keepingCapacity: true)
-            reach.append(contentsOf: repeatElement(0, count: run.count))
-            var start = run.upperBound - 2
-            while start >= run.lowerBound {
-                if pairs.mayRepeat(Self.pair(scalars, at: start)) {
-                    reach[start - run.lowerBound] = reach[start - run.lowerBound + 1] + 1
-                }
-                start -= 1
-            }
-            countRun(scalars, run, reach: reach, sentence: piece.sentence)
         }
     }
 
@@ -146,12 +145,12 @@ struct TermCounts {
 
     /// Counts the 2–4 ideograph n-grams of the run `run` of `scalars` that
     /// are made of pairs that may repeat.
-    private mutating func countRun(_ scalars: [UInt32], _ run: Range<Int>, reach: [Int], sentence: Int32) {
+    private mutating func countRun(_ scalars: [UInt32], _ run: Range<Int>, reach: [UInt8], sentence: Int32) {
         let edgeStops = KeywordExtractor.edgeStops
-        for start in run where reach[start - run.lowerBound] > 0 && !edgeStops.contains(scalars[start]) {
+        for start in run where reach[start] > 0 && !edgeStops.contains(scalars[start]) {
             let left = start > run.lowerBound ? scalars[start - 1] : 0
             var key = UInt64(scalars[start])
-            for last in (start + 1)...(start + min(3, reach[start - run.lowerBound])) {
+            for last in (start + 1)...(start + Int(reach[start])) {
                 key = key << 16 | UInt64(scalars[last])
                 guard !edgeStops.contains(scalars[last]) else { continue }
                 let right = last + 1 < run.upperBound ? scalars[last + 1] : 0
