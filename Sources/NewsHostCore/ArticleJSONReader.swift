@@ -81,8 +81,8 @@ public enum ArticleJSONReader {
         skip: ((InputError) -> Void)?, _ body: ([String: Any], Int, Int) throws -> Void
     ) throws {
         var record = position.recordsBefore
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+        for (offset, line) in lines(of: text).enumerated() {
+            guard line.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { continue }
             let number = position.firstLine + offset
             defer { record += 1 }
             do {
@@ -92,6 +92,26 @@ public enum ArticleJSONReader {
                 skip(error)
             }
         }
+    }
+
+    /// The lines of `text`, split at its line feeds by UTF-8 byte: splitting
+    /// by `Character` walks grapheme clusters and cost more than parsing the
+    /// JSON. (Line ends are line feeds alone by now: decoding turned CR LF
+    /// and CR into LF.)
+    static func lines(of text: String) -> [Substring] {
+        var ends: [Int] = []
+        let bytes = text.utf8.span
+        for offset in 0..<bytes.count where bytes[offset] == UInt8(ascii: "\n") { ends.append(offset) }
+        var lines: [Substring] = []
+        lines.reserveCapacity(ends.count + 1)
+        var start = text.utf8.startIndex
+        for end in ends {
+            let endIndex = text.utf8.index(text.utf8.startIndex, offsetBy: end)
+            lines.append(text[start..<endIndex])
+            start = text.utf8.index(after: endIndex)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     private static func object(

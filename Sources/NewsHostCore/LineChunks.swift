@@ -16,6 +16,8 @@ public final class LineChunks {
         /// Where the lines sit in the input (for line numbers in messages
         /// and default article indexes).
         public var position: LinePosition
+        /// How many of the lines are records (not blank).
+        public var records = 0
     }
 
     /// The size a piece is cut at: large enough that handing it to a worker
@@ -123,7 +125,7 @@ public final class LineChunks {
     /// Hands out `start..<end` as a chunk, counting its lines and records
     /// and checking each line's length.
     private func cut(upTo end: Int) throws(InputError) -> Chunk {
-        let chunk = Chunk(
+        var chunk = Chunk(
             bytes: Array(buffer[start..<end]), position: LinePosition(firstLine: line, recordsBefore: records))
         let tooLong: Bool = buffer.withUnsafeBytes { bytes in
             let base = bytes.baseAddress!
@@ -142,6 +144,7 @@ public final class LineChunks {
             return false
         }
         if tooLong { throw .lineTooLong(path: path, line: line, limitBytes: maximumLineBytes) }
+        chunk.records = records - chunk.position.recordsBefore
         start = end
         if let newline = lastNewline, newline < end { lastNewline = nil }
         return chunk

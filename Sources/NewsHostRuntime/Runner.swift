@@ -298,7 +298,10 @@ public struct Runner {
         case .lines(let stream, let format, let chunk):
             outcome.stream = stream
             outcome.bytes = chunk.bytes.count
-            outcome.startsInput = chunk.position.firstLine == 1
+            // The piece with the input's first record starts it; blank lines
+            // before it do not (an input of blank lines only is started,
+            // and refused as empty, by its end marker).
+            outcome.startsInput = chunk.position.recordsBefore == 0 && chunk.records > 0
             outcome.endsInput = false
             guard !skip, !stream.isAbandoned else {
                 outcome.notStarted = true

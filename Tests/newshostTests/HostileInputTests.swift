@@ -97,3 +97,24 @@ import Testing
         #expect(endless.stderr.contains("-: larger than 1 MB"), "\(endless.stderr)")
     }
 }
+
+/// Blank lines in a JSON Lines input: each input is counted once, as read or
+/// as refused, wherever the blank lines are.
+@Suite struct BlankLineCountingTests {
+    @Test func aFileOfBlankLinesIsRefusedAndNotAlsoRead() throws {
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("blank.jsonl")
+        try Data("\n  \n\n".utf8).write(to: file)
+        let result = try Command.newshost(["run", "--plugins", "export-csv", "--input-format", "jsonl", file.path])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("from 0 inputs"), "\(result.stderr)")
+        #expect(result.stderr.contains("1 input refused"), "\(result.stderr)")
+    }
+
+    @Test(arguments: ["\n\n", "\n\n{\"body\": \"今天开会。\"}\n\n"])
+    func standardInputIsOneInputWhateverItsBlankLines(input: String) throws {
+        let result = try Command.newshost(
+            ["run", "--plugins", "export-csv", "--input-format", "jsonl", "-"], stdin: Data(input.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("from 1 input "), "\(result.stderr)")
+    }
+}
