@@ -26,7 +26,7 @@ final class ExportJSONL: NewsHostPlugin {
     static let preparesRecords = true
 
     func record(for article: IncomingArticle) throws(PluginFailure) -> String {
-        Self.line(for: article) + "\n"
+        Self.line(for: article)
     }
 
     func write(record: UnsafeRawBufferPointer) throws(PluginFailure) {
@@ -35,7 +35,7 @@ final class ExportJSONL: NewsHostPlugin {
 
     /// Not called: the host hands this exporter prepared records (``write(record:)``).
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
-        try output.write(Self.line(for: article) + "\n")
+        try output.write(Self.line(for: article))
     }
 
     func finish() throws(PluginFailure) {
@@ -50,38 +50,80 @@ final class ExportJSONL: NewsHostPlugin {
         output.discard()
     }
 
-    /// The JSON object for one article.
+    /// The JSON object for one article and its newline: one line of JSON
+    /// Lines, written into one buffer.
     static func line(for a: IncomingArticle) -> String {
-        typealias J = JSONText
-        let labels = a.labels.map {
-            J.object(["name": J.string($0.text), "score": J.number($0.value), "plugin": J.string($0.plugin)])
+        var json = JSONWriter(capacity: a.body.utf8.count * 2 + 1024)
+        json.beginObject()
+        json.key("id")
+        json.string(a.id)
+        json.key("source")
+        json.string(a.source)
+        json.key("index")
+        json.integer(a.index)
+        json.key("headline")
+        json.optionalString(a.headline.isEmpty ? nil : a.headline)
+        json.key("titles")
+        json.strings(a.titles)
+        json.key("bylines")
+        json.strings(a.bylines)
+        json.key("dateline")
+        json.optionalString(a.dateline.isEmpty ? nil : a.dateline)
+        json.key("paragraphs")
+        json.strings(a.paragraphs)
+        json.key("body")
+        json.string(a.body)
+        json.key("captions")
+        json.strings(a.captions)
+        json.key("subheadings")
+        json.strings(a.subheadings)
+        json.key("notes")
+        json.strings(a.notes)
+        annotations("labels", a.labels, into: &json) { label, json in
+            json.key("name")
+            json.string(label.text)
+            json.key("score")
+            json.number(label.value)
         }
-        let summaries = a.summaries.map { J.object(["text": J.string($0.text), "plugin": J.string($0.plugin)]) }
-        let keywords = a.keywords.map {
-            J.object(["term": J.string($0.text), "weight": J.number($0.value), "plugin": J.string($0.plugin)])
+        json.key("summary")
+        json.optionalString(a.summaries.last.flatMap { $0.text.isEmpty ? nil : $0.text })
+        annotations("summaries", a.summaries, into: &json) { summary, json in
+            json.key("text")
+            json.string(summary.text)
         }
-        let fields = a.fields.map {
-            J.object(["key": J.string($0.text), "value": J.string($0.detail), "plugin": J.string($0.plugin)])
+        annotations("keywords", a.keywords, into: &json) { keyword, json in
+            json.key("term")
+            json.string(keyword.text)
+            json.key("weight")
+            json.number(keyword.value)
         }
-        return J.object([
-            ("id", J.string(a.id)),
-            ("source", J.string(a.source)),
-            ("index", "\(a.index)"),
-            ("headline", J.optionalString(a.headline)),
-            ("titles", J.strings(a.titles)),
-            ("bylines", J.strings(a.bylines)),
-            ("dateline", J.optionalString(a.dateline)),
-            ("paragraphs", J.strings(a.paragraphs)),
-            ("body", J.string(a.body)),
-            ("captions", J.strings(a.captions)),
-            ("subheadings", J.strings(a.subheadings)),
-            ("notes", J.strings(a.notes)),
-            ("labels", "[" + labels.joined(separator: ",") + "]"),
-            ("summary", J.optionalString(a.summaries.last?.text)),
-            ("summaries", "[" + summaries.joined(separator: ",") + "]"),
-            ("keywords", "[" + keywords.joined(separator: ",") + "]"),
-            ("fields", "[" + fields.joined(separator: ",") + "]"),
-        ])
+        annotations("fields", a.fields, into: &json) { field, json in
+            json.key("key")
+            json.string(field.text)
+            json.key("value")
+            json.string(field.detail)
+        }
+        json.endObject()
+        json.endLine()
+        return json.text
+    }
+
+    /// `key` and an array with one object per annotation: the members
+    /// `members` writes, then the plugin that made it.
+    private static func annotations(
+        _ key: String, _ list: [IncomingArticle.Annotation], into json: inout JSONWriter,
+        members: (IncomingArticle.Annotation, inout JSONWriter) -> Void
+    ) {
+        json.key(key)
+        json.beginArray()
+        for annotation in list {
+            json.beginObject()
+            members(annotation, &json)
+            json.key("plugin")
+            json.string(annotation.plugin)
+            json.endObject()
+        }
+        json.endArray()
     }
 }
 

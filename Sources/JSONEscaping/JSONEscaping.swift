@@ -4,43 +4,153 @@ public enum JSONEscaping {
     /// `text` as a JSON string literal: quotes, backslashes and control
     /// characters escaped, everything else copied as UTF-8 bytes.
     public static func quoted(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { source in
-            String(unsafeUninitializedCapacity: source.count * 6 + 2) { buffer in
-                var count = 0
-                func put(_ byte: UInt8) {
-                    buffer[count] = byte
-                    count += 1
-                }
-                put(0x22)
-                for byte in source {
-                    switch byte {
-                    case 0x22:
-                        put(0x5C)
-                        put(0x22)
-                    case 0x5C:
-                        put(0x5C)
-                        put(0x5C)
-                    case 0x0A:
-                        put(0x5C)
-                        put(0x6E)
-                    case 0x0D:
-                        put(0x5C)
-                        put(0x72)
-                    case 0x09:
-                        put(0x5C)
-                        put(0x74)
-                    case 0x00..<0x20:
-                        let hex = Array("0123456789abcdef".utf8)
-                        for digit in [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] as [UInt8] {
-                            put(digit)
-                        }
-                    default: put(byte)
-                    }
-                }
-                put(0x22)
-                return count
+        var writer = JSONWriter()
+        writer.string(text)
+        return writer.text
+    }
+
+    /// Appends `text` as a JSON string literal to `output`. Runs of bytes
+    /// with nothing to escape (nearly all of any text) are copied in one
+    /// piece each.
+    public static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(quote)
+        defer { output.append(quote) }
+        // A span for the scan: `firstIndex(where:)` on the UTF-8 view costs
+        // three times as much.
+        let scan = text.utf8.span
+        var first: Int?
+        for offset in 0..<scan.count where needsEscape(scan[offset]) {
+            first = offset
+            break
+        }
+        guard let first else { return output.append(contentsOf: text.utf8) }
+        let bytes = Array(text.utf8)
+        var runStart = 0
+        for offset in first..<bytes.count where needsEscape(bytes[offset]) {
+            output.append(contentsOf: bytes[runStart..<offset])
+            runStart = offset + 1
+            let byte = bytes[offset]
+            switch byte {
+            case quote, backslash: output.append(contentsOf: [backslash, byte])
+            case 0x0A: output.append(contentsOf: [backslash, UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [backslash, UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [backslash, UInt8(ascii: "t")])
+            default:
+                output.append(contentsOf: [backslash, UInt8(ascii: "u"), 0x30, 0x30])
+                output.append(contentsOf: [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
             }
         }
+        output.append(contentsOf: bytes[runStart...])
     }
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let backslash = UInt8(ascii: "\\")
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Quotes, backslashes and control characters.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == quote || byte == backslash
+    }
+}
+
+/// JSON text written straight into one byte buffer, commas included: every
+/// value and key after the first in its object or array is preceded by one.
+/// One buffer, where joining a string per value would allocate and copy
+/// each value again for every level it is nested in.
+///
+///     var json = JSONWriter()
+///     json.beginObject()
+///     json.key("id"); json.string("a#1")
+///     json.key("titles"); json.strings(["一", "二"])
+///     json.endObject()          // {"id":"a#1","titles":["一","二"]}
+public struct JSONWriter: Sendable {
+    /// The JSON text so far, as UTF-8.
+    public private(set) var bytes: [UInt8] = []
+
+    /// An empty writer with room for about `capacity` bytes.
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The JSON text so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A comma before this value or key unless it opens its object or array
+    /// or follows its key.
+    private mutating func separate() {
+        guard let last = bytes.last, !Self.opensValue.contains(last) else { return }
+        bytes.append(UInt8(ascii: ","))
+    }
+
+    /// Bytes after which a value takes no comma: an opening bracket, a
+    /// key's colon, a line end.
+    private static let opensValue: [UInt8] = [
+        UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: "\n"),
+    ]
+
+    public mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+
+    public mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+    }
+
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
+
+    /// An object member's key; its value comes next.
+    public mutating func key(_ name: String) {
+        separate()
+        JSONEscaping.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    public mutating func string(_ text: String) {
+        separate()
+        JSONEscaping.appendQuoted(text, to: &bytes)
+    }
+
+    /// A string, or `null` for `nil`.
+    public mutating func optionalString(_ text: String?) {
+        guard let text else { return null() }
+        string(text)
+    }
+
+    /// An array of strings.
+    public mutating func strings(_ items: [String]) {
+        beginArray()
+        for item in items { string(item) }
+        endArray()
+    }
+
+    /// A finite number; a non-finite one (not JSON) is written as `null`.
+    public mutating func number(_ value: Double) {
+        guard value.isFinite else { return null() }
+        raw(value.description)
+    }
+
+    public mutating func integer(_ value: some BinaryInteger) { raw(value.description) }
+
+    public mutating func null() { raw("null") }
+
+    /// A line feed, which ends a line of JSON Lines (the next value starts
+    /// a new document: no comma before it).
+    public mutating func endLine() { bytes.append(UInt8(ascii: "\n")) }
+
+    /// `json`, which must be one JSON value, as it is.
+    public mutating func raw(_ json: String) {
+        separate()
+        bytes.append(contentsOf: json.utf8)
+    }
+}
+
+extension JSONEscaping {
+    /// ``JSONWriter``, by a name that modules which also have a `JSONWriter`
+    /// (the plugin kit, which re-exports it) can reach: the module and this
+    /// enum share the name `JSONEscaping`.
+    public typealias Writer = JSONWriter
 }

@@ -7,30 +7,43 @@ import JSONEscaping
 public enum ArticleJSON {
     /// One line of JSON (no trailing newline) for `article`.
     public static func line(for article: Article) -> String {
-        var out = "{"
-        out += "\"id\":" + quoted(article.id)
-        out += ",\"source\":" + quoted(article.source)
-        out += ",\"index\":\(article.index)"
-        out += ",\"headline\":" + (article.headline.map(quoted) ?? "null")
-        out += ",\"titles\":" + array(article.titles)
-        out += ",\"bylines\":" + array(article.bylines)
-        out += ",\"dateline\":" + (article.dateline.map(quoted) ?? "null")
-        out += ",\"paragraphs\":" + array(article.paragraphs)
-        out += ",\"body\":" + quoted(article.body)
-        out += ",\"captions\":" + array(article.captions)
-        out += ",\"subheadings\":" + array(article.subheadings)
-        out += ",\"notes\":" + array(article.notes)
+        var json = JSONWriter(capacity: article.body.utf8.count * 2 + 256)
+        json.beginObject()
+        json.key("id")
+        json.string(article.id)
+        json.key("source")
+        json.string(article.source)
+        json.key("index")
+        json.integer(article.index)
+        json.key("headline")
+        json.optionalString(article.headline)
+        json.key("titles")
+        json.strings(article.titles)
+        json.key("bylines")
+        json.strings(article.bylines)
+        json.key("dateline")
+        json.optionalString(article.dateline)
+        json.key("paragraphs")
+        json.strings(article.paragraphs)
+        json.key("body")
+        json.string(article.body)
+        json.key("captions")
+        json.strings(article.captions)
+        json.key("subheadings")
+        json.strings(article.subheadings)
+        json.key("notes")
+        json.strings(article.notes)
         // The input's own keys, as they came (their values are JSON text).
-        for field in article.carried { out += "," + quoted(field.key) + ":" + field.value }
-        return out + "}"
+        for field in article.carried {
+            json.key(field.key)
+            json.raw(field.value)
+        }
+        json.endObject()
+        return json.text
     }
 
     /// `text` as a JSON string literal.
     public static func quoted(_ text: String) -> String {
         JSONEscaping.quoted(text)
-    }
-
-    private static func array(_ items: [String]) -> String {
-        "[" + items.map(quoted).joined(separator: ",") + "]"
     }
 }

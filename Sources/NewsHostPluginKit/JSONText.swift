@@ -1,6 +1,12 @@
 import JSONEscaping
 
-/// Writing JSON text by hand, for exporters that stream one object per line.
+/// JSON text written straight into one byte buffer (see `JSONWriter` in
+/// JSONEscaping): how an exporter that streams one object per line builds
+/// its line without a string per value.
+public typealias JSONWriter = JSONEscaping.Writer
+
+/// Writing JSON text by hand, one value at a time, for exporters that stream
+/// one object per line. ``JSONWriter`` builds a whole line into one buffer.
 public enum JSONText {
     /// `text` as a JSON string literal.
     public static func string(_ text: String) -> String {
@@ -20,16 +26,25 @@ public enum JSONText {
 
     /// An array of string literals.
     public static func strings(_ items: [String]) -> String {
-        "[" + items.map(string).joined(separator: ",") + "]"
+        var json = JSONWriter()
+        json.strings(items)
+        return json.text
     }
 
     /// An object with the members in the given order (values already JSON).
     public static func object(_ members: KeyValuePairs<String, String>) -> String {
-        "{" + members.map { string($0.key) + ":" + $0.value }.joined(separator: ",") + "}"
+        object(members.map { ($0.key, $0.value) })
     }
 
     /// An object with the members in the given order (values already JSON).
     public static func object(_ members: [(String, String)]) -> String {
-        "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        var json = JSONWriter()
+        json.beginObject()
+        for (key, value) in members {
+            json.key(key)
+            json.raw(value)
+        }
+        json.endObject()
+        return json.text
     }
 }

@@ -1,0 +1,48 @@
+import Foundation
+import JSONEscaping
+import Testing
+
+@Suite struct JSONWriterTests {
+    @Test func commasGoBetweenMembersAndElementsAtEveryLevel() {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("a")
+        json.strings(["x", "y"])
+        json.key("b")
+        json.beginArray()
+        json.beginObject()
+        json.key("n")
+        json.number(1.5)
+        json.endObject()
+        json.beginObject()
+        json.endObject()
+        json.endArray()
+        json.key("c")
+        json.optionalString(nil)
+        json.key("d")
+        json.integer(-3)
+        json.endObject()
+        #expect(json.text == #"{"a":["x","y"],"b":[{"n":1.5},{}],"c":null,"d":-3}"#)
+    }
+
+    /// Whatever the text, the literal reads back as the same string.
+    @Test(arguments: ["", "plain 中文", "quote \" backslash \\ slash /", "\n\r\t\u{0}\u{1f}\u{7f}", "😀 \u{2028}"])
+    func stringsReadBackUnchanged(text: String) throws {
+        var json = JSONWriter()
+        json.beginArray()
+        json.string(text)
+        json.endArray()
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String]
+        #expect(decoded == [text])
+        #expect(JSONEscaping.quoted(text) == String(json.text.dropFirst().dropLast()))
+    }
+
+    @Test func nonFiniteNumbersAreNull() {
+        var json = JSONWriter()
+        json.beginArray()
+        json.number(.nan)
+        json.number(.infinity)
+        json.endArray()
+        #expect(json.text == "[null,null]")
+    }
+}
