@@ -55,30 +55,12 @@ final class ExportJSONL: NewsHostPlugin {
     static func line(for a: IncomingArticle) -> String {
         var json = JSONWriter(capacity: a.body.utf8.count * 2 + 1024)
         json.beginObject()
-        json.key("id")
-        json.string(a.id)
-        json.key("source")
-        json.string(a.source)
-        json.key("index")
-        json.integer(a.index)
-        json.key("headline")
-        json.optionalString(a.headline.isEmpty ? nil : a.headline)
-        json.key("titles")
-        json.strings(a.titles)
-        json.key("bylines")
-        json.strings(a.bylines)
-        json.key("dateline")
-        json.optionalString(a.dateline.isEmpty ? nil : a.dateline)
-        json.key("paragraphs")
-        json.strings(a.paragraphs)
-        json.key("body")
-        json.string(a.body)
-        json.key("captions")
-        json.strings(a.captions)
-        json.key("subheadings")
-        json.strings(a.subheadings)
-        json.key("notes")
-        json.strings(a.notes)
+        json.articleMembers(
+            // The kit gives "" for none; the JSON says null.
+            id: a.id, source: a.source, index: a.index, headline: a.headline.isEmpty ? nil : a.headline,
+            titles: a.titles, bylines: a.bylines, dateline: a.dateline.isEmpty ? nil : a.dateline,
+            paragraphs: a.paragraphs, body: a.body, captions: a.captions,
+            subheadings: a.subheadings, notes: a.notes)
         annotations("labels", a.labels, into: &json) { label, json in
             json.key("name")
             json.string(label.text)

@@ -154,3 +154,40 @@ extension JSONEscaping {
     /// enum share the name `JSONEscaping`.
     public typealias Writer = JSONWriter
 }
+
+extension JSONWriter {
+    /// The members of a parsed article, in the order and under the keys
+    /// `newshost parse` writes them and export-jsonl begins its lines with
+    /// (so either output reads back as input). A `nil` headline or dateline
+    /// is `null`.
+    public mutating func articleMembers(
+        id: String, source: String, index: some BinaryInteger, headline: String?, titles: [String],
+        bylines: [String], dateline: String?, paragraphs: [String], body: String, captions: [String],
+        subheadings: [String], notes: [String]
+    ) {
+        key("id")
+        string(id)
+        key("source")
+        string(source)
+        key("index")
+        integer(index)
+        key("headline")
+        optionalString(headline)
+        key("titles")
+        strings(titles)
+        key("bylines")
+        strings(bylines)
+        key("dateline")
+        optionalString(dateline)
+        key("paragraphs")
+        strings(paragraphs)
+        key("body")
+        string(body)
+        key("captions")
+        strings(captions)
+        key("subheadings")
+        strings(subheadings)
+        key("notes")
+        strings(notes)
+    }
+}

@@ -9,30 +9,11 @@ public enum ArticleJSON {
     public static func line(for article: Article) -> String {
         var json = JSONWriter(capacity: article.body.utf8.count * 2 + 256)
         json.beginObject()
-        json.key("id")
-        json.string(article.id)
-        json.key("source")
-        json.string(article.source)
-        json.key("index")
-        json.integer(article.index)
-        json.key("headline")
-        json.optionalString(article.headline)
-        json.key("titles")
-        json.strings(article.titles)
-        json.key("bylines")
-        json.strings(article.bylines)
-        json.key("dateline")
-        json.optionalString(article.dateline)
-        json.key("paragraphs")
-        json.strings(article.paragraphs)
-        json.key("body")
-        json.string(article.body)
-        json.key("captions")
-        json.strings(article.captions)
-        json.key("subheadings")
-        json.strings(article.subheadings)
-        json.key("notes")
-        json.strings(article.notes)
+        json.articleMembers(
+            id: article.id, source: article.source, index: article.index, headline: article.headline,
+            titles: article.titles, bylines: article.bylines, dateline: article.dateline,
+            paragraphs: article.paragraphs, body: article.body, captions: article.captions,
+            subheadings: article.subheadings, notes: article.notes)
         // The input's own keys, as they came (their values are JSON text).
         for field in article.carried {
             json.key(field.key)
