@@ -57,8 +57,10 @@ public struct IncomingArticle: Sendable {
         titles = S.strings(a.titles)
         bylines = S.strings(a.bylines)
         dateline = S.string(a.dateline)
-        body = S.string(a.body)
         paragraphs = S.strings(a.paragraphs)
+        // The header makes the body the paragraphs joined with "\n": joining
+        // the copies spares checking the same UTF-8 twice.
+        body = paragraphs.joined(separator: "\n")
         captions = S.strings(a.captions)
         subheadings = S.strings(a.subheadings)
         let notesEnd = MemoryLayout<nh_article>.offset(of: \nh_article.notes)! + MemoryLayout<nh_str_list>.size

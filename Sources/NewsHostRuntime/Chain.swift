@@ -167,14 +167,14 @@ public final class Chain: @unchecked Sendable {
                 // An exporter that formats its records ahead does so here, on
                 // this worker, so that the ordered stage only writes.
                 if let exporter = exporters[stage], exporter.preparesRecords {
-                    processed.records[stage] = try Self.during(exporter, article, slot: worker + 1) {
+                    processed.records[stage] = try Self.during(exporter, article) {
                         () throws(PluginCallError) in
                         try exporter.prepareRecord(for: article, annotations: sofar)
                     }
                 }
                 continue
             }
-            let produced = try Self.during(instance, article, slot: worker + 1) { () throws(PluginCallError) in
+            let produced = try Self.during(instance, article) { () throws(PluginCallError) in
                 try instance.process(article, annotations: sofar)
             }
             processed.perPlugin[stage] = produced
@@ -195,7 +195,7 @@ public final class Chain: @unchecked Sendable {
     public func export(_ processed: Processed) throws(PluginCallError) {
         for stage in isExporter.indices where isExporter[stage] {
             let exporter = exporters[stage]!
-            _ = try Self.during(exporter, processed.article, slot: 0) { () throws(PluginCallError) in
+            _ = try Self.during(exporter, processed.article) { () throws(PluginCallError) in
                 try exporter.process(
                     processed.article, annotations: processed.annotations(before: stage),
                     record: processed.records[stage])
@@ -207,12 +207,11 @@ public final class Chain: @unchecked Sendable {
     /// telling ``CrashNotice`` which plugin and article a crash of the host
     /// process would be about.
     private static func during<T>(
-        _ stage: any ChainStage, _ article: Article, slot: Int,
-        _ body: () throws(PluginCallError) -> T
+        _ stage: any ChainStage, _ article: Article, _ body: () throws(PluginCallError) -> T
     ) throws(PluginCallError) -> T {
         guard stage is PluginInstance else { return try body() }
-        CrashNotice.enter(slot: slot, plugin: stage.pluginID, article: article.id)
-        defer { CrashNotice.leave(slot: slot) }
+        CrashNotice.enter(plugin: stage.pluginID, article: article.id)
+        defer { CrashNotice.leave() }
         return try body()
     }
 
@@ -269,8 +268,8 @@ public final class Chain: @unchecked Sendable {
         _ stage: any ChainStage, hook: String, _ body: () throws(E) -> T
     ) throws(E) -> T {
         guard stage is PluginInstance else { return try body() }
-        CrashNotice.enter(slot: 0, plugin: stage.pluginID, hook: hook)
-        defer { CrashNotice.leave(slot: 0) }
+        CrashNotice.enter(plugin: stage.pluginID, hook: hook)
+        defer { CrashNotice.leave() }
         return try body()
     }
 

@@ -34,12 +34,12 @@ public final class PluginLibrary: @unchecked Sendable {
     public init(path: String, dispatch: Dispatch = .typed) throws(PluginLoadError) {
         // A crash while loading is named (when the crash notice is installed):
         // dlopen runs the library's constructors, then the entry function.
-        CrashNotice.enter(slot: 0, plugin: path, hook: "loading (dlopen and its constructors)")
-        defer { CrashNotice.leave(slot: 0) }
+        CrashNotice.enter(plugin: path, hook: "loading (dlopen and its constructors)")
+        defer { CrashNotice.leave() }
         let library = try DynamicLibrary(path: path)
         guard let entrySymbol = library.symbol(NH_ENTRY_SYMBOL) else { throw .missingEntrySymbol(path: path) }
         let entry = unsafeBitCast(entrySymbol, to: nh_entry_fn.self)
-        CrashNotice.enter(slot: 0, plugin: path, hook: NH_ENTRY_SYMBOL)
+        CrashNotice.enter(plugin: path, hook: NH_ENTRY_SYMBOL)
         guard let raw = entry() else { throw .nullDescriptor(path: path) }
         let (descriptor, functions) = try DescriptorReader(path: path).read(raw)
         var hooks: [HookName: (UnsafeRawPointer, FFICall)] = [:]

@@ -64,6 +64,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: report.path))
     }
 
+    /// Every seed page's article #2 crashes, on many threads at once: one
+    /// notice, naming one of them, and the process still dies by the signal.
+    @Test func manyThreadsCrashingAtOnceGiveOneNotice() throws {
+        let (result, _, _, _) = try run(["CRASH_ON_INDEX=2"], ["--on-error", "skip", "--jobs", "64"])
+        #expect(result.status == 128 + SIGSEGV, "\(result.stderr)")
+        let notices = result.stderr.split(separator: "\n").filter { $0.contains("crashed the host process") }
+        #expect(notices.count == 1, "\(notices)")
+        #expect(notices.first?.contains(".txt#2; the run is lost") == true, "\(notices)")
+    }
+
     @Test func stopKeepsEveryArticleBeforeTheCrashInOrder() throws {
         let (result, csv, report, _) = try run(["CRASH_ON_INDEX=2"], ["--isolate", "bad", "--jobs", "2"])
         #expect(result.status == 1)

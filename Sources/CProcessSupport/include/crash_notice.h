@@ -1,0 +1,34 @@
+/* A last word when a plugin running in the host process crashes it. */
+#ifndef NEWSHOST_CRASH_NOTICE_H
+#define NEWSHOST_CRASH_NOTICE_H
+
+#include <stddef.h>
+
+/** Installs handlers for SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGABRT, and an
+ *  atexit handler. A crash on a thread that is inside a plugin call (between
+ *  nh_crash_notice_enter and nh_crash_notice_leave) writes one line to
+ *  stderr,
+ *
+ *      <prefix>crashed the host process with SIGSEGV<suffix><advice>
+ *
+ *  and the signal then ends the process (also when the plugin raised it);
+ *  a crash outside plugin calls goes to the handler installed before. A
+ *  plugin that calls exit() during a call gets the same line with "called
+ *  exit() inside the host process" and `exit_advice`, and the process ends
+ *  with `exit_status`. Only the first crash is reported. `advice` and
+ *  `exit_advice` are copied (up to 1 KB each). Call once, before any plugin
+ *  runs. Thread: any. */
+void nh_crash_notice_install(const char *advice, size_t advice_length, const char *exit_advice,
+                             size_t exit_advice_length, int exit_status);
+
+/** The calling thread is about to call a plugin: `prefix` ("newshost: plugin
+ *  P ") and `suffix` (" on article A") are copied into the thread's own
+ *  buffer (up to 256 bytes each), which the handlers read. Each thread has
+ *  its own buffer, so any number of threads may call plugins at once.
+ *  Thread: the calling thread only. */
+void nh_crash_notice_enter(const char *prefix, size_t prefix_length, const char *suffix, size_t suffix_length);
+
+/** The calling thread's plugin call returned. Thread: the calling thread only. */
+void nh_crash_notice_leave(void);
+
+#endif
