@@ -19,8 +19,29 @@ struct Arguments {
         }
     }
 
-    /// Whether the boolean `flag` was given (and removes it).
-    mutating func flag(_ names: String...) -> Bool {
+    /// Whether the switch `flag` was given (and removes it).
+    mutating func flag(_ flag: Flag) -> Bool {
+        self.flag(names: flag.names)
+    }
+
+    /// Every value given to `flag` (and removes them).
+    mutating func values(_ flag: Flag) throws -> [String] {
+        try values(flag.name)
+    }
+
+    /// The last value given to `flag`, if any.
+    mutating func value(_ flag: Flag) throws -> String? {
+        try values(flag.name).last
+    }
+
+    /// A flag whose value is optional: `--name=VALUE`, `--name VALUE` when
+    /// `accepts(VALUE)`, or `--name` alone (nil values). Nil when absent.
+    mutating func optionalValues(_ flag: Flag, accepts: (String) -> Bool) -> [String?]? {
+        let found = extract(flag.name) { next in next.flatMap { accepts($0) ? $0 : nil } }
+        return found.isEmpty ? nil : found
+    }
+
+    private mutating func flag(names: [String]) -> Bool {
         var found = false
         var index = 0
         while index < limit {
@@ -35,8 +56,7 @@ struct Arguments {
         return found
     }
 
-    /// Every value given to `name` (and removes them).
-    mutating func values(_ name: String) throws -> [String] {
+    private mutating func values(_ name: String) throws -> [String] {
         var missing = false
         let found = extract(name) { next in
             guard let next else {
@@ -47,13 +67,6 @@ struct Arguments {
         }
         if missing { throw UsageError(description: "\(name) needs a value") }
         return found.compactMap { $0 }
-    }
-
-    /// A flag whose value is optional: `--name=VALUE`, `--name VALUE` when
-    /// `accepts(VALUE)`, or `--name` alone (nil values). Nil when absent.
-    mutating func optionalValues(_ name: String, accepts: (String) -> Bool) -> [String?]? {
-        let found = extract(name) { next in next.flatMap { accepts($0) ? $0 : nil } }
-        return found.isEmpty ? nil : found
     }
 
     /// Removes every `name`, `name VALUE` and `name=VALUE`; `takeNext` is
@@ -79,11 +92,6 @@ struct Arguments {
             }
         }
         return found
-    }
-
-    /// The last value given to `name`, if any.
-    mutating func value(_ name: String) throws -> String? {
-        try values(name).last
     }
 
     /// What is left: the operands. Fails on anything that looks like an

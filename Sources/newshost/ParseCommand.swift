@@ -1,18 +1,42 @@
 import NewsHostCore
 
-/// `newshost parse`.
-enum ParseCommand {
-    static func main(_ arguments: inout Arguments) throws -> ExitStatus {
-        let format = try arguments.value("--format") ?? "jsonl"
-        guard ["jsonl", "text", "lines"].contains(format) else {
-            throw UsageError(description: "--format \(format): expected jsonl, text or lines")
+/// `newshost parse`: prints the parsed articles.
+struct ParseCommand: Command {
+    static let format = Flag(
+        "--format", value: "jsonl|text|lines",
+        help:
+            "jsonl: one JSON object per line (default) with the keys id, source, index, headline, titles, bylines, dateline, paragraphs, body, captions, subheadings, notes; text: a readable view; lines: how each line was classified (lead, byline, title, text, credit, note; > indented, . ends a sentence)"
+    )
+
+    static let configuration = CommandConfiguration(
+        name: "parse", abstract: "print the parsed articles (JSON Lines or text)",
+        arguments: "[--format jsonl|text|lines] [INPUT...]",
+        discussion: "Parses every INPUT (\(InputSelection.inputsHelp)) and prints the articles.",
+        flags: [format] + InputSelection.flags)
+
+    enum Format: String {
+        case jsonl, text, lines
+    }
+
+    let format: Format
+    let reader: PageReader
+    let inputs: [InputSource]
+
+    init(_ arguments: inout Arguments) throws {
+        let formatText = try arguments.value(Self.format) ?? "jsonl"
+        guard let format = Format(rawValue: formatText) else {
+            throw UsageError(description: "--format \(formatText): expected jsonl, text or lines")
         }
-        let reader = try InputSelection.reader(&arguments)
-        let inputs = try InputSelection.resolve(&arguments, command: "parse")
+        self.format = format
+        reader = try InputSelection.reader(&arguments)
+        inputs = try InputSelection.resolve(&arguments, command: Self.configuration.name)
+    }
+
+    func run() throws -> ExitStatus {
         var refused = false
         for input in inputs {
             do {
-                if format == "lines" {
+                if format == .lines {
                     let text = try TextDecoding.decode(
                         try input.readBytes(pageLimit: reader.maximumPageBytes), path: input.displayPath)
                     LayoutPageParser().explain(text).forEach(Console.out)
@@ -20,7 +44,7 @@ enum ParseCommand {
                 }
                 let page = try reader.read(input)
                 for article in page.articles {
-                    Console.out(format == "jsonl" ? ArticleJSON.line(for: article) : text(article))
+                    Console.out(format == .jsonl ? ArticleJSON.line(for: article) : Self.text(article))
                 }
             } catch {
                 refused = true

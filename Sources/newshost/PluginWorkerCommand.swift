@@ -4,15 +4,32 @@ import PluginHost
 
 /// `newshost plugin-worker`: not for people. `run --isolate` starts one per
 /// isolated plugin and worker thread, with a socket on standard input.
-enum PluginWorkerCommand {
-    static func main(_ arguments: inout Arguments) throws -> ExitStatus {
+struct PluginWorkerCommand: Command {
+    static let memoryLimit = Flag(
+        "--memory-limit", value: "MB", help: "let the heap grow by at most MB megabytes (RLIMIT_DATA)")
+
+    static let configuration = CommandConfiguration(
+        name: "plugin-worker", abstract: "serve one isolated plugin (started by `newshost run --isolate`)",
+        arguments: "[--verbose] [--memory-limit MB]",
+        discussion: "Serves plugin calls over the socket on standard input; started by `newshost run --isolate`.",
+        flags: [RunCommand.verbose, memoryLimit], isHidden: true)
+
+    let verbose: Bool
+    let megabytes: Int?
+
+    init(_ arguments: inout Arguments) throws {
+        verbose = arguments.flag(RunCommand.verbose)
+        megabytes = try arguments.value(Self.memoryLimit).flatMap { Int($0) }
+        _ = try arguments.operands(command: Self.configuration.name)
+    }
+
+    func run() throws -> ExitStatus {
         // Ctrl-C reaches the whole process group; the host decides what
         // stops, and a worker ends when the host closes its channel or dies.
         // SIGTERM sent to the worker itself ends it.
         guard ChildProcess.exitWhenOrphaned(status: ExitStatus.pluginFailed.rawValue) else { return .pluginFailed }
         signal(SIGINT, SIG_IGN)
-        let verbose = arguments.flag("--verbose")
-        if let megabytes = try arguments.value("--memory-limit").flatMap({ Int($0) }) {
+        if let megabytes {
             guard !ChildProcess.isSanitized else {
                 Console.err(
                     "newshost plugin-worker: --worker-memory is not available in a sanitizer build (the sanitizer's own mappings count against the limit)"
@@ -31,7 +48,6 @@ enum PluginWorkerCommand {
                 return .usage
             }
         }
-        _ = try arguments.operands(command: "plugin-worker")
         let channel: FrameChannel
         do {
             channel = try FrameChannel.adoptStandardInput()

@@ -1,11 +1,41 @@
 import NewsHostRuntime
 import PluginHost
 
-/// `newshost plugins` and `newshost inspect`.
-enum PluginsCommand {
-    static func list(_ arguments: inout Arguments) throws -> ExitStatus {
-        let searchPath = PluginSearchPath(explicit: try arguments.values("--plugin-path"))
-        _ = try arguments.operands(command: "plugins")
+/// `--plugin-path DIR`, which every command that looks plugins up takes.
+extension PluginSearchPath {
+    static let flag = Flag(
+        "--plugin-path", value: "DIR",
+        help:
+            "look for plugins in DIR first (repeatable); then $NEWSHOST_PLUGIN_PATH (colon list), then the directory of the newshost executable"
+    )
+
+    /// The search path the command line asks for.
+    static func from(_ arguments: inout Arguments) throws -> PluginSearchPath {
+        PluginSearchPath(explicit: try arguments.values(flag))
+    }
+}
+
+/// `newshost plugins`: the plugins of the search path, as a table.
+struct PluginsCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "plugins", abstract: "list the plugins found in the search path",
+        arguments: "[--plugin-path DIR]...",
+        discussion: """
+            Lists the plugins found in the search path (--plugin-path directories,
+            then $NEWSHOST_PLUGIN_PATH, then the directory of the executable): id,
+            kind, version, file and description. Libraries that are plugins but
+            cannot be loaded are listed with the reason.
+            """,
+        flags: [PluginSearchPath.flag])
+
+    let searchPath: PluginSearchPath
+
+    init(_ arguments: inout Arguments) throws {
+        searchPath = try PluginSearchPath.from(&arguments)
+        _ = try arguments.operands(command: Self.configuration.name)
+    }
+
+    func run() throws -> ExitStatus {
         CrashNotice.install(advice: "it is not a working plugin: fix it, or move it out of the search path")
         let candidates = searchPath.discover()
         guard !candidates.isEmpty else {
@@ -28,16 +58,35 @@ enum PluginsCommand {
         Console.out(Table.render(rows))
         return broken ? .pluginUnusable : .success
     }
+}
 
-    static func inspect(_ arguments: inout Arguments) throws -> ExitStatus {
-        let searchPath = PluginSearchPath(explicit: try arguments.values("--plugin-path"))
-        let operands = try arguments.operands(command: "inspect")
+/// `newshost inspect`: everything one plugin's descriptor says.
+struct InspectCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "inspect", abstract: "show everything a plugin's descriptor says",
+        arguments: "[--plugin-path DIR]... PLUGIN",
+        discussion: """
+            Shows everything PLUGIN's descriptor says: id, version, vendor, kind,
+            ABI version, thread safety, options with types, defaults and help, and
+            hooks with their signatures. PLUGIN is a name or a .so path.
+            """,
+        flags: [PluginSearchPath.flag])
+
+    let path: String
+
+    init(_ arguments: inout Arguments) throws {
+        let searchPath = try PluginSearchPath.from(&arguments)
+        let operands = try arguments.operands(command: Self.configuration.name)
         guard operands.count == 1 else {
             throw UsageError(
                 description: "newshost inspect takes one plugin name or path, e.g. `newshost inspect classify`")
         }
+        path = try searchPath.resolve(operands[0])
+    }
+
+    func run() throws -> ExitStatus {
         CrashNotice.install(advice: "it is not a working plugin: fix it, or check it with `newshost conformance`")
-        let library = try PluginLibrary(path: try searchPath.resolve(operands[0]))
+        let library = try PluginLibrary(path: path)
         let d = library.descriptor
         var lines = [
             "id:          \(d.id)",

@@ -4,23 +4,115 @@ import NewsHostRuntime
 import OutputFiles
 import PluginHost
 
-/// `newshost run`.
-enum RunCommand {
-    static func main(_ arguments: inout Arguments) throws -> ExitStatus {
-        let pluginList = try arguments.values("--plugins").flatMap { $0.split(separator: ",").map(String.init) }
-        let searchPath = PluginSearchPath(explicit: try arguments.values("--plugin-path"))
-        let options = try arguments.values("--option").map { try OptionAssignment(parsing: $0) }
-        let policyText = try arguments.value("--on-error") ?? "stop"
-        guard let policy = ErrorPolicy(rawValue: policyText) else {
-            throw UsageError(description: "--on-error \(policyText): expected stop or skip")
-        }
-        let verbose = arguments.flag("--verbose")
-        let jobsText = try arguments.value("--jobs") ?? "\(CPUBudget.defaultJobs())"
+/// `newshost run`: the main job.
+struct RunCommand: Command {
+    static let plugins = Flag(
+        "--plugins", value: "LIST", help: "comma-separated plugin names or .so paths, in chain order (required)")
+    static let option = Flag(
+        "--option", value: "P.KEY=VALUE",
+        help: "set option KEY of plugin P (repeatable); see `newshost inspect P` for the keys")
+    static let onError = Flag(
+        "--on-error", value: "stop|skip",
+        help: "when a plugin fails on an article: stop the run (default) or leave the article out and go on")
+    static let jobs = Flag(
+        "--jobs", value: "N",
+        help:
+            "worker threads for parsing, classifiers and summarizers, 1 to 256 (default: the CPUs this process may use, by affinity and cgroup quota, less one from four up for the ordered stage); exporters always get articles in input order"
+    )
+    static let isolate = Flag(
+        "--isolate", value: "[LIST]",
+        help:
+            "run the classifiers and summarizers in LIST (comma-separated names or ids; all of them when LIST is left out) in worker processes"
+    )
+    static let pluginTimeout = Flag(
+        "--plugin-timeout", value: "SECS",
+        help: "with --isolate: kill a worker that takes longer than SECS on one article (default 60)")
+    static let badInput = Flag(
+        "--bad-input", value: "stop|skip",
+        help:
+            "a bad line of a JSON Lines or page-records input: end that input there (default; the lines before it go through) or skip the line; with skip, refused inputs and skipped lines are counted, not failed (exit 0)"
+    )
+    static let summaryJSON = Flag(
+        "--summary-json", value: "FILE",
+        help: "also write the summary as JSON to FILE (- for stderr): counts, time, jobs, peak memory")
+    static let errorsTo = Flag(
+        "--errors-to", value: "FILE",
+        help:
+            "write each refused input, skipped line and failed article to FILE as a JSON line, as it happens (kind, input, line, id, plugin, reason)"
+    )
+    static let workerMemory = Flag(
+        "--worker-memory", value: "MB",
+        help:
+            "with --isolate: let each worker's heap grow by at most MB megabytes (RLIMIT_DATA); a plugin that needs more fails on that article, the run goes on. Workers start as needed, at most min(jobs, CPUs) per plugin"
+    )
+    static let failureReport = Flag(
+        "--failure-report", value: "FILE",
+        help:
+            "write what failed (plugin, article, status, signal, exit status or timeout) and the refused inputs to FILE as JSON"
+    )
+    static let verbose = Flag("--verbose", help: "show plugins' debug messages")
+
+    static let configuration = CommandConfiguration(
+        name: "run", abstract: "parse inputs and send every article through --plugins",
+        arguments: "--plugins LIST [options] [INPUT...]",
+        discussion: """
+            Parses every INPUT into articles and sends each article through the
+            plugins in LIST, in order; each plugin sees what the plugins before it
+            produced. INPUT is \(InputSelection.inputsHelp).
+            """,
+        flags: [
+            plugins, PluginSearchPath.flag, option, onError, jobs, isolate, pluginTimeout, InputSelection.inputFormat,
+            InputSelection.sourceName, badInput, summaryJSON, errorsTo, InputSelection.maximumPageSize, workerMemory,
+            failureReport, verbose,
+        ],
+        epilogue: """
+            Plugins run inside newshost by default: the fastest way, but a plugin
+            that crashes takes the whole run with it (newshost names the plugin and
+            the article before it dies). Run plugins you do not trust with --isolate:
+            each runs in its own worker process (the same .so, the same ABI); when a
+            worker crashes, exits or hangs, the failure is recorded, a fresh worker
+            is started, and --on-error decides whether the run goes on. Either way
+            the exporters finish, so their output is complete for every article that
+            went through. Exporters always run inside newshost (a restarted exporter
+            would lose what it had written). Isolation costs a copy of each article
+            and a round trip per plugin (see docs/performance.md).
+
+            A plugin name is looked up as lib<name>.so or <name>.so; a value with a
+            / or ending in .so is a path. Exporters are finished even when the run
+            stops early, so their output is complete for the articles processed.
+            A summary line (articles, plugins, time, peak memory) goes to stderr at
+            the end; a progress line is shown while it runs when stderr is a terminal.
+            """)
+
+    let pluginList: [String]
+    let searchPath: PluginSearchPath
+    let options: [OptionAssignment]
+    let policy: ErrorPolicy
+    let badInputPolicy: ErrorPolicy
+    let verboseLogging: Bool
+    let jobCount: Int
+    let isolation: IsolationSelection
+    let settings: IsolationSettings?
+    let failureReportPath: String?
+    let errorLog: ErrorLog?
+    let summaryJSONPath: String?
+    let reader: PageReader
+    let inputs: [InputSource]
+
+    init(_ arguments: inout Arguments) throws {
+        pluginList = try arguments.values(Self.plugins).flatMap { $0.split(separator: ",").map(String.init) }
+        searchPath = try PluginSearchPath.from(&arguments)
+        options = try arguments.values(Self.option).map { try OptionAssignment(parsing: $0) }
+        policy = try Self.policy(arguments.value(Self.onError), flag: Self.onError)
+        verboseLogging = arguments.flag(Self.verbose)
+        let jobsText = try arguments.value(Self.jobs) ?? "\(CPUBudget.defaultJobs())"
         guard let jobs = Int(jobsText), (1...256).contains(jobs) else {
             throw UsageError(description: "--jobs \(jobsText): expected a number of worker threads from 1 to 256")
         }
+        jobCount = jobs
         let isolate = try Self.isolation(&arguments, plugins: pluginList)
-        let timeoutText = try arguments.value("--plugin-timeout")
+        isolation = isolate
+        let timeoutText = try arguments.value(Self.pluginTimeout)
         let timeout =
             try timeoutText.map { text in
                 guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
@@ -35,7 +127,7 @@ enum RunCommand {
                 }
                 return seconds
             } ?? 60
-        let memoryText = try arguments.value("--worker-memory")
+        let memoryText = try arguments.value(Self.workerMemory)
         let workerMemory = try memoryText.map { text in
             guard let megabytes = Int(text), (16...1_048_576).contains(megabytes) else {
                 throw UsageError(description: "--worker-memory \(text): expected megabytes from 16, e.g. 512")
@@ -45,22 +137,19 @@ enum RunCommand {
             }
             return megabytes
         }
-        let failureReport = try arguments.value("--failure-report")
-        let badInputText = try arguments.value("--bad-input") ?? "stop"
-        guard let badInput = ErrorPolicy(rawValue: badInputText) else {
-            throw UsageError(description: "--bad-input \(badInputText): expected stop or skip")
-        }
-        let errorsTo = try arguments.value("--errors-to").map(ErrorLog.init(path:))
-        let summaryJSON = try arguments.value("--summary-json")
+        failureReportPath = try arguments.value(Self.failureReport)
+        badInputPolicy = try Self.policy(arguments.value(Self.badInput), flag: Self.badInput)
+        errorLog = try arguments.value(Self.errorsTo).map(ErrorLog.init(path:))
+        summaryJSONPath = try arguments.value(Self.summaryJSON)
         var reader = try InputSelection.reader(&arguments)
-        reader.skipsBadRecords = badInput == .skip
-        let inputs = try InputSelection.resolve(&arguments, command: "run")
+        reader.skipsBadRecords = badInputPolicy == .skip
+        self.reader = reader
+        inputs = try InputSelection.resolve(&arguments, command: Self.configuration.name)
         guard !pluginList.isEmpty else {
             throw UsageError(
                 description: "newshost run needs --plugins, e.g. --plugins classify,export-csv (see `newshost plugins`)"
             )
         }
-        var settings: IsolationSettings?
         if isolate != .none {
             guard let executable = PluginSearchPath.executablePath() else {
                 throw UsageError(
@@ -68,17 +157,30 @@ enum RunCommand {
                         "--isolate: cannot find the newshost executable (/proc/self/exe) to start plugin workers")
             }
             settings = IsolationSettings(
-                workerExecutable: executable, timeout: timeout, verbose: verbose, memoryLimitMegabytes: workerMemory)
+                workerExecutable: executable, timeout: timeout, verbose: verboseLogging,
+                memoryLimitMegabytes: workerMemory)
+        } else {
+            settings = nil
         }
+    }
 
+    /// `stop` (the default) or `skip`, the values of --on-error and --bad-input.
+    private static func policy(_ text: String?, flag: Flag) throws -> ErrorPolicy {
+        guard let policy = ErrorPolicy(rawValue: text ?? "stop") else {
+            throw UsageError(description: "\(flag.name) \(text ?? ""): expected stop or skip")
+        }
+        return policy
+    }
+
+    func run() throws -> ExitStatus {
         CrashNotice.install(
             advice:
                 "the run is lost (finished output files are only written at the end). Plugins run inside newshost unless isolated: run untrusted plugins with --isolate (or --isolate NAME) and --on-error skip to record the crash and go on"
         )
         let chain = try Chain.load(
             plugins: pluginList, searchPath: searchPath, options: options,
-            logHandler: Console.pluginLog(verbose: verbose), workers: jobs,
-            isolate: isolate, isolation: settings, protectStandardOutput: true)
+            logHandler: Console.pluginLog(verbose: verboseLogging), workers: jobCount,
+            isolate: isolation, isolation: settings, protectStandardOutput: true)
         defer { chain.destroy() }
         let progress = Progress(total: inputs.count, enabled: Console.isTerminal(FileHandle.standardError))
         let interrupts = Interrupts()
@@ -90,7 +192,7 @@ enum RunCommand {
                 Console.err("newshost: " + $0)
             },
             onProgress: progress.update, shouldStop: { interrupts.signal != nil })
-        runner.onError = errorsTo.map { log in { log.write($0) } }
+        runner.onError = errorLog.map { log in { log.write($0) } }
         let report = runner.run(inputs, through: chain)
         progress.clear()
         if !chain.hasExporter && report.articlesCompleted > 0 {
@@ -103,33 +205,33 @@ enum RunCommand {
         chain.destroy()
         let peakMemory = MemoryUsage.peakMegabytes()
         let largestWorkerPeak = workers > 0 ? MemoryUsage.largestChildPeakMegabytes() : 0
-        var resources = "\(jobs) job\(jobs == 1 ? "" : "s"), peak memory \(peakMemory) MB"
+        var resources = "\(jobCount) job\(jobCount == 1 ? "" : "s"), peak memory \(peakMemory) MB"
         if workers > 0 {
             resources +=
                 ", \(workers) isolated worker process\(workers == 1 ? "" : "es") (largest peak \(largestWorkerPeak) MB)"
         }
         Console.err(report.summary(pluginCount: chain.pluginCount) + " (\(resources))")
-        if let summaryJSON {
+        if let summaryJSONPath {
             let summary = RunSummary(
-                report, plugins: chain.pluginCount, jobs: jobs, peakMemoryMB: peakMemory,
+                report, plugins: chain.pluginCount, jobs: jobCount, peakMemoryMB: peakMemory,
                 workerProcesses: workers, largestWorkerPeakMB: largestWorkerPeak)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let text = String(decoding: (try? encoder.encode(summary)) ?? Data(), as: UTF8.self) + "\n"
-            if summaryJSON == "-" {
+            if summaryJSONPath == "-" {
                 FileHandle.standardError.write(Data(text.utf8))
             } else {
                 do {
-                    try OutputFile.write(text, to: summaryJSON)
+                    try OutputFile.write(text, to: summaryJSONPath)
                 } catch {
                     Console.err("newshost: could not write the summary: \(error)")
                     return .pluginFailed
                 }
             }
         }
-        if let failureReport {
+        if let failureReportPath {
             do {
-                try FailureReport(report).write(to: failureReport)
+                try FailureReport(report).write(to: failureReportPath)
             } catch {
                 Console.err("newshost: could not write the failure report: \(error)")
                 return .pluginFailed
@@ -140,7 +242,7 @@ enum RunCommand {
         // in the summary, not in the exit status; any other failure is.
         if report.pluginFailures.contains(where: { policy == .stop || $0.articleID == nil }) { return .pluginFailed }
         // Refused inputs and skipped records fail the run unless skipping was asked for.
-        if !report.inputProblems.isEmpty && badInput == .stop { return .input }
+        if !report.inputProblems.isEmpty && badInputPolicy == .stop { return .input }
         return .success
     }
 }
@@ -154,7 +256,7 @@ extension RunCommand {
         let known = Set(plugins.flatMap(IsolationSelection.aliases))
         var notPlugins: [String] = []
         let given = arguments.optionalValues(
-            "--isolate",
+            isolate,
             accepts: { value in
                 let accepted = !names(value).isEmpty && names(value).allSatisfy(known.contains)
                 if !accepted { notPlugins.append(value) }
@@ -174,54 +276,6 @@ extension RunCommand {
         guard let given else { return .none }
         if given.contains(where: { $0 == nil }) { return .all }
         return .plugins(given.compactMap { $0 }.flatMap(names))
-    }
-}
-
-/// The inputs of `run` and `parse`: the operands, or `./seeds` when there are none.
-enum InputSelection {
-    /// The page reader `--max-page-mb` and `--input-format` ask for.
-    static func reader(_ arguments: inout Arguments) throws -> PageReader {
-        var reader = PageReader()
-        if let text = try arguments.value("--input-format"), text != "auto" {
-            guard let format = InputFormat(rawValue: text) else {
-                throw UsageError(description: "--input-format \(text): expected auto, pages, jsonl or page-records")
-            }
-            reader.format = format
-        }
-        if let text = try arguments.value("--max-page-mb") {
-            guard let megabytes = Int(text), (1...4096).contains(megabytes) else {
-                throw UsageError(description: "--max-page-mb \(text): expected megabytes from 1 to 4096 (default 16)")
-            }
-            reader.maximumPageBytes = megabytes << 20
-        }
-        return reader
-    }
-
-    /// The inputs, with stdin named `--source-name` when given.
-    static func resolve(_ arguments: inout Arguments, command: String) throws -> [InputSource] {
-        let sourceName = try arguments.value("--source-name")
-        if let sourceName, sourceName.isEmpty || sourceName.contains("#") {
-            throw UsageError(
-                description: "--source-name \(sourceName): expected a non-empty name without #, e.g. part-00003")
-        }
-        let inputs = try resolve(try arguments.operands(command: command))
-        guard let sourceName else { return inputs }
-        return inputs.map { input in
-            if case .standardInput = input { return .namedStandardInput(sourceName) }
-            return input
-        }
-    }
-
-    static func resolve(_ operands: [String]) throws -> [InputSource] {
-        if operands.isEmpty {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: "seeds", isDirectory: &isDirectory), isDirectory.boolValue
-            else {
-                throw InputError.noInput
-            }
-            return try InputSource.expand(["seeds"])
-        }
-        return try InputSource.expand(operands)
     }
 }
 

@@ -5,50 +5,30 @@ import PluginHost
 
 /// Runs the command named by the first argument and returns its exit status.
 func runCommandLine(_ commandLine: [String]) -> ExitStatus {
-    guard let command = commandLine.first else {
-        Console.err(Help.main)
+    guard let name = commandLine.first else {
+        Console.err(CommandRegistry.mainHelp)
         return .usage
     }
-    var arguments = Arguments(Array(commandLine.dropFirst()))
-    let helpTexts = [
-        "run": Help.run, "parse": Help.parse, "pack": Help.pack, "plugins": Help.plugins, "inspect": Help.inspect,
-        "conformance": Help.conformance, "new-plugin": Help.newPlugin,
-    ]
-    if let help = helpTexts[command], arguments.flag("-h", "--help") {
-        Console.out(help)
+    switch name {
+    case "-h", "--help", "help":
+        Console.out(CommandRegistry.mainHelp)
         return .success
+    case "--version", "version":
+        Console.out(CommandRegistry.version)
+        return .success
+    default: break
     }
     do {
-        switch command {
-        case "run": return try RunCommand.main(&arguments)
-        case "parse": return try ParseCommand.main(&arguments)
-        case "pack": return try PackCommand.main(&arguments)
-        case "plugins": return try PluginsCommand.list(&arguments)
-        case "inspect": return try PluginsCommand.inspect(&arguments)
-        case "conformance": return try ConformanceCommand.main(&arguments)
-        case "conformance-worker": return try ConformanceCommand.worker(&arguments)
-        case "plugin-worker": return try PluginWorkerCommand.main(&arguments)
-        case "new-plugin": return try NewPluginCommand.main(&arguments)
-        case "-h", "--help", "help":
-            Console.out(Help.main)
+        guard let command = CommandRegistry.command(named: name) else { throw CommandRegistry.unknownCommand(name) }
+        var arguments = Arguments(Array(commandLine.dropFirst()))
+        if arguments.flag(Flag.help) {
+            Console.out(command.configuration.help)
             return .success
-        case "--version", "version":
-            Console.out(Help.version)
-            return .success
-        default:
-            throw UsageError(
-                description:
-                    "unknown command `\(command)`; commands are run, parse, pack, plugins, inspect, conformance, new-plugin (see `newshost --help`)"
-            )
         }
+        return try command.init(&arguments).run()
     } catch {
         Console.err("newshost: \(error)")
-        switch error {
-        case is UsageError, is RuntimeError: return .usage
-        case is InputError: return .input
-        case is PluginLoadError, is PluginCallError: return .pluginUnusable
-        default: return .pluginFailed
-        }
+        return ExitStatus(failure: error)
     }
 }
 

@@ -14,6 +14,34 @@ import Testing
         #expect(result.stdout.contains("Exit status:"))
     }
 
+    /// The command table, the unknown-command message and the commands
+    /// that answer `--help` come from one list, so they agree.
+    @Test func theCommandTableTheUnknownCommandMessageAndTheHelpsAgree() throws {
+        let main = try Command.newshost(["--help"]).stdout
+        let table = main.components(separatedBy: "Commands:\n")[1].components(separatedBy: "\n\n")[0]
+        let names = table.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+        #expect(names == ["run", "parse", "pack", "plugins", "inspect", "conformance", "new-plugin"])
+        let unknown = try Command.newshost(["frobnicate"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("commands are \(names.joined(separator: ", ")) (see"), "\(unknown.stderr)")
+        for name in names {
+            let help = try Command.newshost([name, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.hasPrefix("Usage: newshost \(name) "), "\(name)")
+            #expect(help.stdout.contains("  -h, --help"), "\(name)")
+            #expect(help.stdout.contains("Exit status:"), "\(name)")
+            // No line runs past the width the help is laid out for.
+            #expect(help.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(name)")
+        }
+    }
+
+    /// A flag that one command declares is not taken by another.
+    @Test func aFlagOfAnotherCommandIsRefusedByName() throws {
+        let result = try Command.newshost(["parse", "--jobs", "2"], directory: TestPaths.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown flag --jobs for `newshost parse`"), "\(result.stderr)")
+    }
+
     @Test func versionNamesTheABI() throws {
         let result = try Command.newshost(["--version"])
         #expect(result.status == 0)
