@@ -53,15 +53,9 @@ struct HeaderAssignment {
     /// are compared, which also keeps matching linear on huge bodies.
     static let bodyPrefix = 1500
 
-    /// Which article each unit goes to (`nil`: none fits; the unit is page
-    /// furniture). Units with bylines go whole, at most one per article and
-    /// not to an article whose lead already names its reporters. Each body
-    /// is given as its paragraphs.
-    static func assign(
-        _ units: [Unit], bodies: [[String]], leadBylines: [Bool],
-        threshold: Double = 0.45
-    ) -> [Int?] {
-        guard !units.isEmpty else { return [] }
+    /// What each unit shares with each article (`overlaps[unit][article]`):
+    /// the share of the unit's title bigrams that the start of the body holds.
+    static func overlaps(_ units: [Unit], bodies: [[String]]) -> [[Double]] {
         // Number the titles' bigrams; a body is then the set of those it holds.
         // A title of n bytes has fewer than n / 3 bigrams of ideographs.
         var index = BigramIndex(capacity: units.reduce(0) { $0 + $1.titles.reduce(0) { $0 + $1.text.utf8.count / 3 } })
@@ -74,15 +68,28 @@ struct HeaderAssignment {
             return ids.enumerated().filter { $0.offset == 0 || ids[$0.offset - 1] != $0.element }.map(\.element)
         }
         let bodyBits = bodies.map { index.bits(in: $0, limit: bodyPrefix) }
+        return unitGrams.map { grams in
+            bodyBits.map { bits in
+                guard !grams.isEmpty else { return 0 }
+                let shared = grams.reduce(0) { $0 + Int(bits[$1 >> 6] >> UInt64($1 & 63) & 1) }
+                return Double(shared) / Double(grams.count)
+            }
+        }
+    }
+
+    /// Which article each unit goes to (`nil`: none fits; the unit is page
+    /// furniture): the best score of at least `threshold`, a score being the
+    /// overlap (``overlaps(_:bodies:)``) plus small bonuses for standing right
+    /// before or after the body, less a penalty for a byline unit over a lead
+    /// that names its reporters. Units with bylines go whole, at most one per
+    /// article and not to an article whose lead already names its reporters.
+    static func assign(
+        _ units: [Unit], overlaps: [[Double]], leadBylines: [Bool], threshold: Double = 0.45
+    ) -> [Int?] {
         var candidates: [(unit: Int, article: Int, score: Double)] = []
         for (u, unit) in units.enumerated() {
-            let grams = unitGrams[u]
-            for article in bodies.indices {
-                var score = 0.0
-                if !grams.isEmpty {
-                    let shared = grams.reduce(0) { $0 + Int(bodyBits[article][$1 >> 6] >> UInt64($1 & 63) & 1) }
-                    score = Double(shared) / Double(grams.count)
-                }
+            for (article, overlap) in overlaps[u].enumerated() {
+                var score = overlap
                 if unit.next == article { score += unit.titles.isEmpty ? 1 : 0.2 }
                 if unit.previous == article { score += 0.1 }
                 if !unit.bylines.isEmpty && leadBylines[article] { score -= 0.5 }
@@ -99,5 +106,38 @@ struct HeaderAssignment {
             result[candidate.unit] = candidate.article
         }
         return result
+    }
+
+    /// Least share of its bigrams a title line needs with the body its
+    /// neighbouring title line went to, to follow it. Headlines come in
+    /// pairs (a kicker over the headline, a headline over its deck) that
+    /// echo the body unevenly: one line may quote it while the other only
+    /// shares a name or two with it (看徐汇“一网通办”… under 政务智能办…).
+    static let neighbourThreshold = 0.3
+
+    /// Gives a title line that matched no article to the article the title
+    /// line right above or below it went to, when it shares at least
+    /// ``neighbourThreshold`` of its bigrams with that body (position
+    /// bonuses aside: its neighbour's place is what counts here); repeated
+    /// so that a deck follows a headline that followed its kicker.
+    static func attachToNeighbours(_ units: [Unit], overlaps: [[Double]], _ assignment: inout [Int?]) {
+        func adjacent(_ a: Int, _ b: Int) -> Bool {
+            guard let last = units[a].titles.last?.line, let first = units[b].titles.first?.line else { return false }
+            return last + 1 == first
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for u in units.indices where assignment[u] == nil && !units[u].titles.isEmpty && units[u].bylines.isEmpty {
+                let neighbours = [u - 1, u + 1].filter {
+                    units.indices.contains($0) && ($0 < u ? adjacent($0, u) : adjacent(u, $0))
+                }
+                let best = neighbours.compactMap { assignment[$0] }.max { overlaps[u][$0] < overlaps[u][$1] }
+                if let best, overlaps[u][best] >= neighbourThreshold {
+                    assignment[u] = best
+                    changed = true
+                }
+            }
+        }
     }
 }

@@ -76,11 +76,16 @@ public struct LayoutPageParser: PageParser {
                         && zip(pendingTitles, pendingTitles.dropFirst()).allSatisfy { $0.line + 1 == $1.line }
                 } ?? false
             if stacked { blocks += 1 }
-            // A cluster without a byline is matched line by line.
-            for title in pendingTitles {
+            // A cluster without a byline is matched line by line. Only its
+            // last line stands right before the next body; the lines above
+            // it are no nearer to that body than to any other.
+            for (position, title) in pendingTitles.enumerated() {
+                let adjacent = stacked || position == pendingTitles.count - 1
                 units.append(
-                    .init(titles: [title], bylines: [], next: next, previous: current, block: stacked ? blocks : nil))
-                unitsSinceBody.append(units.count - 1)
+                    .init(
+                        titles: [title], bylines: [], next: adjacent ? next : nil, previous: current,
+                        block: stacked ? blocks : nil))
+                if adjacent { unitsSinceBody.append(units.count - 1) }
             }
             pendingTitles = []
         }
@@ -145,7 +150,10 @@ public struct LayoutPageParser: PageParser {
                     drafts[article].lines.append(opening)
                     continue
                 }
-                if current == nil || !pendingTitles.isEmpty || !unitsSinceBody.isEmpty || drafts[current!].closed {
+                if current == nil || !pendingTitles.isEmpty || !unitsSinceBody.isEmpty || drafts[current!].closed
+                    || (drafts[current!].lines.last?.endsSentence == true
+                        && startsColumnOfItsOwn(at: index, in: lines, marks: titleLike))
+                {
                     startArticle(at: index)
                 }
                 if drafts[current!].lines.last?.endsSentence == true,
@@ -360,6 +368,13 @@ public struct LayoutPageParser: PageParser {
         return abs(before - after) > Self.columnWidthTolerance
     }
 
+    /// Whether the indented line at `index`, after a sentence end, opens a
+    /// column of another width than the one before it: an article that
+    /// starts bare, with no lead or title above it, set in its own column.
+    func startsColumnOfItsOwn(at index: Int, in lines: [PageLine], marks: [Bool]) -> Bool {
+        lines[index].indented && changesColumn(at: index, in: lines, marks: marks)
+    }
+
     /// The typical width of full lines after `index` (median of up to six).
     private func columnWidth(after index: Int, in lines: [PageLine], marks: [Bool]) -> Int? {
         columnWidth(of: min(lines.count, index + 1)..<min(lines.count, index + 13), in: lines, marks: marks)
@@ -402,10 +417,12 @@ extension LayoutPageParser {
             }
         }
 
+        let overlaps = HeaderAssignment.overlaps(units, bodies: paragraphs)
         var assignment = HeaderAssignment.assign(
-            units, bodies: paragraphs, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
+            units, overlaps: overlaps, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
         HeaderAssignment.keepBlocksTogether(units, &assignment)
         HeaderAssignment.attachUnmatchedBlocks(units, &assignment)
+        HeaderAssignment.attachToNeighbours(units, overlaps: overlaps, &assignment)
         for (unit, article) in zip(units, assignment) {
             if let article {
                 drafts[article].titles += unit.titles
@@ -483,6 +500,23 @@ extension LayoutPageParser {
     /// clearly narrower than the column around it ends a paragraph; so does
     /// a sentence end on a line wider than any column (one paragraph per
     /// line); an indented line starts one.
+    /// How much narrower than the column a paragraph's first line is: the
+    /// two-character indent the dumps drop (half-width units).
+    static let paragraphIndent = 4
+
+    /// Whether the line at `index`, the first of its paragraph and short by
+    /// the indent, goes on into the next line although it ends a sentence:
+    /// the next line runs the full column, which a new paragraph's first
+    /// line would not (这项全面铺开的业务到底好不好用？ / 能不能真正为…).
+    func continuesAfterFirstLine(
+        at index: Int, paragraphStart: Int, in lines: [PageLine], window: ClosedRange<Int>
+    ) -> Bool {
+        guard index == paragraphStart, index + 1 < lines.count, !lines[index + 1].indented,
+            let median = WidthSample(window.lazy.filter { !lines[$0].endsSentence }.map { lines[$0].width }).median
+        else { return false }
+        return abs(lines[index].width - (median - Self.paragraphIndent)) <= 1 && lines[index + 1].width >= median - 2
+    }
+
     func paragraphsOf(_ lines: [PageLine], in page: PageLines) -> [String] {
         var paragraphs: [String] = []
         var pending = 0..<0
@@ -517,6 +551,9 @@ extension LayoutPageParser {
             if pending.isEmpty { pending = index..<index }
             pending = pending.lowerBound..<index + 1
             guard line.endsSentence else { continue }
+            if continuesAfterFirstLine(at: index, paragraphStart: pending.lowerBound, in: lines, window: window) {
+                continue
+            }
             let column = window.lazy.map { lines[$0].width }.max() ?? line.width
             if line.width > paragraphLineWidth || line.width < column - 3 { flush() }
         }

@@ -71,11 +71,10 @@ struct PageLine {
         var blankCount = 0
         var first: UInt32 = 0
         var content: UInt32 = 0
-        // Where the last non-blank scalar, the scalar before it and the
-        // latest scalar start (-1: none); decoded once at the end.
+        // Where the last non-blank scalar and the non-blank scalar before it
+        // start (-1: none); decoded once at the end.
         var lastStart = -1
         var beforeLastStart = -1
-        var previousStart = -1
         func take(_ start: Int, width scalarWidth: Int) {
             if blankCount > 0 {
                 innerBlank = true
@@ -86,9 +85,8 @@ struct PageLine {
             }
             width += scalarWidth
             count += 1
-            beforeLastStart = previousStart
+            beforeLastStart = lastStart
             lastStart = start
-            previousStart = start
             upper = index
         }
         while index < end {
@@ -124,9 +122,10 @@ struct PageLine {
             index &+= length
             let scalarWidth = CJKText.isWide(value) ? 2 : 1
             if PageLine.isBlank(value) {
+                // Not a "scalar before the last": `。 ”` ends its sentence
+                // as `。”` does.
                 blankWidth &+= scalarWidth
                 blankCount &+= 1
-                previousStart = start
                 continue
             }
             if count == 0 { first = value }

@@ -279,4 +279,50 @@ import Testing
         ])
         #expect(result.articles.map(\.titles) == [[], ["有什么困难尽管提", "与企业负责人面对面交流"]])
     }
+
+    /// An indented line after a sentence end that opens a column of another
+    /// width starts an article of its own, with no lead or title above it;
+    /// `。 ”` ends a sentence as `。”` does.
+    @Test func aBareStartInAColumnOfItsOwnIsANewArticle() {
+        let narrow = ["本报讯 今天区里召开", "大会，来自各街道的", "代表参加会议并发言", "会议提出要继续推进", "城市更新和社区治理", "提升居民生活品质和", "幸福感获得感安全感"]
+        let wide = [
+            "  “新的一天”开始了，市民们", "早早来到公园里晨练，有的打太极", "有的跳广场舞，还有的沿着河边慢", "跑锻炼身体，公园管理处介绍今年", "新增了多处健身步道和休息座椅，",
+            "受到附近居民的普遍欢迎和好评。",
+        ]
+        let result = page(narrow + ["更上一层楼。 ”"] + wide)
+        #expect(result.articles.count == 2, "\(result.articles.map(\.body))")
+        #expect(result.articles.first?.body.hasSuffix("更上一层楼。”") == true)
+        #expect(result.articles.last?.body.hasPrefix("“新的一天”开始了") == true)
+        // The same lines in one column stay one article.
+        let oneColumn = page(narrow + ["更上一层楼。 ”", "  新的一天开始了，市民们早", "早来到公园里晨练，大家都"])
+        #expect(oneColumn.articles.count == 1, "\(oneColumn.articles.map(\.body))")
+    }
+
+    /// A title line that shares too little with any body to be matched on
+    /// its own goes with the line above it in the cluster (kicker and
+    /// headline), when it shares a fair part with that line's body.
+    @Test func aClusterLineFollowsItsNeighbour() {
+        let result = page([
+            "本报讯 今天上午区里召开了一次", "专题会议，部署近期的重点工作，", "各部门负责人参加了会议并发言。",
+            "智能办 服务有温度", "看改革如何真改实干", "另一篇 文章标题",
+            "另一篇文章标题说的是一件别的", "事情，和前面的内容没有关系，", "大家可以慢慢阅读这篇文章。",
+            "本报讯 区里推出智能办业务，服", "务有温度，这项改革如何落地、如", "何实干，企业最有发言权。",
+        ])
+        let service = result.articles.first { $0.body.contains("智能办业务") }
+        #expect(service?.titles == ["智能办 服务有温度", "看改革如何真改实干"], "\(result.articles.map(\.titles))")
+        #expect(result.articles.first { $0.body.contains("别的事情") }?.titles == ["另一篇 文章标题"])
+    }
+
+    /// A paragraph's first line, short by the indent, that ends in a
+    /// question mark while the next line runs the full column is not a
+    /// paragraph of its own.
+    @Test func aQuestionOnAParagraphsFirstLineDoesNotEndIt() {
+        let result = page([
+            "本报讯 这项全面铺开的业务到底好", "不好用呢，企业和市民都在关心这件", "事情的进展，大家议论纷纷。",
+            "这项新的业务到底好不好用呢？", "能不能真正为企业减负，用事实说话", "再好不过，数据显示办理时间缩短了",
+            "一半以上，企业普遍表示十分满意。",
+        ])
+        #expect(result.articles.first?.paragraphs.count == 2, "\(result.articles.map(\.paragraphs))")
+        #expect(result.articles.first?.paragraphs.last?.hasPrefix("这项新的业务到底好不好用呢？能不能") == true)
+    }
 }

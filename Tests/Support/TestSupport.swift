@@ -34,6 +34,18 @@ public enum TestPaths {
     /// The seed pages.
     public static var seeds: URL { root.appendingPathComponent("seeds") }
 
+    /// How many articles the seed pages hold, as read by hand
+    /// (`Tests/Fixtures/pages/*.json`): what a run over the seeds gives.
+    public static let seedArticleCount: Int = {
+        let directory = root.appendingPathComponent("Tests/Fixtures/pages")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.reduce(0) { total, name in
+            let data = (try? Data(contentsOf: directory.appendingPathComponent(name))) ?? Data()
+            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+            return total + ((object?["articles"] as? [Any])?.count ?? 0)
+        }
+    }()
+
     /// A fresh temporary directory.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("newshost-tests-\(UUID().uuidString)")

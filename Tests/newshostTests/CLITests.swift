@@ -370,7 +370,7 @@ import Testing
         ])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
-        #expect(object["articlesCompleted"] as? Int == 20)
+        #expect(object["articlesCompleted"] as? Int == TestPaths.seedArticleCount)
         #expect(object["inputsRead"] as? Int == 5)
         #expect(object["pluginFailures"] as? Int == 0)
         #expect((object["peakMemoryMB"] as? Int ?? 0) > 0)

@@ -31,7 +31,8 @@ import Testing
             ])
         #expect(build.status == 0, "\(build.stdout)\n\(build.stderr)")
         #expect(build.stdout.contains("0 failed"))
-        #expect(build.stdout.contains("20 articles"), "the checks ran on the SDK's sample pages")
+        #expect(
+            build.stdout.contains("\(TestPaths.seedArticleCount) articles"), "the checks ran on the SDK's sample pages")
         #expect(!build.stderr.contains("warning:"), "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("lib\(name).so").path))
     }

@@ -55,7 +55,7 @@ import Testing
         #expect(!result.stdout.contains("stray output"))
         #expect(result.stderr.contains("stray output from a plugin"))
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.count == 20)
+        #expect(lines.count == TestPaths.seedArticleCount)
         #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
     }
 
@@ -141,7 +141,8 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         #expect(
             again.stderr.contains("was left by a newshost run that was killed before it finished"), "\(again.stderr)")
-        #expect(try String(contentsOf: jsonl, encoding: .utf8).split(separator: "\n").count == 20)
+        #expect(
+            try String(contentsOf: jsonl, encoding: .utf8).split(separator: "\n").count == TestPaths.seedArticleCount)
     }
 
     @Test func anEntryFunctionThatCrashesIsNamedByPlugins() throws {
