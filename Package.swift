@@ -36,7 +36,11 @@ let package = Package(
         // validating them again: the parser's one unchecked step, kept apart.
         .target(name: "UTF8Assembly"),
         // Article model, decoding and page parsing: safe Swift only.
-        .target(name: "NewsHostCore", dependencies: ["CharsetConversion", "JSONEscaping", "UTF8Assembly"]),
+        .target(
+            name: "NewsHostCore", dependencies: ["CharsetConversion", "JSONEscaping", "UTF8Assembly", "PackedKeys"]),
+        // The open-addressing hash table on packed integer keys that the
+        // parser's title matching and summarize's term counts share.
+        .target(name: "PackedKeys"),
         // JSON string literals, shared by the host and the Swift plugin kit.
         .target(name: "JSONEscaping"),
         // dlopen, libffi and the C structs of the ABI: the unsafe layer.
@@ -68,7 +72,7 @@ let package = Package(
         .target(
             name: "ClassifyPlugin", dependencies: ["ClassifyEngine", "NewsHostPluginKit"],
             path: "Plugins/classify/Plugin"),
-        .target(name: "SummarizeEngine", path: "Plugins/summarize/Engine"),
+        .target(name: "SummarizeEngine", dependencies: ["PackedKeys"], path: "Plugins/summarize/Engine"),
         .target(
             name: "SummarizePlugin", dependencies: ["SummarizeEngine", "NewsHostPluginKit"],
             path: "Plugins/summarize/Plugin"),
@@ -94,7 +98,8 @@ let package = Package(
             name: "ClassifyEngineTests", dependencies: ["ClassifyEngine", "NewsHostTestSupport"],
             path: "Tests/Plugins/ClassifyEngineTests"),
         .testTarget(
-            name: "SummarizeEngineTests", dependencies: ["SummarizeEngine"], path: "Tests/Plugins/SummarizeEngineTests"),
+            name: "SummarizeEngineTests", dependencies: ["SummarizeEngine", "PackedKeys"],
+            path: "Tests/Plugins/SummarizeEngineTests"),
         .testTarget(
             name: "ShippedPluginsTests",
             dependencies: ["PluginHost", "NewsHostRuntime", "NewsHostCore", "NewsHostTestSupport"],

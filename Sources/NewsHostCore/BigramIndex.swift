@@ -1,3 +1,5 @@
+import PackedKeys
+
 /// Character bigrams of letters, digits and ideographs, as used to match
 /// titles to bodies, and a table numbering the bigrams the titles hold so a
 /// body's share of them is a bit set.
@@ -7,10 +9,8 @@
 /// told apart by their bytes alone. Anything else breaks bigrams. A bigram is
 /// two characters side by side.
 struct BigramIndex {
-    /// Open addressing, linear probing; 0 marks an empty slot (no bigram is 0).
-    private var keys: [UInt64]
-    private var ids: [Int32]
-    private var mask: Int
+    /// Each numbered bigram's id.
+    private var ids: PackedKeyTable<Int32>
     /// A 4,096-bit filter of the characters in numbered bigrams, by the low
     /// 12 bits of their scalar value: most characters of a body are in no
     /// title, and one bit rules them out before the table is probed.
@@ -21,46 +21,20 @@ struct BigramIndex {
     /// An empty table with room for about `capacity` bigrams before it
     /// grows.
     init(capacity: Int = 64) {
-        var slots = 256
-        while slots < capacity * 4 { slots *= 2 }
-        keys = [UInt64](repeating: 0, count: slots)
-        ids = [Int32](repeating: 0, count: slots)
-        mask = slots - 1
+        ids = PackedKeyTable(capacity: capacity, empty: -1)
     }
 
     /// The id of `gram`, numbering it if it is new.
     mutating func insert(_ gram: UInt64) -> Int {
-        let slot = Self.slot(of: gram, in: keys.span, mask: mask)
-        if keys[slot] == gram { return Int(ids[slot]) }
-        keys[slot] = gram
-        ids[slot] = Int32(count)
+        let slot = ids.insert(gram)
+        if ids[slot: slot] >= 0 { return Int(ids[slot: slot]) }
+        ids[slot: slot] = Int32(count)
         let first = Self.filterKey(gram >> 32)
         let second = Self.filterKey(gram & 0xFFFF_FFFF)
         characters[first >> 6] |= 1 << UInt64(first & 63)
         characters[second >> 6] |= 1 << UInt64(second & 63)
         count += 1
-        if count * 4 > keys.count { grow() }
         return count - 1
-    }
-
-    private mutating func grow() {
-        let old = zip(keys, ids).filter { $0.0 != 0 }
-        keys = [UInt64](repeating: 0, count: keys.count * 2)
-        ids = [Int32](repeating: 0, count: keys.count)
-        mask = keys.count - 1
-        for (gram, id) in old {
-            let slot = Self.slot(of: gram, in: keys.span, mask: mask)
-            keys[slot] = gram
-            ids[slot] = id
-        }
-    }
-
-    /// The slot that holds `gram`, or the empty slot where it belongs.
-    @inline(__always)
-    private static func slot(of gram: UInt64, in keys: Span<UInt64>, mask: Int) -> Int {
-        var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while keys[slot] != 0, keys[slot] != gram { slot = (slot &+ 1) & mask }
-        return slot
     }
 
     /// The filter bit of a character: its scalar value's low 12 bits (an
@@ -84,15 +58,12 @@ struct BigramIndex {
         var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
         guard count > 0 else { return bits }
         let filter = characters.span
-        let keys = self.keys.span
-        let ids = self.ids.span
+        let ids = self.ids
         Self.forEachBigram(
             in: texts, limit: limit,
             admitting: { filter[$0 &>> 6] & (1 &<< UInt64($0 & 63)) != 0 },
             { gram in
-                let slot = Self.slot(of: gram, in: keys, mask: mask)
-                guard keys[slot] != 0 else { return }
-                let id = Int(ids[slot])
+                guard let id = ids[key: gram].map(Int.init) else { return }
                 bits[id &>> 6] |= 1 &<< UInt64(id & 63)
             })
         return bits

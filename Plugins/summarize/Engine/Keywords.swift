@@ -1,3 +1,5 @@
+import PackedKeys
+
 /// Keyword extraction for Chinese news without a dictionary, in four
 /// passes:
 ///

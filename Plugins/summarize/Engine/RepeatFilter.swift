@@ -1,3 +1,5 @@
+import PackedKeys
+
 /// Which keys may have been added more than once: two bitmaps indexed by a
 /// hash of the key, one for "seen", one for "seen again". A key added twice
 /// always passes ``mayRepeat(_:)``; a key added once passes only when it

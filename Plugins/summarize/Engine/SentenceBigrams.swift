@@ -1,3 +1,5 @@
+import PackedKeys
+
 #if canImport(Glibc)
 import Glibc
 #endif

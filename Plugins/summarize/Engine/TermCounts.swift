@@ -1,3 +1,5 @@
+import PackedKeys
+
 /// Pass 1 of keyword extraction: the 2–4 ideograph n-grams of a text that
 /// can repeat and its Latin words, with how often each occurs, whether its
 /// neighbours vary, and the sentences it occurs in.

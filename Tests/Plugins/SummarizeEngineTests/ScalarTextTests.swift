@@ -1,3 +1,4 @@
+import PackedKeys
 import Testing
 
 @testable import SummarizeEngine

@@ -1,41 +1,52 @@
 /// A hash table from packed keys (any `UInt64` but 0, which marks an empty
 /// slot) to values: open addressing with linear probing and a
 /// multiplicative hash (``PackedKey/hash(_:bits:)``). In the loops that
-/// visit every character it is several times cheaper than `Dictionary`,
-/// which hashes with SipHash.
+/// visit every character (the parser's title matching, summarize's term
+/// counts) it is several times cheaper than `Dictionary`, which hashes with
+/// SipHash. Inlinable, so that it is specialized where it is used.
 ///
 /// A slot index stays valid until the next ``insert(_:)``, which may grow
 /// the table.
-struct PackedKeyTable<Value> {
-    fileprivate struct Entry {
-        var key: UInt64
-        var value: Value
+public struct PackedKeyTable<Value> {
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var key: UInt64
+        @usableFromInline var value: Value
+
+        @inlinable init(key: UInt64, value: Value) {
+            self.key = key
+            self.value = value
+        }
     }
 
-    private var entries: [Entry]
-    private let bits: Int
-    private var used = 0
-    private let empty: Value
+    @usableFromInline var entries: [Entry]
+    @usableFromInline let bits: Int
+    @usableFromInline var used = 0
+    @usableFromInline let empty: Value
 
     /// Most slots in use before the table doubles: three in four, where
     /// linear probing still finds a key in a step or two.
-    private static func isCrowded(used: Int, size: Int) -> Bool { used * 4 >= size * 3 }
+    @inlinable
+    static func isCrowded(used: Int, size: Int) -> Bool { used * 4 >= size * 3 }
 
     /// A table for about `capacity` keys, whose new entries start as `empty`.
-    init(capacity: Int, empty: Value) {
+    @inlinable
+    public init(capacity: Int, empty: Value) {
         var bits = 4
         while Self.isCrowded(used: capacity, size: 1 << bits) { bits += 1 }
         self.init(bits: bits, empty: empty)
     }
 
-    private init(bits: Int, empty: Value) {
+    @inlinable
+    init(bits: Int, empty: Value) {
         self.bits = bits
         entries = [Entry](repeating: Entry(key: 0, value: empty), count: 1 << bits)
         self.empty = empty
     }
 
     /// The slot that holds `key`, or the empty slot where it would go.
-    private func probe(_ key: UInt64) -> Int {
+    @inlinable
+    func probe(_ key: UInt64) -> Int {
         let mask = entries.count - 1
         var index = PackedKey.hash(key, bits: bits)
         while entries[index].key != 0 && entries[index].key != key { index = (index + 1) & mask }
@@ -43,7 +54,8 @@ struct PackedKeyTable<Value> {
     }
 
     /// The slot of `key`, which is added (with the empty value) if new.
-    mutating func insert(_ key: UInt64) -> Int {
+    @inlinable
+    public mutating func insert(_ key: UInt64) -> Int {
         if Self.isCrowded(used: used + 1, size: entries.count) { grow() }
         let index = probe(key)
         if entries[index].key == 0 {
@@ -54,26 +66,31 @@ struct PackedKeyTable<Value> {
     }
 
     /// The slot of `key`, if it is in the table.
-    func find(_ key: UInt64) -> Int? {
+    @inlinable
+    public func find(_ key: UInt64) -> Int? {
         let index = probe(key)
         return entries[index].key == key ? index : nil
     }
 
     /// The value of `key`, if it is in the table.
-    subscript(key key: UInt64) -> Value? { find(key).map { entries[$0].value } }
+    @inlinable
+    public subscript(key key: UInt64) -> Value? { find(key).map { entries[$0].value } }
 
     /// The value in `slot`.
-    subscript(slot slot: Int) -> Value {
+    @inlinable
+    public subscript(slot slot: Int) -> Value {
         get { entries[slot].value }
         _modify { yield &entries[slot].value }
     }
 
     /// Every key with its value, in table order, that passes `filter`.
-    func entries(where filter: (Value) -> Bool) -> [(key: UInt64, value: Value)] {
+    @inlinable
+    public func entries(where filter: (Value) -> Bool) -> [(key: UInt64, value: Value)] {
         entries.filter { $0.key != 0 && filter($0.value) }.map { ($0.key, $0.value) }
     }
 
-    private mutating func grow() {
+    @inlinable
+    mutating func grow() {
         var bigger = PackedKeyTable(bits: bits + 1, empty: empty)
         for entry in entries where entry.key != 0 {
             bigger.entries[bigger.probe(entry.key)] = entry
@@ -84,10 +101,11 @@ struct PackedKeyTable<Value> {
 }
 
 /// Keys packed into integers, and the hash that spreads them.
-enum PackedKey {
+public enum PackedKey {
     /// The top `bits` bits of `key` times 2⁶⁴/φ (Fibonacci hashing): keys
     /// that differ in any lane spread over the whole range.
-    static func hash(_ key: UInt64, bits: Int) -> Int {
+    @inlinable
+    public static func hash(_ key: UInt64, bits: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
     }
 }
