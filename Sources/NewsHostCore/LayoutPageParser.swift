@@ -270,7 +270,7 @@ public struct LayoutPageParser: PageParser {
             let line = lines[index]
             return line.isText && !line.endsSentence && line.width <= maxTitleWidth
                 && !PageLine.pauses.contains(line.last)
-                && !line.hasSentenceMark
+                && !line.hasSentenceMark && !Self.leavesBracketOpen(page.text(of: line))
         }
         func atBoundary(_ index: Int) -> Bool {
             guard index > 0 else { return true }
@@ -327,7 +327,9 @@ public struct LayoutPageParser: PageParser {
                 if columns.0 == nil, columns.1 == nil { continue }
                 func fills(_ column: Int?) -> Bool {
                     guard let column else { return false }
-                    return abs(lines[index].width - column) <= 2 || abs(lines[index].width - (column - 4)) <= 2
+                    let slack = Self.widthSlack(column)
+                    return abs(lines[index].width - column) <= slack
+                        || abs(lines[index].width - (column - Self.paragraphIndent)) <= slack
                 }
                 if fills(columns.0) || fills(columns.1), !isOneLineParagraph(index, in: page, marks: marks) {
                     continue
@@ -347,11 +349,34 @@ public struct LayoutPageParser: PageParser {
         let lines = page.lines
         guard index + 2 < lines.count, lines[index + 1].isText, !lines[index + 1].endsSentence, lines[index + 2].isText,
             let column = columnWidth(after: index + 1, in: lines, marks: marks),
-            abs(lines[index].width - column) <= 2, abs(lines[index + 1].width - (column - 4)) <= 1,
+            // Only where lines jitter less than the indent can it be told apart.
+            Self.widthSlack(column) < Self.paragraphIndent,
+            abs(lines[index].width - column) <= 2, abs(lines[index + 1].width - (column - Self.paragraphIndent)) <= 1,
             abs(lines[index + 2].width - column) <= 2
         else { return false }
         return page.text(of: lines[index + 1]).unicodeScalars.allSatisfy(CJKText.isWide)
     }
+
+    /// Whether `text` opens a bracket or quotation it does not close
+    /// (`…《关于加强徐汇区`): a title is whole, so such a line is wrapped text
+    /// that goes on in the next.
+    static func leavesBracketOpen(_ text: Substring) -> Bool {
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "《", "“", "（", "「", "『", "【", "(": depth += 1
+            case "》", "”", "）", "」", "』", "】", ")": depth = max(0, depth - 1)
+            default: continue
+            }
+        }
+        return depth > 0
+    }
+
+    /// How far (half-width units) a full line may fall short of its column
+    /// and still fill it: justified lines differ by the odd half-width
+    /// character, about one in sixteen of a line's width, and never less
+    /// than a character.
+    static func widthSlack(_ column: Int) -> Int { max(2, column / 16) }
 
     /// How far (half-width units) the column widths on either side of a
     /// title may differ and still be one article's column: wrapped lines of

@@ -325,4 +325,11 @@ import Testing
         #expect(result.articles.first?.paragraphs.count == 2, "\(result.articles.map(\.paragraphs))")
         #expect(result.articles.first?.paragraphs.last?.hasPrefix("这项新的业务到底好不好用呢？能不能") == true)
     }
+
+    /// A line that opens a bracket or quotation and does not close it goes
+    /// on in the next line: it is never a title.
+    @Test(arguments: [("会议首先审议通过了《关于加强徐汇区", true), ("看徐汇“一网通办”改革如何真改实干", false), ("（图为", true), ("政务智能办 服务有温度", false)])
+    func aLineLeavingABracketOpenIsNoTitle(text: String, open: Bool) {
+        #expect(LayoutPageParser.leavesBracketOpen(Substring(text)) == open)
+    }
 }

@@ -47,6 +47,61 @@ import Testing
         }
     }
 
+    /// The page re-set in columns twice as wide: each wrapped line of body
+    /// text that does not end a sentence is joined with the line after it
+    /// (when that one goes on with the same paragraph), as a wider column
+    /// would have set them. Titles, leads, bylines, every line that ends
+    /// a paragraph and pages set a paragraph per line stay as they are.
+    static func widerColumns(_ text: String) -> String {
+        let page = PageLines(text)
+        let titles = LayoutPageParser().markTitles(page)
+        var out: [String] = []
+        var index = 0
+        while index < page.lines.count {
+            let line = page.lines[index]
+            var joined = String(page.text(of: line))
+            if line.kind == .text, !titles[index], !line.endsSentence,
+                line.width <= LayoutPageParser().paragraphLineWidth,
+                index + 1 < page.lines.count
+            {
+                let next = page.lines[index + 1]
+                if next.kind == .text, !titles[index + 1], !next.indented {
+                    joined += CJKText.collapseSpaces(page.text(of: next))
+                    index += 1
+                }
+            }
+            out.append((line.indented ? "  " : "") + joined)
+            index += 1
+        }
+        return out.joined(separator: "\n\n") + "\n"
+    }
+
+    /// Set in wider columns, every page keeps its articles, their titles,
+    /// bylines and datelines, and its text (paragraphs may be cut
+    /// differently: the short last line of a paragraph is what the
+    /// column width tells).
+    @Test func aPageSetInWiderColumnsKeepsItsArticles() throws {
+        let reader = PageReader()
+        for name in Self.seeds {
+            let path = TestPaths.seeds.appendingPathComponent(name).path
+            let original = try reader.read(.file(path))
+            let wide = Self.widerColumns(try String(contentsOfFile: path, encoding: .utf8))
+            let page = LayoutPageParser().parse(wide, source: name)
+            #expect(page.articles.count == original.articles.count, "\(name) in wider columns")
+            for (was, now) in zip(original.articles, page.articles) {
+                #expect(now.titles == was.titles, "\(name)")
+                #expect(now.bylines == was.bylines, "\(name)")
+                #expect(now.dateline == was.dateline, "\(name)")
+                let (a, b) = (Array(now.paragraphs.joined()), Array(was.paragraphs.joined()))
+                let at = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+                #expect(
+                    a == b,
+                    "\(name): \(now.id) at \(at): \(String(a[max(0, at - 15)..<min(a.count, at + 15)])) / \(String(b[max(0, at - 15)..<min(b.count, at + 15)]))"
+                )
+            }
+        }
+    }
+
     /// `text` in GB18030, converted by iconv from file to file (its output
     /// is bytes, not UTF-8 text).
     static func gb18030(_ text: String) throws -> [UInt8] {
