@@ -35,9 +35,13 @@ let package = Package(
         // Strings assembled from checked slices of valid UTF-8 without
         // validating them again: the parser's one unchecked step, kept apart.
         .target(name: "UTF8Assembly"),
-        // Article model, decoding and page parsing: safe Swift only.
+        // The article model (Article, Annotations), shared by the parser and
+        // the plugin host, which needs nothing else of the parser.
+        .target(name: "NewsHostModel"),
+        // Decoding and page parsing (the model re-exported): safe Swift only.
         .target(
-            name: "NewsHostCore", dependencies: ["CharsetConversion", "JSONEscaping", "UTF8Assembly", "PackedKeys"]),
+            name: "NewsHostCore",
+            dependencies: ["NewsHostModel", "CharsetConversion", "JSONEscaping", "UTF8Assembly", "PackedKeys"]),
         // The open-addressing hash table on packed integer keys that the
         // parser's title matching and summarize's term counts share.
         .target(name: "PackedKeys"),
@@ -46,7 +50,7 @@ let package = Package(
         // dlopen, libffi and the C structs of the ABI: the unsafe layer.
         .target(
             name: "PluginHost",
-            dependencies: ["NewsHostCore", "NewsHostABI", "CNewsHostPlugin", "CFFI", "CProcessSupport"]),
+            dependencies: ["NewsHostModel", "NewsHostABI", "CNewsHostPlugin", "CFFI", "CProcessSupport"]),
         // prctl, which Swift cannot call (it is variadic).
         .target(name: "CProcessSupport"),
         // Discovery, options, the chain and the run report, on top of PluginHost.
