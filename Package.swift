@@ -50,19 +50,28 @@ let package = Package(
         // dlopen, libffi and the C structs of the ABI: the unsafe layer.
         .target(
             name: "PluginHost",
-            dependencies: ["NewsHostModel", "NewsHostABI", "CNewsHostPlugin", "CFFI", "CProcessSupport"]),
+            dependencies: [
+                "NewsHostModel", "NewsHostABI", "CNewsHostPlugin", "CFFI", "CProcessSupport", "ProcessPlumbing",
+            ]),
         // prctl, which Swift cannot call (it is variadic).
         .target(name: "CProcessSupport"),
+        // Child processes with deadlines and signals, and the framed socket
+        // to them: what isolation and the conformance runner share.
+        .target(name: "ProcessPlumbing", dependencies: ["CProcessSupport"]),
         // Discovery, options, the chain and the run report, on top of PluginHost.
         .target(
-            name: "NewsHostRuntime", dependencies: ["NewsHostCore", "PluginHost", "OutputFiles", "CProcessSupport"]),
+            name: "NewsHostRuntime",
+            dependencies: ["NewsHostCore", "PluginHost", "OutputFiles", "CProcessSupport", "ProcessPlumbing"]),
         // The plugin conformance suite: checks, the child-process runner, reports.
         .target(
             name: "NewsHostConformance",
-            dependencies: ["NewsHostCore", "NewsHostABI", "PluginHost", "CProcessSupport", "CNewsHostPlugin"]),
+            dependencies: [
+                "NewsHostCore", "NewsHostABI", "PluginHost", "CProcessSupport", "CNewsHostPlugin", "ProcessPlumbing",
+            ]),
         // The command line: argument parsing and commands, no business logic.
         .executableTarget(
-            name: "newshost", dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "OutputFiles"]),
+            name: "newshost",
+            dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "OutputFiles", "ProcessPlumbing"]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.
         .target(
             name: "NewsHostPluginKit",
@@ -91,6 +100,7 @@ let package = Package(
         .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),
+        .testTarget(name: "ProcessPlumbingTests", dependencies: ["ProcessPlumbing"]),
         .testTarget(
             name: "PluginHostTests",
             dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin", "NewsHostTestSupport"]),

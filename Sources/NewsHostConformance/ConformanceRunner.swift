@@ -1,6 +1,7 @@
 import CNewsHostPlugin
 import Foundation
 import PluginHost
+import ProcessPlumbing
 
 /// All check results for one plugin: the JSON report's element, described
 /// by `schemas/conformance-report.schema.json`.

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import PluginHost
+import ProcessPlumbing
 
 /// The process-wide state a plugin shares with the host and every other
 /// plugin, and must leave as it found it: working directory, umask, locale,

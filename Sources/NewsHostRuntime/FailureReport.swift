@@ -2,6 +2,7 @@ import Foundation
 import NewsHostCore
 import OutputFiles
 import PluginHost
+import ProcessPlumbing
 
 /// The JSON report of what failed in a run (`--failure-report FILE`): every
 /// plugin failure with the plugin, the article and what happened (status,

@@ -1,4 +1,5 @@
 import NewsHostABI
+import ProcessPlumbing
 
 /// A plugin hook returned a failure status.
 public enum PluginCallError: Error, CustomStringConvertible, Equatable, Sendable {

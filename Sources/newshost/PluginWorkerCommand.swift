@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostRuntime
 import PluginHost
+import ProcessPlumbing
 
 /// `newshost plugin-worker`: not for people. `run --isolate` starts one per
 /// isolated plugin and worker thread, with a socket on standard input.

@@ -1,5 +1,6 @@
 import NewsHostCore
 import PluginHost
+import ProcessPlumbing
 
 /// Where isolated plugins run and how long they may take.
 public struct IsolationSettings: Sendable {

@@ -1,5 +1,6 @@
 import NewsHostCore
 import PluginHost
+import ProcessPlumbing
 
 /// The worker side of `--isolate`: the loop `newshost plugin-worker` runs.
 /// It loads one plugin through the same loader as the host, creates one

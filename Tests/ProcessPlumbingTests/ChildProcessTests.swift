@@ -1,5 +1,5 @@
 import Glibc
-import PluginHost
+import ProcessPlumbing
 import Testing
 
 /// posix_spawn, the socket and the frames, with /bin/sh as the child.
