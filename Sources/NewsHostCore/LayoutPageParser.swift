@@ -270,7 +270,7 @@ public struct LayoutPageParser: PageParser {
             let line = lines[index]
             return line.isText && !line.endsSentence && line.width <= maxTitleWidth
                 && !PageLine.pauses.contains(line.last)
-                && !line.hasSentenceMark && !Self.leavesBracketOpen(page.text(of: line))
+                && !line.hasSentenceMark && !line.leavesBracketOpen
         }
         func atBoundary(_ index: Int) -> Bool {
             guard index > 0 else { return true }
@@ -355,21 +355,6 @@ public struct LayoutPageParser: PageParser {
             abs(lines[index + 2].width - column) <= 2
         else { return false }
         return page.text(of: lines[index + 1]).unicodeScalars.allSatisfy(CJKText.isWide)
-    }
-
-    /// Whether `text` opens a bracket or quotation it does not close
-    /// (`…《关于加强徐汇区`): a title is whole, so such a line is wrapped text
-    /// that goes on in the next.
-    static func leavesBracketOpen(_ text: Substring) -> Bool {
-        var depth = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "《", "“", "（", "「", "『", "【", "(": depth += 1
-            case "》", "”", "）", "」", "』", "】", ")": depth = max(0, depth - 1)
-            default: continue
-            }
-        }
-        return depth > 0
     }
 
     /// How far (half-width units) a full line may fall short of its column

@@ -34,6 +34,9 @@ struct PageLine {
     var hasSentenceMark: Bool
     /// Whether white space stands inside it (between words).
     var hasInnerBlank: Bool
+    /// Whether it opens a bracket or quotation it does not close
+    /// (`…《关于加强徐汇区`): it goes on in the next line.
+    var leavesBracketOpen: Bool
     /// Its first and last scalars.
     var first: Unicode.Scalar, last: Unicode.Scalar
     /// Its first scalar that is neither white space nor a bullet glyph.
@@ -65,6 +68,7 @@ struct PageLine {
         var width = 0
         var count = 0
         var marks = false
+        var bracketDepth = 0
         var innerBlank = false
         // White space is counted only once something other than white space follows it.
         var blankWidth = 0
@@ -131,6 +135,7 @@ struct PageLine {
             if count == 0 { first = value }
             take(start, width: scalarWidth)
             marks = marks || value == 0x3002 || value == 0xFF01 || value == 0xFF1F
+            bracketDepth = max(0, bracketDepth + bracketDepthChange(value))
             if content == 0, !Bylines.isNoise(value) { content = value }
         }
         let last = lastStart >= 0 ? UTF8Scan.scalar(in: bytes, at: lastStart).value : 0
@@ -140,7 +145,7 @@ struct PageLine {
         let line = PageLine(
             bytes: lower..<upper, indented: lower != start, width: width,
             endsSentence: isSentenceEnd(closing ? beforeLast : last), hasSentenceMark: marks,
-            hasInnerBlank: innerBlank, first: Unicode.Scalar(first) ?? "\u{FFFD}",
+            hasInnerBlank: innerBlank, leavesBracketOpen: bracketDepth > 0, first: Unicode.Scalar(first) ?? "\u{FFFD}",
             last: Unicode.Scalar(last) ?? "\u{FFFD}",
             firstContent: Unicode.Scalar(content) ?? "\u{FFFD}")
         return (line, index)
@@ -148,13 +153,15 @@ struct PageLine {
 
     private init(
         bytes: Range<Int>, indented: Bool, width: Int, endsSentence: Bool, hasSentenceMark: Bool,
-        hasInnerBlank: Bool, first: Unicode.Scalar, last: Unicode.Scalar, firstContent: Unicode.Scalar
+        hasInnerBlank: Bool, leavesBracketOpen: Bool, first: Unicode.Scalar, last: Unicode.Scalar,
+        firstContent: Unicode.Scalar
     ) {
         self.bytes = bytes
         self.indented = indented
         self.width = width
         self.endsSentence = endsSentence
         self.hasSentenceMark = hasSentenceMark
+        self.leavesBracketOpen = leavesBracketOpen
         self.hasInnerBlank = hasInnerBlank
         self.first = first
         self.last = last
@@ -167,6 +174,17 @@ struct PageLine {
         switch value {
         case 0x201D, 0x2019, 0xFF09, 0x29, 0x300D, 0x300F, 0x22: true
         default: false
+        }
+    }
+
+    /// +1 for a scalar that opens a bracket or quotation (`《“（「『【(`), −1
+    /// for one that closes it (`》”）」』】)`), 0 otherwise.
+    @inline(__always)
+    private static func bracketDepthChange(_ value: UInt32) -> Int {
+        switch value {
+        case 0x300A, 0x201C, 0xFF08, 0x300C, 0x300E, 0x3010, 0x28: 1
+        case 0x300B, 0x201D, 0xFF09, 0x300D, 0x300F, 0x3011, 0x29: -1
+        default: 0
         }
     }
 

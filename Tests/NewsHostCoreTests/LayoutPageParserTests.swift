@@ -330,6 +330,6 @@ import Testing
     /// on in the next line: it is never a title.
     @Test(arguments: [("会议首先审议通过了《关于加强徐汇区", true), ("看徐汇“一网通办”改革如何真改实干", false), ("（图为", true), ("政务智能办 服务有温度", false)])
     func aLineLeavingABracketOpenIsNoTitle(text: String, open: Bool) {
-        #expect(LayoutPageParser.leavesBracketOpen(Substring(text)) == open)
+        #expect(PageLines(text).lines.first?.leavesBracketOpen == open)
     }
 }
