@@ -16,8 +16,9 @@ enum ExitStatus: Int32 {
     case input = 3
     /// A plugin could not be loaded (mis-built, wrong ABI) or refused to start.
     case pluginUnusable = 4
-    /// A plugin called `exit()` inside the host process (``CrashNotice``).
-    case pluginExited = 5
+    // 5, a plugin called `exit()` inside the host process, is not returned
+    // from here: the crash notice ends the process with
+    // `CrashNotice.pluginExitStatus` from inside the plugin's call.
     /// Stopped by Ctrl-C (SIGINT); outputs are complete for what was processed.
     case interrupted = 130
     /// Stopped by SIGTERM; outputs are complete for what was processed.
