@@ -93,9 +93,6 @@ public struct ConformanceRunner: Sendable {
         let errFile = scratch.appendingPathComponent("stderr")
         let work = scratch.appendingPathComponent("work")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        // Opening them for the worker below reports a file that could not be made.
-        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
 
         let breadcrumb = scratch.appendingPathComponent("breadcrumb")
         var arguments = [
@@ -103,29 +100,17 @@ public struct ConformanceRunner: Sendable {
             "--scratch", work.path, "--breadcrumb", breadcrumb.path,
         ]
         if let seedsDirectory { arguments += ["--seeds", seedsDirectory] }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: workerExecutable)
-        process.arguments = arguments
-        process.currentDirectoryURL = work
-        // The Swift runtime's crash reporter would print a backtrace of the
-        // worker into the report; the signal is all the check needs.
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
         let start = Date()
         let failure: String?
+        let ended: Termination
         do {
-            let out = try FileHandle(forWritingTo: outFile)
-            let err = try FileHandle(forWritingTo: errFile)
-            defer {
-                try? out.close()
-                try? err.close()
-            }
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            failure = wait(for: process, progress: breadcrumb)
+            // The Swift runtime's crash reporter would print a backtrace of
+            // the worker into the report; the signal is all the check needs.
+            let process = try Subprocess(
+                executable: workerExecutable, arguments: arguments, environment: ["SWIFT_BACKTRACE": "enable=no"],
+                standardInput: .nullDevice, standardOutput: .file(outFile.path), standardError: .file(errFile.path),
+                workingDirectory: work.path)
+            (ended, failure) = wait(for: process, progress: breadcrumb)
         } catch {
             let results = checks.map {
                 CheckResult(
@@ -147,9 +132,8 @@ public struct ConformanceRunner: Sendable {
         guard let data = try? Data(contentsOf: resultFile),
             let report = try? JSONDecoder().decode(WorkerReport.self, from: data)
         else {
-            let status = process.terminationStatus
             let message =
-                "the process ended with exit status \(status)\(at) before the check reported; a plugin must never call exit"
+                "the process ended with \(ended)\(at) before the check reported; a plugin must never call exit"
             return WorkerReport(
                 results: Self.attribute(message + stderrTail, doing: doing, to: checks, seconds: seconds), identity: nil
             )
@@ -173,27 +157,16 @@ public struct ConformanceRunner: Sendable {
 
     /// Waits for the worker; a message when it was killed by a signal or made
     /// no progress (its breadcrumb file did not change) for ``timeout`` seconds.
-    private func wait(for process: Process, progress breadcrumb: URL) -> String? {
-        var deadline = Date().addingTimeInterval(timeout)
-        var lastProgress = Self.stamp(breadcrumb)
-        while process.isRunning {
-            let stamp = Self.stamp(breadcrumb)
-            if stamp != lastProgress {
-                lastProgress = stamp
-                deadline = Date().addingTimeInterval(timeout)
-            }
-            if Date() > deadline {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                return "\(Self.hangMessage) \(Int(timeout)) s, the plugin hangs (or is far too slow) and was killed"
-            }
-            usleep(10_000)
+    private func wait(for process: Subprocess, progress breadcrumb: URL) -> (Termination, failure: String?) {
+        let (termination, stalled) = process.wait(orKillWhenStalledFor: timeout) { Self.stamp(breadcrumb) }
+        if stalled {
+            return (
+                termination,
+                "\(Self.hangMessage) \(Int(timeout)) s, the plugin hangs (or is far too slow) and was killed"
+            )
         }
-        if process.terminationReason == .uncaughtSignal {
-            let signal = process.terminationStatus
-            return "the plugin crashed the process with \(Signals.name(signal)) (signal \(signal))"
-        }
-        return nil
+        if case .signaled = termination { return (termination, "the plugin crashed the process with \(termination)") }
+        return (termination, nil)
     }
 
     /// When the breadcrumb file last changed, to the nanosecond (0 when absent).

@@ -63,12 +63,14 @@ public enum ChildProcessError: Error, Equatable, Sendable, CustomStringConvertib
 ///
 /// Writes never raise `SIGPIPE`: a child that died shows up as
 /// ``ChildProcessError/closed``.
-public final class ChildProcess: @unchecked Sendable {
-    /// The process id.
-    public let pid: pid_t
+public final class ChildProcess: Sendable {
+    /// The process.
+    public let process: Subprocess
     /// The parent's end of the socket.
     public let channel: FrameChannel
-    private var reaped: Termination?
+
+    /// The process id.
+    public var pid: pid_t { process.pid }
 
     /// Starts `executable` with `arguments` (not including argv[0]) and
     /// the parent's environment plus `environment`.
@@ -78,36 +80,15 @@ public final class ChildProcess: @unchecked Sendable {
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sockets) == 0 else {
             throw .system(call: "socketpair", errno: errno)
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, sockets[1], 0)
-        // Nothing but stdio reaches the child: not an exporter's temporary
-        // file, not another worker's channel (whatever flags they were opened with).
-        nh_spawn_close_from(&actions, 3)
-
-        var merged: [String: String] = [:]
-        var index = 0
-        while let entry = environ[index] {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                merged[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            index += 1
-        }
-        merged.merge(environment) { _, new in new }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-
-        var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, nil, argv, envp)
-        close(sockets[1])
-        guard status == 0 else {
+        defer { close(sockets[1]) }
+        do {
+            process = try Subprocess(
+                executable: executable, arguments: arguments, environment: environment,
+                standardInput: .descriptor(sockets[1]))
+        } catch {
             close(sockets[0])
-            throw .spawnFailed(executable: executable, errno: status)
+            throw error
         }
-        pid = child
         channel = FrameChannel(descriptor: sockets[0])
     }
 
@@ -124,49 +105,21 @@ public final class ChildProcess: @unchecked Sendable {
     public static var isSanitized: Bool { nh_built_with_sanitizer() != 0 }
 
     /// Ends the process with `SIGKILL` (if it has not been reaped yet).
-    public func kill() {
-        guard reaped == nil else { return }
-        _ = Glibc.kill(pid, SIGKILL)
-    }
+    public func kill() { process.kill() }
 
-    /// Waits for the process to end and returns how it ended.
+    /// Waits for the process to end, closes the channel and returns how it ended.
     public func wait() -> Termination {
-        if let reaped { return reaped }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // The macros of <sys/wait.h> are not imported; these are their definitions.
-        let termination: Termination = (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
-        reaped = termination
-        channel.close()
-        return termination
+        defer { channel.close() }
+        return process.wait()
     }
 
     /// Waits up to `seconds` for the process to end, then kills it.
     public func wait(orKillAfter seconds: Double) -> Termination {
-        let deadline = Deadline(seconds: seconds)
-        var status: Int32 = 0
-        while reaped == nil {
-            let result = waitpid(pid, &status, WNOHANG)
-            if result == pid {
-                reaped = (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
-                channel.close()
-            } else if deadline.remainingMilliseconds == 0 {
-                kill()
-                return wait()
-            } else {
-                usleep(2_000)
-            }
-        }
-        return reaped!
+        defer { channel.close() }
+        return process.wait(orKillAfter: seconds)
     }
 
-    deinit {
-        if reaped == nil {
-            kill()
-            _ = wait()
-        }
-        channel.close()
-    }
+    deinit { channel.close() }
 }
 
 /// A point in time some seconds from now, on the monotonic clock.

@@ -1,4 +1,5 @@
-/* Process plumbing the Swift layer cannot call directly (variadic C). */
+/* Process plumbing the Swift layer cannot call directly (variadic C, or
+ * declared only under _GNU_SOURCE). */
 #ifndef NEWSHOST_PROCESS_SUPPORT_H
 #define NEWSHOST_PROCESS_SUPPORT_H
 
@@ -8,6 +9,10 @@
 /** Adds "close every descriptor from `lowest` up" to `actions`
  *  (posix_spawn_file_actions_addclosefrom_np, glibc 2.34). */
 int nh_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
+
+/** Adds "change to directory `path`" to `actions`
+ *  (posix_spawn_file_actions_addchdir_np, glibc 2.29). */
+int nh_spawn_change_directory(posix_spawn_file_actions_t *actions, const char *path);
 
 /** Ends this process with `_exit(status)` as soon as its parent process is
  *  gone, even while the main thread is stuck in a plugin: a thread checks
