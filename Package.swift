@@ -68,10 +68,16 @@ let package = Package(
             dependencies: [
                 "NewsHostCore", "NewsHostABI", "PluginHost", "CProcessSupport", "CNewsHostPlugin", "ProcessPlumbing",
             ]),
+        // The files `newshost new-plugin` writes, per language and kind.
+        .target(name: "NewPluginTemplates", dependencies: ["NewsHostABI"]),
         // The command line: argument parsing and commands, no business logic.
         .executableTarget(
             name: "newshost",
-            dependencies: ["NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "OutputFiles", "ProcessPlumbing"]),
+            dependencies: [
+                "NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "NewPluginTemplates", "NewsHostABI",
+                "OutputFiles",
+                "ProcessPlumbing",
+            ]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.
         .target(
             name: "NewsHostPluginKit",
@@ -99,6 +105,7 @@ let package = Package(
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),
         .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly"]),
+        .testTarget(name: "NewsHostABITests", dependencies: ["NewsHostABI"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),
         .testTarget(name: "ProcessPlumbingTests", dependencies: ["ProcessPlumbing"]),
         .testTarget(

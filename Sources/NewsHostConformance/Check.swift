@@ -1,3 +1,5 @@
+import NewsHostABI
+
 /// A conformance check: a stable id, the level it belongs to and what it verifies.
 public enum Check: String, CaseIterable, Sendable, Codable {
     // Level 1: loading and metadata.
@@ -48,7 +50,7 @@ public enum Check: String, CaseIterable, Sendable, Codable {
         case .entry: return "it exports newshost_plugin_entry, which returns a descriptor"
         case .abi: return "its ABI major equals the host's and its minor is not newer"
         case .structSizes: return "struct_size of the descriptor, hook and option entries is plausible"
-        case .id: return "the id matches [a-z0-9][a-z0-9-]*"
+        case .id: return "the id matches \(NameRule.pluginID.pattern)"
         case .version: return "the version is semantic (MAJOR.MINOR.PATCH)"
         case .kind: return "the kind is classifier, summarizer or exporter; flags are known"
         case .description: return "vendor and description are present"

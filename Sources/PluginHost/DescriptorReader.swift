@@ -25,7 +25,7 @@ struct DescriptorReader {
         guard minor <= Self.hostMinor else { throw .abiMinorTooNew(path: path, plugin: minor, host: Self.hostMinor) }
 
         let id = try text(d.id, field: "id")
-        guard OptionValidation.isValidPluginID(id) else { throw .invalidID(path: path, id: id) }
+        guard NameRule.pluginID.accepts(id) else { throw .invalidID(path: path, id: id) }
         let version = try text(d.version, field: "version")
         let vendor = try text(d.vendor, field: "vendor")
         let summary = try text(d.description, field: "description")
@@ -86,8 +86,9 @@ struct DescriptorReader {
                 throw .invalidOption(path: path, reason: "an option has a NULL key")
             }
             let key = String(cString: keyPointer)
-            guard OptionValidation.isValidKey(key) else {
-                throw .invalidOption(path: path, reason: "option key `\(key)` does not match [a-z0-9][a-z0-9_-]*")
+            guard NameRule.optionKey.accepts(key) else {
+                throw .invalidOption(
+                    path: path, reason: "option key `\(key)` does not match \(NameRule.optionKey.pattern)")
             }
             guard seen.insert(key).inserted else {
                 throw .invalidOption(path: path, reason: "option `\(key)` is declared twice")

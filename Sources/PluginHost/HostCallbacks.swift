@@ -177,11 +177,11 @@ enum HostCallbacks {
     private static let setField: @convention(c) (OpaquePointer?, nh_str, nh_str) -> Int32 = { result, key, value in
         guard let collector = collector(result, for: "set_field") else { return invalid }
         guard key.len <= maximumKeyBytes, value.len <= maximumTextBytes, let fieldKey = validString(key),
-            isValidFieldKey(fieldKey),
+            NameRule.fieldKey.accepts(fieldKey),
             let fieldValue = validString(value)
         else {
             collector.refused.append(
-                "set_field(\(lossyString(key).debugDescription)): the key must match [a-z0-9][a-z0-9_.-]* (at most \(maximumKeyBytes) bytes) and the value be UTF-8 of at most \(maximumTextBytes) bytes"
+                "set_field(\(lossyString(key).debugDescription)): the key must match \(NameRule.fieldKey.pattern) (at most \(maximumKeyBytes) bytes) and the value be UTF-8 of at most \(maximumTextBytes) bytes"
             )
             return invalid
         }
@@ -206,13 +206,4 @@ enum HostCallbacks {
             }
         return 0
     }
-
-    private static func isValidFieldKey(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, first.isLowerAlnum else { return false }
-        return key.unicodeScalars.allSatisfy { $0.isLowerAlnum || "_.-".unicodeScalars.contains($0) }
-    }
-}
-
-private extension Unicode.Scalar {
-    var isLowerAlnum: Bool { ("a"..."z").contains(self) || ("0"..."9").contains(self) }
 }

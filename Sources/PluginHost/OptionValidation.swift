@@ -16,20 +16,4 @@ public enum OptionValidation {
             return words.contains(value) ? nil : "expected one of \(words.joined(separator: ", "))"
         }
     }
-
-    /// Whether `key` is a valid option key.
-    static func isValidKey(_ key: String) -> Bool {
-        guard let first = key.utf8.first, isLowerAlnum(first) else { return false }
-        return key.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-    }
-
-    /// Whether `id` is a valid plugin id.
-    static func isValidPluginID(_ id: String) -> Bool {
-        guard let first = id.utf8.first, isLowerAlnum(first), id.utf8.count <= 64 else { return false }
-        return id.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
-    }
-
-    private static func isLowerAlnum(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
 }

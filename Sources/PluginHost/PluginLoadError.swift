@@ -1,3 +1,5 @@
+import NewsHostABI
+
 /// Why a plugin library could not be loaded. Every message names the file,
 /// says what is wrong and what was expected.
 public enum PluginLoadError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -63,7 +65,9 @@ public enum PluginLoadError: Error, CustomStringConvertible, Equatable, Sendable
             return
                 "\(path): needs plugin ABI 1.\(plugin), this host has 1.\(host); upgrade newshost or rebuild the plugin against the 1.\(host) header"
         case .invalidID(let path, let id):
-            return "\(path): plugin id `\(id)` is invalid; ids match [a-z0-9][a-z0-9-]* and are at most 64 bytes"
+            let rule = NameRule.pluginID
+            return
+                "\(path): plugin id `\(id)` is invalid; ids match \(rule.pattern) and are at most \(rule.maximumBytes) bytes"
         case .missingText(let path, let field):
             return "\(path): descriptor field `\(field)` is NULL or empty; it must be a non-empty NUL-terminated string"
         case .unknownKind(let path, let kind):

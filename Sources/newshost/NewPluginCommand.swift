@@ -1,5 +1,6 @@
 import Foundation
-import NewsHostConformance
+import NewPluginTemplates
+import NewsHostABI
 
 /// `newshost new-plugin`: writes a plugin project that builds outside this
 /// package and passes conformance out of the box.
@@ -42,10 +43,10 @@ struct NewPluginCommand: Command {
                 description:
                     "newshost new-plugin takes one NAME, e.g. `newshost new-plugin my-classifier --kind classifier`")
         }
-        guard PluginTemplates.isValidName(name) else {
+        guard NameRule.pluginID.accepts(name) else {
             throw UsageError(
                 description:
-                    "plugin name `\(name)` is invalid; use lower-case letters, digits and -, starting with a letter or digit"
+                    "plugin name `\(name)` is invalid; use lower-case letters, digits and -, starting with a letter or digit, at most \(NameRule.pluginID.maximumBytes) bytes"
             )
         }
         let directory = URL(fileURLWithPath: parent).appendingPathComponent(name)

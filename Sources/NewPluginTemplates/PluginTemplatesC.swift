@@ -1,6 +1,6 @@
 extension PluginTemplates {
     static func cSource(name: String, kind: Kind) -> String {
-        let sym = name.replacingOccurrences(of: "-", with: "_")
+        let sym = String(name.map { $0 == "-" ? "_" : $0 })
         let option: (key: String, type: String, defaultValue: String, help: String)
         let fields: String
         let parse: String

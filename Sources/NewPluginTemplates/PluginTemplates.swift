@@ -30,14 +30,6 @@ public enum PluginTemplates {
         }
     }
 
-    /// Whether `name` can be a plugin id (and a file name).
-    public static func isValidName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first),
-            name.count <= 64
-        else { return false }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
-
     private static func readme(name: String, kind: Kind, language: Language) -> String {
         """
         # \(name)

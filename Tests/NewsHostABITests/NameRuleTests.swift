@@ -1,0 +1,36 @@
+import NewsHostABI
+import Testing
+
+/// The header's name rules, one table per use.
+@Suite struct NameRuleTests {
+    @Test(arguments: [
+        ("classify", true), ("export-csv", true), ("2nd-pass", true), ("", false), ("-lead", false),
+        ("Classify", false), ("my_plugin", false), ("a.b", false), ("分类", false),
+        (String(repeating: "a", count: 64), true), (String(repeating: "a", count: 65), false),
+    ])
+    func pluginIDs(name: String, accepted: Bool) {
+        #expect(NameRule.pluginID.accepts(name) == accepted)
+    }
+
+    @Test(arguments: [
+        ("top-k", true), ("max_len", true), ("9", true), ("a.b", false), ("_x", false), ("Key", false),
+        (String(repeating: "k", count: 300), true),
+    ])
+    func optionKeys(name: String, accepted: Bool) {
+        #expect(NameRule.optionKey.accepts(name) == accepted)
+    }
+
+    @Test(arguments: [
+        ("source.url", true), ("word_count", true), ("a-b", true), (".x", false), ("a b", false), ("a/b", false),
+        (String(repeating: "f", count: 64), true), (String(repeating: "f", count: 65), false),
+    ])
+    func fieldKeys(name: String, accepted: Bool) {
+        #expect(NameRule.fieldKey.accepts(name) == accepted)
+    }
+
+    @Test func patternsAreWrittenAsTheHeaderWritesThem() {
+        #expect(NameRule.pluginID.pattern == "[a-z0-9][a-z0-9-]*")
+        #expect(NameRule.optionKey.pattern == "[a-z0-9][a-z0-9_-]*")
+        #expect(NameRule.fieldKey.pattern == "[a-z0-9][a-z0-9_.-]*")
+    }
+}
