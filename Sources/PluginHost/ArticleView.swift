@@ -1,5 +1,5 @@
 import CNewsHostPlugin
-import NewsHostCore
+import NewsHostModel
 
 /// Text the view can copy: a `String` (the host's articles) or raw bytes
 /// (the conformance suite's hostile articles, which may not be UTF-8).

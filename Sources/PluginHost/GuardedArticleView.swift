@@ -1,6 +1,6 @@
 import CNewsHostPlugin
 import Glibc
-import NewsHostCore
+import NewsHostModel
 
 /// An article view laid out for the conformance suite to catch plugins that
 /// break the borrowing rules: every string ends right before a page that

@@ -1,6 +1,6 @@
 import CNewsHostPlugin
 import NewsHostABI
-import NewsHostCore
+import NewsHostModel
 
 /// The host side of one plugin instance: what the `host` pointer of its
 /// `nh_host_api` refers to.

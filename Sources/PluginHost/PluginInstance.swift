@@ -1,6 +1,6 @@
 import CNewsHostPlugin
 import NewsHostABI
-import NewsHostCore
+import NewsHostModel
 
 /// One instance of a plugin, made by its `create` hook with a set of option
 /// values. `destroy` is called exactly once: by ``destroy()`` or, failing

@@ -1,4 +1,4 @@
-import NewsHostCore
+import NewsHostModel
 
 /// An article as raw bytes: what the article view carries, without the
 /// guarantee of valid UTF-8 that `String` gives. The conformance suite uses

@@ -84,8 +84,9 @@ struct WireWriter {
 }
 
 /// A frame that does not decode.
-struct WireError: Error, CustomStringConvertible {
-    let description: String
+@_spi(Fuzzing) public struct WireError: Error, CustomStringConvertible {
+    /// What is wrong with the frame.
+    public let description: String
 }
 
 /// Reads what ``WireWriter`` wrote; every read checks the bounds.

@@ -4,7 +4,7 @@ import NewsHostCore
 /// The host sends a request and waits for its ``WorkerReply`` before it
 /// sends the next; closing the channel asks the worker to destroy the
 /// instance and exit.
-enum WorkerRequest: Equatable {
+@_spi(Fuzzing) public enum WorkerRequest: Equatable {
     /// Load the plugin at `path` and create an instance with `options`
     /// (already validated by the host). Answered by `ready`, `loadFailed`
     /// or `failed`.
@@ -15,12 +15,14 @@ enum WorkerRequest: Equatable {
     case finish
 
     /// An option as a key/value pair (tuples are not `Equatable`).
-    struct Pair: Equatable {
-        var key: String
-        var value: String
+    public struct Pair: Equatable {
+        /// The option's key.
+        public var key: String
+        /// Its value.
+        public var value: String
     }
 
-    func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] {
         switch self {
         case .start(let path, let options):
             var writer = WireWriter(tag: 1)
@@ -41,7 +43,7 @@ enum WorkerRequest: Equatable {
         }
     }
 
-    static func decode(_ frame: [UInt8]) throws(WireError) -> WorkerRequest {
+    public static func decode(_ frame: [UInt8]) throws(WireError) -> WorkerRequest {
         var reader = WireReader(frame)
         let request: WorkerRequest
         switch reader.tag {
@@ -62,7 +64,7 @@ enum WorkerRequest: Equatable {
 }
 
 /// The worker's answer to one ``WorkerRequest``.
-enum WorkerReply: Equatable {
+@_spi(Fuzzing) public enum WorkerReply: Equatable {
     /// The instance is created.
     case ready
     /// The library did not load (the loader's message).
@@ -74,7 +76,7 @@ enum WorkerReply: Equatable {
     /// `finish` succeeded.
     case finished
 
-    func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] {
         switch self {
         case .ready: return WireWriter(tag: 0x81).bytes
         case .loadFailed(let message):
@@ -94,7 +96,7 @@ enum WorkerReply: Equatable {
         }
     }
 
-    static func decode(_ frame: [UInt8]) throws(WireError) -> WorkerReply {
+    public static func decode(_ frame: [UInt8]) throws(WireError) -> WorkerReply {
         var reader = WireReader(frame)
         let reply: WorkerReply
         switch reader.tag {

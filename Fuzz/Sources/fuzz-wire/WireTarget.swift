@@ -1,7 +1,8 @@
+@_spi(Fuzzing) import NewsHostRuntime
+
 // libFuzzer target: any bytes as one frame of the isolation protocol, read
 // the way the host reads a worker's reply (from a process that may have
-// crashed mid-write) and a worker reads the host's request. Built by
-// Fuzz/run with NewsHostCore's sources and the runtime's wire codec.
+// crashed mid-write) and a worker reads the host's request.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWire(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

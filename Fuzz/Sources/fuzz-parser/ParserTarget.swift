@@ -1,5 +1,6 @@
+import NewsHostCore
+
 // libFuzzer target: any bytes through decoding and the page parser.
-// Built by Fuzz/run together with the sources of NewsHostCore.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -11,7 +12,8 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(article.id == "fuzz#\(article.index)", "unstable id")
         // Paragraphs, names and datelines are assembled without validating
         // them again (UTF8Builder): they must be valid UTF-8 all the same.
-        let texts = article.paragraphs + article.titles + article.bylines + article.captions + article.subheadings
+        let texts =
+            article.paragraphs + article.titles + article.bylines + article.captions + article.subheadings
             + [article.dateline].compactMap { $0 }
         for text in texts {
             precondition(String(validating: Array(text.utf8), as: UTF8.self) != nil, "invalid UTF-8 assembled")
