@@ -202,7 +202,11 @@ public final class PluginInstance: @unchecked Sendable {
 
     /// Lays out the view of `article` once, for calling `process` on it
     /// again and again: what a benchmark needs to time the dispatch alone.
-    public func prepare(_ article: Article, annotations: Annotations = Annotations()) -> PreparedProcessCall {
+    @_spi(Benchmarks) public func prepare(
+        _ article: Article, annotations: Annotations = Annotations()
+    )
+        -> PreparedProcessCall
+    {
         PreparedProcessCall(instance: self, view: ArticleView(article: article, annotations: annotations))
     }
 
@@ -270,7 +274,7 @@ public final class PluginInstance: @unchecked Sendable {
 
 /// A `process` call whose article view is already laid out (see
 /// ``PluginInstance/prepare(_:annotations:)``).
-public struct PreparedProcessCall {
+@_spi(Benchmarks) public struct PreparedProcessCall {
     fileprivate let instance: PluginInstance
     fileprivate let view: ArticleView
     private let collector: ResultCollector

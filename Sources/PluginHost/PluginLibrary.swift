@@ -13,10 +13,11 @@ public final class PluginLibrary: @unchecked Sendable {
     public let descriptor: PluginDescriptor
 
     /// How `process` is called.
-    public let dispatch: Dispatch
+    @_spi(Benchmarks) public let dispatch: Dispatch
 
-    /// The two ways the host can call `process`.
-    public enum Dispatch: Sendable {
+    /// The two ways the host can call `process`: a choice for the dispatch
+    /// benchmark, which times both; the host always uses `typed`.
+    @_spi(Benchmarks) public enum Dispatch: Sendable {
         /// A typed C function pointer of the v1 `process` prototype: the
         /// loader has checked that the declared signature is exactly that.
         case typed
@@ -31,7 +32,15 @@ public final class PluginLibrary: @unchecked Sendable {
     /// Loads and validates the plugin at `path`.
     ///
     /// - Throws: ``PluginLoadError`` naming the file and what is wrong.
-    public init(path: String, dispatch: Dispatch = .typed) throws(PluginLoadError) {
+    public convenience init(path: String) throws(PluginLoadError) {
+        try self.init(path: path, dispatch: .typed)
+    }
+
+    /// Loads and validates the plugin at `path`, to call `process` the way
+    /// `dispatch` says.
+    ///
+    /// - Throws: ``PluginLoadError`` naming the file and what is wrong.
+    @_spi(Benchmarks) public init(path: String, dispatch: Dispatch) throws(PluginLoadError) {
         // A crash while loading is named (when the crash notice is installed):
         // dlopen runs the library's constructors, then the entry function.
         CrashNotice.enter(plugin: path, hook: "loading (dlopen and its constructors)")

@@ -1,57 +1,21 @@
 import Foundation
+import BenchmarkSupport
 import NewsHostCore
 
 // parse-bench: the page parser's throughput on one core and its peak memory,
 // against a baseline measured in the same run: decoding alone (UTF-8
 // validation, line ends, the blank-file check), which every parse pays.
 //
-//   parse-bench --corpus DIR [--repeat N]
+//   parse-bench --corpus DIR [--repeat N] [--json FILE]
 //
 // Make a corpus with scripts/gen-corpus (Benchmarks/parse does both).
 
-var corpus = ""
-var repeats = 5
-var arguments = CommandLine.arguments.dropFirst().makeIterator()
-while let flag = arguments.next() {
-    switch flag {
-    case "--corpus": corpus = arguments.next() ?? ""
-    case "--repeat": repeats = Int(arguments.next() ?? "") ?? repeats
-    default: fatalError("unknown flag \(flag); usage: parse-bench --corpus DIR [--repeat N]")
-    }
-}
-guard !corpus.isEmpty else { fatalError("usage: parse-bench --corpus DIR [--repeat N]") }
-
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// Median of `repeats` timings of `body`, in seconds, after one warm-up run.
-func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
-    try body()
-    var times: [Double] = []
-    for _ in 0..<max(1, repeats) {
-        let start = now()
-        try body()
-        times.append(now() - start)
-    }
-    return times.sorted()[times.count / 2]
-}
-
-/// A field of /proc/self/status in KiB (VmRSS, VmHWM).
-func status(_ field: String) -> Int {
-    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
-        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-    }
-    return 0
-}
-
-/// Resets the peak resident size the kernel keeps (Linux 4.0 and later).
-func resetPeak() {
-    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-}
+let arguments = BenchmarkArguments(
+    usage: "parse-bench --corpus DIR [--repeat N] [--json FILE]", valued: ["--corpus", "--repeat", "--json"])
+let corpus = arguments.string("--corpus")
+let repeats = arguments.int("--repeat", default: 5)
+var report = BenchmarkReport(benchmark: "parse-bench")
+report.settings = ["corpus": corpus, "passes": "\(repeats)"]
 
 let inputs = try InputSource.expand([corpus])
 let pages = try inputs.map { (try $0.readBytes(), $0.name) }
@@ -60,10 +24,10 @@ let megabytes = Double(bytes) / 1_048_576
 let parser = LayoutPageParser()
 
 var articles = 0
-let decodeSeconds = try median(repeats) {
+let decodeSeconds = try Timing.median(passes: repeats) {
     for (page, name) in pages { _ = try TextDecoding.decode(page, path: name) }
 }
-let parseSeconds = try median(repeats) {
+let parseSeconds = try Timing.median(passes: repeats) {
     articles = 0
     for (page, name) in pages {
         articles += parser.parse(try TextDecoding.decode(page, path: name), source: name).articles.count
@@ -73,12 +37,12 @@ let parseSeconds = try median(repeats) {
 // Peak memory of a streaming parse (read, decode, parse, drop, page by page),
 // above what the process held before it.
 let (largest, _) = pages.max { $0.0.count < $1.0.count }!
-let before = status("VmRSS")
-resetPeak()
+let before = ProcessMemory.kibibytes("VmRSS")
+ProcessMemory.resetPeak()
 for input in inputs {
     _ = parser.parse(try TextDecoding.decode(try input.readBytes(), path: input.name), source: input.name)
 }
-let peak = status("VmHWM")
+let peak = ProcessMemory.kibibytes("VmHWM")
 
 print("corpus: \(pages.count) pages, \(String(format: "%.1f", megabytes)) MiB, \(articles) articles, largest page \(largest.count / 1024) KiB")
 print(String(format: "decode only (baseline):  %7.1f MB/s", megabytes / decodeSeconds))
@@ -87,3 +51,10 @@ print(String(format: "decode + parse:          %7.1f MB/s  (%.1f µs/article; %.
 print(String(format: "parse alone (difference):%7.1f MB/s   target ≥ 100 MB/s: %@", megabytes / (parseSeconds - decodeSeconds),
              megabytes / (parseSeconds - decodeSeconds) >= 100 ? "met" : "not met"))
 print("peak memory of a streaming parse: \(max(0, peak - before)) KiB above the \(before / 1024) MiB held before (corpus held in memory for the timings)")
+
+report.record("decode only (baseline)", megabytes / decodeSeconds, unit: "MB/s")
+report.record("decode + parse", megabytes / parseSeconds, unit: "MB/s")
+report.record("decode + parse per article", parseSeconds / Double(max(1, articles)) * 1e6, unit: "µs/article")
+report.record("parse alone (difference)", megabytes / (parseSeconds - decodeSeconds), unit: "MB/s")
+report.record("peak memory of a streaming parse above the start", Double(max(0, peak - before)), unit: "KiB")
+try report.write(json: arguments.optional("--json"))

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import NewsHostCore
 import NewsHostRuntime
@@ -7,47 +8,17 @@ import PluginHost
 // measured in one run on one core, with a trivial C plugin (the wordcount
 // example, built here with cc) as the baseline.
 //
-//   plugin-bench --corpus DIR --plugins DIR [--articles N] [--repeat N]
+//   plugin-bench --corpus DIR --plugins DIR [--articles N] [--repeat N] [--json FILE]
 
-struct Options {
-    var corpus = ""
-    var plugins = ""
-    var articles = 3000
-    var repeats = 5
-
-    init(_ arguments: [String]) {
-        var iterator = arguments.makeIterator()
-        while let flag = iterator.next() {
-            switch flag {
-            case "--corpus": corpus = iterator.next() ?? ""
-            case "--plugins": plugins = iterator.next() ?? ""
-            case "--articles": articles = Int(iterator.next() ?? "") ?? articles
-            case "--repeat": repeats = Int(iterator.next() ?? "") ?? repeats
-            default: fatalError("unknown flag \(flag); usage: plugin-bench --corpus DIR --plugins DIR [--articles N] [--repeat N]")
-            }
-        }
-        guard !corpus.isEmpty, !plugins.isEmpty else { fatalError("usage: plugin-bench --corpus DIR --plugins DIR") }
-    }
-}
-
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// Median of `repeats` timings of `body`, in seconds.
-func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
-    var times: [Double] = []
-    for _ in 0..<repeats {
-        let start = now()
-        try body()
-        times.append(now() - start)
-    }
-    return times.sorted()[times.count / 2]
-}
-
-let options = Options(Array(CommandLine.arguments.dropFirst()))
+let arguments = BenchmarkArguments(
+    usage: "plugin-bench --corpus DIR --plugins DIR [--articles N] [--repeat N] [--json FILE]",
+    valued: ["--corpus", "--plugins", "--articles", "--repeat", "--json"])
+let options = (
+    corpus: arguments.string("--corpus"), plugins: arguments.string("--plugins"),
+    articles: arguments.int("--articles", default: 3000), repeats: arguments.int("--repeat", default: 5)
+)
+var report = BenchmarkReport(benchmark: "plugin-bench")
+report.settings = ["corpus": options.corpus, "articles": "\(options.articles)", "passes": "\(options.repeats)"]
 
 // Parser throughput over the whole corpus.
 let inputs = try InputSource.expand([options.corpus])
@@ -57,7 +28,7 @@ let texts = try inputs.map { input -> (String, String) in
 let corpusBytes = texts.reduce(0) { $0 + $1.0.utf8.count }
 let parser = LayoutPageParser()
 var articles: [Article] = []
-let parseSeconds = median(3) {
+let parseSeconds = Timing.median(passes: 3, warmUp: false) {
     articles = texts.flatMap { parser.parse($0.0, source: $0.1).articles }
 }
 print("corpus: \(inputs.count) pages, \(String(format: "%.1f", Double(corpusBytes) / 1_048_576)) MiB, \(articles.count) articles")
@@ -104,7 +75,7 @@ let annotated = try sample.map { article -> Annotations in
 }
 
 func perArticle(_ plugin: PluginInstance, _ batch: [Article], annotations: [Annotations]? = nil) throws -> Double {
-    let seconds = try median(options.repeats) {
+    let seconds = try Timing.median(passes: options.repeats, warmUp: false) {
         for (index, article) in batch.enumerated() {
             _ = try plugin.process(article, annotations: annotations?[index] ?? Annotations())
         }
@@ -115,7 +86,8 @@ func perArticle(_ plugin: PluginInstance, _ batch: [Article], annotations: [Anno
 let baseline = try perArticle(try instance("wordcount"), sample)
 print(String(format: "\n%d articles, mean body %.0f characters; median of %d passes, 1 core", sample.count, meanLength, options.repeats))
 print("plugin                         µs/article   × baseline")
-func row(_ name: String, _ micros: Double) {
+@MainActor func row(_ name: String, _ micros: Double) {
+    report.record(name, micros, unit: "µs/article")
     print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: " %10.1f   %10.1f", micros, micros / baseline))
 }
 row("wordcount (C, baseline)", baseline)
@@ -155,7 +127,7 @@ func chainCost(_ id: String, isolated: Bool) throws -> Double {
     let chain = try Chain.load(plugins: [id], searchPath: searchPath, options: [], logHandler: { _ in }, workers: 1,
                                isolate: isolated ? .all : .none, isolation: IsolationSettings(workerExecutable: workerExecutable))
     defer { chain.destroy() }
-    let seconds = try median(options.repeats) {
+    let seconds = try Timing.median(passes: options.repeats, warmUp: false) {
         for article in sample { _ = try chain.analyze(article) }
     }
     return seconds / Double(sample.count) * 1e6
@@ -164,6 +136,9 @@ print("\n--isolate, per article (chain of one plugin, 1 core)")
 print("plugin        in-process µs   isolated µs   added µs   × in-process")
 for id in ["wordcount", "classify", "summarize"] {
     let inside = try chainCost(id, isolated: false), outside = try chainCost(id, isolated: true)
+    report.record("\(id) in-process, chain of one", inside, unit: "µs/article")
+    report.record("\(id) isolated, chain of one", outside, unit: "µs/article")
     print(id.padding(toLength: 13, withPad: " ", startingAt: 0)
           + String(format: " %13.1f %13.1f %10.1f %14.2f", inside, outside, outside - inside, outside / inside))
 }
+try report.write(json: arguments.optional("--json"))

@@ -7,7 +7,7 @@ import GRPCNIOTransportHTTP2
 //     message Article { bytes body = 1; }      // field 1, length-delimited
 //     message Label   { int32 label = 1; }     // field 1, varint
 //
-// encoded by hand (Benchmarks/Plugins/dispatch.proto), so no generated code
+// encoded by hand (Benchmarks/Dispatch/Plugins/dispatch.proto), so no generated code
 // is needed: for messages of one field the bytes are exactly protoc's.
 
 /// `bytes body = 1`: tag 0x0A, varint length, the bytes.

@@ -1,7 +1,8 @@
+import BenchmarkSupport
 import Foundation
 import NewsHostCore
 import NewsHostRuntime
-import PluginHost
+@_spi(Benchmarks) import PluginHost
 
 // dispatch-bench: what one plugin call costs through the host's ABI path,
 // against a direct C call (the floor), a Swift protocol call, and the
@@ -24,7 +25,7 @@ while let flag = arguments.next() {
         // Only the host's no-op path, for a profiler.
         let build = try PluginBuild(into: FileManager.default.temporaryDirectory)
         let noop = try hostInstance(build.noop, dispatch: .typed), empty = Article(source: "bench", index: 0)
-        print(try nanosecondsPerCall(calls: calls) { _ = try noop.process(empty, annotations: Annotations()) })
+        print(try Timing.nanosecondsPerCall(calls: calls) { _ = try noop.process(empty, annotations: Annotations()) })
         exit(0)
     default: fatalError("usage: dispatch-bench --seeds DIR --plugins DIR [--calls N]")
     }
@@ -52,8 +53,8 @@ var rows: [Row] = []
 
 let direct = DirectCall(library: build.label)
 rows.append(Row(name: "direct C call (floor)",
-                noop: nanosecondsPerCall(calls: calls) { precondition(direct.noop() == 0) },
-                article: nanosecondsPerCall(calls: calls) {
+                noop: Timing.nanosecondsPerCall(calls: calls) { precondition(direct.noop() == 0) },
+                article: Timing.nanosecondsPerCall(calls: calls) {
                     // The floor borrows the bytes as they are: no view to build.
                     precondition(bodyBytes.withUnsafeBufferPointer { direct.label($0.baseAddress, $0.count) } == expected)
                 }))
@@ -63,10 +64,10 @@ var dispatchOnly: [Double] = []  // typed, libffi: the call alone, on a view lai
 for (name, dispatch) in [("newshost: typed v1 call (default)", PluginLibrary.Dispatch.typed), ("newshost: libffi (generic path)", .ffi)] {
     let hostNoop = try hostInstance(build.noop, dispatch: dispatch), hostLabel = try hostInstance(build.label, dispatch: dispatch)
     let prepared = hostNoop.prepare(empty)
-    dispatchOnly.append(nanosecondsPerCall(calls: calls * 5) { precondition(prepared() == 0) })
+    dispatchOnly.append(Timing.nanosecondsPerCall(calls: calls * 5) { precondition(prepared() == 0) })
     rows.append(Row(name: name,
-                    noop: try nanosecondsPerCall(calls: calls) { _ = try hostNoop.process(empty, annotations: Annotations()) },
-                    article: try nanosecondsPerCall(calls: calls) {
+                    noop: try Timing.nanosecondsPerCall(calls: calls) { _ = try hostNoop.process(empty, annotations: Annotations()) },
+                    article: try Timing.nanosecondsPerCall(calls: calls) {
                         let labels = try hostLabel.process(article, annotations: Annotations()).labels
                         precondition(labels.first?.name == expectedName)
                     }))
@@ -74,22 +75,22 @@ for (name, dispatch) in [("newshost: typed v1 call (default)", PluginLibrary.Dis
 
 let swiftNoop: any SwiftPlugin = SwiftNoop(), swiftLabel: any SwiftPlugin = SwiftLabel()
 rows.append(Row(name: "Swift protocol call",
-                noop: nanosecondsPerCall(calls: calls) { precondition(swiftNoop.process(empty) == 0) },
-                article: nanosecondsPerCall(calls: calls) { precondition(swiftLabel.process(article) == expected) }))
+                noop: Timing.nanosecondsPerCall(calls: calls) { precondition(swiftNoop.process(empty) == 0) },
+                article: Timing.nanosecondsPerCall(calls: calls) { precondition(swiftLabel.process(article) == expected) }))
 
 let wasm = try WasmPlugin(path: build.wasm)
 rows.append(Row(name: "WebAssembly in WasmKit",
-                noop: try nanosecondsPerCall(calls: calls / 10) { let label = try wasm.noop(); precondition(label == 0) },
-                article: try nanosecondsPerCall(calls: calls / 10) { let label = try wasm.label(article); precondition(label == expected) }))
+                noop: try Timing.nanosecondsPerCall(calls: calls / 10) { let label = try wasm.noop(); precondition(label == 0) },
+                article: try Timing.nanosecondsPerCall(calls: calls / 10) { let label = try wasm.label(article); precondition(label == expected) }))
 
 let grpcCalls = max(200, calls / 100)
 nonisolated(unsafe) var grpcRow = Row(name: "gRPC on loopback (grpc-swift 2)", noop: 0, article: 0)
 try await withLoopbackGRPC { client in
-    let noop = try await nanosecondsPerCall(calls: grpcCalls) {
+    let noop = try await Timing.nanosecondsPerCall(calls: grpcCalls) {
         let label = try await call(client, BenchService.noop, [])
         precondition(label == 0)
     }
-    let label = try await nanosecondsPerCall(calls: grpcCalls) {
+    let label = try await Timing.nanosecondsPerCall(calls: grpcCalls) {
         // Serialization starts from the article, as the host's view does.
         let label = try await call(client, BenchService.label, Array(article.body.utf8))
         precondition(label == expected)
@@ -105,7 +106,7 @@ let jsonl = scratch.appendingPathComponent("out.jsonl").path
 let chain = try Chain.load(plugins: ["classify", "summarize", "export-jsonl"], searchPath: searchPath,
                            options: [try OptionAssignment(parsing: "export-jsonl.path=\(jsonl)")], logHandler: { _ in })
 let withBody = seedArticles.filter { !$0.paragraphs.isEmpty }
-let chainNanoseconds = try nanosecondsPerCall(calls: 20, passes: 3) {
+let chainNanoseconds = try Timing.nanosecondsPerCall(calls: 20, passes: 3) {
     for each in withBody { _ = try chain.process(each) }
 } / Double(withBody.count)
 _ = chain.finish()

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Builds `Benchmarks/Plugins/dispatch_plugin.c` three ways into `directory`:
+/// Builds `Benchmarks/Dispatch/Plugins/dispatch_plugin.c` three ways into `directory`:
 /// the label and no-op newshost plugins (cc) and the WebAssembly module
 /// (the toolchain's clang with wasm-ld).
 struct PluginBuild {
@@ -9,9 +9,10 @@ struct PluginBuild {
     let wasm: String
 
     init(into directory: URL) throws {
+        // This file is Benchmarks/Dispatch/Sources/dispatch-bench/PluginBuild.swift.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let source = root.appendingPathComponent("Benchmarks/Plugins/dispatch_plugin.c").path
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let source = root.appendingPathComponent("Benchmarks/Dispatch/Plugins/dispatch_plugin.c").path
         let include = root.appendingPathComponent("Sources/CNewsHostPlugin/include").path
         label = directory.appendingPathComponent("libbench-label.so").path
         noop = directory.appendingPathComponent("libbench-noop.so").path

@@ -1,6 +1,6 @@
 import Glibc
 import NewsHostCore
-import PluginHost
+@_spi(Benchmarks) import PluginHost
 
 /// The floor: the plugin's plain C functions, called through pointers.
 struct DirectCall {
