@@ -52,7 +52,10 @@ let package = Package(
             name: "PluginHost",
             dependencies: [
                 "NewsHostModel", "NewsHostABI", "CNewsHostPlugin", "CFFI", "CProcessSupport", "ProcessPlumbing",
+                "Locking",
             ]),
+        // LockedValue: the one lock (a pthread mutex ThreadSanitizer sees).
+        .target(name: "Locking"),
         // prctl, which Swift cannot call (it is variadic).
         .target(name: "CProcessSupport"),
         // Child processes with deadlines and signals, and the framed socket
@@ -61,12 +64,15 @@ let package = Package(
         // Discovery, options, the chain and the run report, on top of PluginHost.
         .target(
             name: "NewsHostRuntime",
-            dependencies: ["NewsHostCore", "PluginHost", "OutputFiles", "CProcessSupport", "ProcessPlumbing"]),
+            dependencies: [
+                "NewsHostCore", "PluginHost", "OutputFiles", "CProcessSupport", "ProcessPlumbing", "Locking",
+            ]),
         // The plugin conformance suite: checks, the child-process runner, reports.
         .target(
             name: "NewsHostConformance",
             dependencies: [
                 "NewsHostCore", "NewsHostABI", "PluginHost", "CProcessSupport", "CNewsHostPlugin", "ProcessPlumbing",
+                "Locking",
             ]),
         // The files `newshost new-plugin` writes, per language and kind.
         .target(name: "NewPluginTemplates", dependencies: ["NewsHostABI"]),
@@ -75,13 +81,16 @@ let package = Package(
             name: "newshost",
             dependencies: [
                 "NewsHostRuntime", "NewsHostCore", "NewsHostConformance", "NewPluginTemplates", "NewsHostABI",
+                "Locking",
                 "OutputFiles",
                 "ProcessPlumbing",
             ]),
         // Helpers for plugins written in Swift: a protocol and the entry glue.
         .target(
             name: "NewsHostPluginKit",
-            dependencies: ["NewsHostABI", "CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
+            dependencies: [
+                "NewsHostABI", "CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles", "Locking",
+            ]),
         // Output files that never damage what is there: atomic replace of
         // regular files, devices written through. Used by exporters and reports.
         .target(name: "OutputFiles"),
@@ -106,6 +115,7 @@ let package = Package(
         .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly"]),
         .testTarget(name: "NewsHostABITests", dependencies: ["NewsHostABI"]),
+        .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),
         .testTarget(name: "ProcessPlumbingTests", dependencies: ["ProcessPlumbing"]),
         .testTarget(

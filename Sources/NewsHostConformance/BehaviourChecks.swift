@@ -1,9 +1,9 @@
 import CProcessSupport
 import Foundation
+import Locking
 import NewsHostABI
 import NewsHostCore
 import PluginHost
-import Synchronization
 
 /// Levels 2 and 3: what the plugin does when it runs.
 struct BehaviourChecks {
@@ -19,7 +19,7 @@ struct BehaviourChecks {
 
     /// Messages of results the host refused, from any thread.
     final class RefusalLog: Sendable {
-        private let messages = Mutex<[String]>([])
+        private let messages = LockedValue<[String]>([])
         func append(_ message: String) { messages.withLock { $0.append(message) } }
         var first: String? { messages.withLock { $0.first } }
     }
@@ -493,7 +493,7 @@ struct BehaviourChecks {
         let articles = SampleArticles.seeds(in: worker.seedsDirectory)
         let shared = try instance(library)
         let expected = try process(try instance(library), articles)
-        let mismatches = Mutex<[String]>([])
+        let mismatches = LockedValue<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for round in 0..<4 {
                 for (index, article) in articles.enumerated() where (index + thread + round) % 2 == 0 {
@@ -524,7 +524,7 @@ struct BehaviourChecks {
         }
         worker.leaveBreadcrumb(Breadcrumb("prepare", detail: "8 threads at once, one of them also calling process"))
         let expected = sequential
-        let mismatches = Mutex<[String]>([])
+        let mismatches = LockedValue<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for round in 0..<4 {
                 for (index, article) in articles.enumerated() where (index + thread + round) % 2 == 0 {

@@ -51,16 +51,3 @@ enum DescriptorBuilder {
         UnsafePointer(strdup(text)!)
     }
 }
-
-/// A minimal lock for the one-time export, without Foundation.
-final class SpinLock: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&mutex, nil) }
-
-    func withLock<R>(_ body: () -> R) -> R {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return body()
-    }
-}

@@ -1,4 +1,5 @@
 import CNewsHostPlugin
+import Locking
 import NewsHostABI
 
 /// Exports a ``NewsHostPlugin`` through the C ABI. In the plugin module:
@@ -12,13 +13,12 @@ import NewsHostABI
 ///
 /// One library exports one plugin type.
 public enum PluginExport {
-    nonisolated(unsafe) private static var exported: (type: any NewsHostPlugin.Type, descriptor: UnsafeRawPointer)?
-    private static let lock = SpinLock()
+    private static let exported = LockedValue<(type: any NewsHostPlugin.Type, descriptor: UnsafeRawPointer)?>(nil)
 
     /// The descriptor of `type`, built on the first call and kept for the
     /// life of the library.
     public static func descriptor(for type: any NewsHostPlugin.Type) -> UnsafeRawPointer {
-        lock.withLock {
+        exported.withLock { exported in
             if let exported { return exported.descriptor }
             ImagePinning.pinImage(containing: unsafeBitCast(create, to: UnsafeRawPointer.self))
             let descriptor = UnsafeRawPointer(DescriptorBuilder.build(type.metadata, hooks: hooks(for: type)))
@@ -28,7 +28,7 @@ public enum PluginExport {
     }
 
     private static var pluginType: any NewsHostPlugin.Type {
-        lock.withLock { exported!.type }
+        exported.withLock { $0!.type }
     }
 
     /// The instance handle the host holds: the plugin object and the host API.

@@ -1,16 +1,21 @@
-import Foundation
+import Locking
 
 /// A blocking first-in, first-out queue with a capacity: `put` waits while
 /// it is full, `take` while it is empty. Closing it wakes everyone: `put`
 /// then refuses, `take` drains what is left and then returns `nil`.
-final class BoundedQueue<Element>: @unchecked Sendable {
-    private let condition = NSCondition()
-    /// Taken slots are emptied at once, so a taken item is not kept alive
-    /// by the queue (a 1 MB piece of a stream, an analyzed page).
-    private var items: [Element?] = []
-    private var head = 0
+final class BoundedQueue<Element>: Sendable {
+    private struct State {
+        /// Taken slots are emptied at once, so a taken item is not kept
+        /// alive by the queue (a 1 MB piece of a stream, an analyzed page).
+        var items: [Element?] = []
+        var head = 0
+        var closed = false
+
+        var count: Int { items.count - head }
+    }
+
+    private let state = LockedValue(State())
     private let capacity: Int
-    private var closed = false
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
@@ -19,36 +24,32 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     /// Adds `item`, waiting for room; `false` when the queue was closed.
     @discardableResult
     func put(_ item: Element) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.count - head >= capacity && !closed { condition.wait() }
-        guard !closed else { return false }
-        items.append(item)
-        condition.broadcast()
-        return true
+        let capacity = capacity
+        let hasRoom: (State) -> Bool = { $0.count < capacity || $0.closed }
+        return state.withLock(when: hasRoom) { state in
+            guard !state.closed else { return false }
+            state.items.append(item)
+            return true
+        }
     }
 
     /// The next item, waiting for one; `nil` once closed and empty.
     func take() -> Element? {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.count == head && !closed { condition.wait() }
-        guard items.count > head else { return nil }
-        let item = items[head].take()!
-        head += 1
-        if head > 64 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
+        let hasItem: (State) -> Bool = { $0.count > 0 || $0.closed }
+        return state.withLock(when: hasItem) { state in
+            guard state.count > 0 else { return nil }
+            let item = state.items[state.head].take()!
+            state.head += 1
+            if state.head > 64 && state.head * 2 > state.items.count {
+                state.items.removeFirst(state.head)
+                state.head = 0
+            }
+            return item
         }
-        condition.broadcast()
-        return item
     }
 
     /// Stops the queue: no more puts; takes drain what is left.
     func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
+        state.withLock { $0.closed = true }
     }
 }

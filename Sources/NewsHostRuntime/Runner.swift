@@ -1,6 +1,7 @@
 import Foundation
 import NewsHostCore
 import PluginHost
+import Synchronization
 
 /// Where a run is, for a progress line.
 public struct RunProgress: Sendable {
@@ -346,19 +347,10 @@ public struct Runner {
 }
 
 /// A flag threads can set and read.
-final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
 
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
+    var isSet: Bool { value.load(ordering: .acquiring) }
 
-    func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
-    }
+    func set() { value.store(true, ordering: .releasing) }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import Locking
 import Synchronization
 
 /// Which hook call the calling thread is inside of, so that host callbacks
@@ -69,7 +70,7 @@ enum CallScope {
 /// warning by the next plugin call that returns.
 enum StrayCallbacks {
     private static let pending = Atomic<Int>(0)
-    private static let messages = Mutex<[String]>([])
+    private static let messages = LockedValue<[String]>([])
 
     static func record(_ callback: String) {
         messages.withLock { list in

@@ -1,19 +1,21 @@
 import Dispatch
 import Foundation
+import Locking
+import Synchronization
 
 /// Ctrl-C and SIGTERM during a run: the first one asks the run to stop
 /// reading (in-flight articles finish, exporters commit what was
 /// processed); a second one ends the process at once.
-final class Interrupts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var received: Int32 = 0
-    private var sources: [DispatchSourceSignal] = []
+final class Interrupts: Sendable {
+    /// The first signal's number; 0 until one arrives.
+    private let received = Atomic<Int32>(0)
+    /// Kept alive for as long as the handlers should run.
+    private let sources = LockedValue<[DispatchSourceSignal]>([])
 
     /// The signal that arrived first, if any.
     var signal: Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        return received == 0 ? nil : received
+        let number = received.load(ordering: .acquiring)
+        return number == 0 ? nil : number
     }
 
     /// Starts catching SIGINT and SIGTERM.
@@ -22,10 +24,9 @@ final class Interrupts: @unchecked Sendable {
             Glibc.signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in
-                lock.lock()
-                let first = received == 0
-                if first { received = number }
-                lock.unlock()
+                let first = received.compareExchange(
+                    expected: 0, desired: number, ordering: .acquiringAndReleasing
+                ).exchanged
                 if first {
                     FileHandle.standardError.write(
                         Data(
@@ -36,7 +37,7 @@ final class Interrupts: @unchecked Sendable {
                 }
             }
             source.resume()
-            sources.append(source)
+            sources.withLock { $0.append(source) }
         }
     }
 }

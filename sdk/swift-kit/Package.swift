@@ -16,8 +16,11 @@ let package = Package(
         .target(name: "CPluginKitSupport"),
         .target(name: "JSONEscaping"),
         .target(name: "OutputFiles"),
+        .target(name: "Locking"),
         .target(
             name: "NewsHostPluginKit",
-            dependencies: ["NewsHostABI", "CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles"]),
+            dependencies: [
+                "NewsHostABI", "CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles", "Locking",
+            ]),
     ]
 )

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Locking
 import NewsHostCore
 import PluginHost
 
@@ -17,7 +18,7 @@ final class IsolatedPool: ChainStage {
     private let settings: IsolationSettings
     /// Borrowing a worker waits here when all ``limit`` are busy.
     private let capacity: DispatchSemaphore
-    private let workers = WorkerList()
+    private let workers = LockedValue(WorkerList())
 
     /// Starts the first worker and creates the instance in it.
     ///
@@ -32,7 +33,7 @@ final class IsolatedPool: ChainStage {
         self.limit = max(1, limit)
         capacity = DispatchSemaphore(value: self.limit)
         let first = try IsolatedPlugin(library: library, options: options, settings: settings)
-        workers.withLock { $0 = WorkerList.Contents(idle: [first], all: [first]) }
+        workers.withLock { $0 = WorkerList(idle: [first], all: [first]) }
     }
 
     /// How many worker processes were started so far.
@@ -66,21 +67,8 @@ final class IsolatedPool: ChainStage {
     }
 }
 
-/// The workers of a pool, behind a lock. An NSLock (a pthread mutex) rather
-/// than `Synchronization.Mutex`, whose futex-based locking ThreadSanitizer
-/// cannot see, so it reports the pool's own accesses as races.
-private final class WorkerList: @unchecked Sendable {
-    struct Contents {
-        var idle: [IsolatedPlugin] = []
-        var all: [IsolatedPlugin] = []
-    }
-
-    private let lock = NSLock()
-    private var contents = Contents()
-
-    func withLock<T>(_ body: (inout Contents) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&contents)
-    }
+/// The workers of a pool.
+private struct WorkerList {
+    var idle: [IsolatedPlugin] = []
+    var all: [IsolatedPlugin] = []
 }

@@ -1,7 +1,7 @@
 import NewsHostCore
 import Testing
 
-@testable import NewsHostRuntime
+@_spi(Fuzzing) @testable import NewsHostRuntime
 
 /// The binary framing between the host and isolated plugin workers.
 @Suite struct WorkerProtocolTests {
