@@ -319,6 +319,16 @@ public struct LayoutPageParser: PageParser {
                 continue
             }
             if index + 1 < lines.count, lines[index + 1].isText {
+                // Between two lines that are whole paragraphs (a page set a
+                // paragraph per line) there is no column to fall short of:
+                // a short line there is a paragraph broken by the page
+                // (面对这一课题,徐汇区市场监管局充分 / 发挥保险的…).
+                if index > 0, lines[index - 1].isText || lines[index - 1].isLead,
+                    lines[index - 1].width > paragraphLineWidth,
+                    lines[index + 1].width > paragraphLineWidth
+                {
+                    continue
+                }
                 // Without a column to compare with there is no evidence of a title.
                 let columns = (
                     columnWidth(after: index, in: lines, marks: marks),

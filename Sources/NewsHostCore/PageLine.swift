@@ -26,6 +26,11 @@ struct PageLine {
     private(set) var kind: Kind = .text
     /// Whether ``kind`` is ``Kind/text``.
     private(set) var isText = true
+    /// Whether ``kind`` is ``Kind/lead(restStart:)``.
+    var isLead: Bool {
+        if case .lead = kind { return true }
+        return false
+    }
     /// Display width in half-width units (an ideograph counts 2).
     var width: Int
     /// Whether it ends a sentence.

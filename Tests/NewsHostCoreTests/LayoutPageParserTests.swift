@@ -165,6 +165,20 @@ import Testing
         #expect(result.articles[0].paragraphs.count == 2)
     }
 
+    /// On a page set a paragraph per line, a short line between two whole
+    /// paragraphs is a paragraph the page broke, not a sub-heading: there
+    /// is no column it could fall short of.
+    @Test func aShortLineBetweenWholeParagraphLinesIsBodyText() {
+        let long = String(repeating: "区里各部门围绕群众关心的问题开展了大量工作", count: 4)
+        let result = page([
+            "本报讯 \(long)，取得了明显成效。", "面对这一课题，区市场监管局充分",
+            "发挥保险的补偿功能，\(long)。", "随后，\(long)。",
+        ])
+        #expect(result.articles.count == 1)
+        #expect(result.articles.first?.subheadings == [])
+        #expect(result.articles.first?.body.contains("面对这一课题，区市场监管局充分发挥保险") == true, "\(result.articles)")
+    }
+
     @Test func pullQuoteRepeatingTheBodyIsSetAside() {
         let result = page([
             "本报讯 此次集中开工的重大工程包括西岸金融城等十个项目。总投资很大。",

@@ -115,3 +115,55 @@ import Testing
         return [UInt8](try Data(contentsOf: output))
     }
 }
+
+extension LayoutVariantTests {
+    /// The page with every headline taken out (a page whose titles were
+    /// lost, or a wire copy without them): the lines that make up a title,
+    /// alone or wrapped over up to three lines.
+    static func withoutHeadlines(_ text: String, titles: Set<String>) -> String {
+        func squeezed(_ text: some StringProtocol) -> String { String(text.filter { !$0.isWhitespace }) }
+        let wanted = Set(titles.map(squeezed))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let texts = lines.indices.filter { !squeezed(lines[$0]).isEmpty }
+        var drop = Set<Int>()
+        for position in texts.indices {
+            var joined = ""
+            for (offset, index) in texts[position...].prefix(3).enumerated() {
+                joined += squeezed(lines[index])
+                // A section label may be glued to the headline's last line (…交流看法徐汇区).
+                if wanted.contains(joined)
+                    || wanted.contains(where: { joined.hasPrefix($0) && joined.count - $0.count <= 3 })
+                {
+                    drop.formUnion(texts[position...].prefix(offset + 1))
+                }
+            }
+        }
+        return lines.indices.filter { !drop.contains($0) }.map { lines[$0] }.joined(separator: "\n")
+    }
+
+    /// Without its headlines, every page keeps its articles and their text:
+    /// where an article starts shows in its lead and byline and in the
+    /// sentence that ends the article before. A byline keeps its article
+    /// or, where only the headlines tied it to a body far away (a cluster
+    /// of headlines and bylines above several bodies), goes to none; it
+    /// never goes to another article.
+    @Test func aPageWithoutHeadlinesKeepsItsArticles() throws {
+        let reader = PageReader()
+        for name in Self.seeds {
+            let path = TestPaths.seeds.appendingPathComponent(name).path
+            let original = try reader.read(.file(path))
+            let titles = Set(original.articles.flatMap(\.titles))
+            let bare = Self.withoutHeadlines(try String(contentsOfFile: path, encoding: .utf8), titles: titles)
+            let page = LayoutPageParser().parse(bare, source: name)
+            #expect(
+                page.articles.map { $0.paragraphs.joined().prefix(12) }
+                    == original.articles.map { $0.paragraphs.joined().prefix(12) },
+                "\(name) without headlines")
+            for (was, now) in zip(original.articles, page.articles) {
+                #expect(now.titles.isEmpty, "\(name): \(now.id) \(now.titles)")
+                #expect(now.bylines == was.bylines || now.bylines.isEmpty, "\(name): \(now.id) \(now.bylines)")
+                #expect(now.paragraphs.joined() == was.paragraphs.joined(), "\(name): \(now.id)")
+            }
+        }
+    }
+}
