@@ -84,7 +84,7 @@ struct HeaderAssignment {
     /// that names its reporters. Units with bylines go whole, at most one per
     /// article and not to an article whose lead already names its reporters.
     static func assign(
-        _ units: [Unit], overlaps: [[Double]], leadBylines: [Bool], threshold: Double = 0.45
+        _ units: [Unit], overlaps: [[Double]], leadBylines: [Bool], threshold: Double = matchThreshold
     ) -> [Int?] {
         var candidates: [(unit: Int, article: Int, score: Double)] = []
         for (u, unit) in units.enumerated() {
@@ -106,6 +106,37 @@ struct HeaderAssignment {
             result[candidate.unit] = candidate.article
         }
         return result
+    }
+
+    /// Least score a unit needs to go to an article: a title shares about
+    /// half its bigrams with the start of its own body, seldom a fifth
+    /// with another's.
+    static let matchThreshold = 0.45
+
+    /// Title lines of a unit of several that clearly belong to another
+    /// body: a line that shares less than ``neighbourThreshold`` of its
+    /// bigrams with the body its unit went to, and at least
+    /// ``matchThreshold`` with another, goes to that one (three headlines of
+    /// a cluster above the first article's byline). Returns, per unit, the
+    /// article each of its titles goes to.
+    static func releaseStrayLines(_ units: [Unit], bodies: [[String]], assignment: [Int?]) -> [[Int?]] {
+        let singles = units.flatMap { unit in
+            unit.titles.map { Unit(titles: [$0], bylines: [], next: nil, previous: nil) }
+        }
+        let lineOverlaps = overlaps(singles, bodies: bodies)
+        var row = 0
+        return units.enumerated().map { u, unit in
+            defer { row += unit.titles.count }
+            return unit.titles.indices.map { t in
+                guard unit.titles.count > 1, let article = assignment[u] else { return assignment[u] }
+                let shares = lineOverlaps[row + t]
+                guard shares[article] < neighbourThreshold,
+                    let best = shares.indices.max(by: { shares[$0] < shares[$1] }),
+                    shares[best] >= matchThreshold
+                else { return article }
+                return best
+            }
+        }
     }
 
     /// Least share of its bigrams a title line needs with the body its

@@ -70,7 +70,7 @@ public struct LayoutPageParser: PageParser {
             // on top of a lead form one headline block; longer runs mix the
             // titles of several articles.
             let stacked =
-                pendingTitles.count <= 3
+                pendingTitles.count <= Self.headlineBlockLines
                 && leadLine.map {
                     pendingTitles.last?.line == $0 - 1
                         && zip(pendingTitles, pendingTitles.dropFirst()).allSatisfy { $0.line + 1 == $1.line }
@@ -106,6 +106,11 @@ public struct LayoutPageParser: PageParser {
                 drafts[current!].leadBylines = page.names(of: line)
                 if let first = page.leadBody(line) { drafts[current!].lines.append(first) }
             case .byline:
+                // More title lines than one headline block holds (kicker,
+                // headline, deck) above a byline are a cluster of several
+                // articles' headlines: each line is matched on its own, and
+                // the byline goes with the body below it.
+                if pendingTitles.count > Self.headlineBlockLines { flushPendingTitles(next: nil) }
                 units.append(.init(titles: pendingTitles, bylines: page.names(of: line), next: nil, previous: current))
                 unitsSinceBody.append(units.count - 1)
                 pendingTitles = []
@@ -252,6 +257,10 @@ public struct LayoutPageParser: PageParser {
                 "\(kind.padding(toLength: 6, withPad: " ", startingAt: 0)) \(flags) w\(line.width)\t\(page.text(of: line))"
         }
     }
+
+    /// Most lines one article's headline block has: a kicker, the headline
+    /// and a deck.
+    static let headlineBlockLines = 3
 
     /// Most lines a run of titles before a lead or byline can have.
     static let maximumTitleRun = 6
@@ -443,13 +452,15 @@ extension LayoutPageParser {
         HeaderAssignment.keepBlocksTogether(units, &assignment)
         HeaderAssignment.attachUnmatchedBlocks(units, &assignment)
         HeaderAssignment.attachToNeighbours(units, overlaps: overlaps, &assignment)
-        for (unit, article) in zip(units, assignment) {
-            if let article {
-                drafts[article].titles += unit.titles
+        let titleAssignment = HeaderAssignment.releaseStrayLines(units, bodies: paragraphs, assignment: assignment)
+        for (u, unit) in units.enumerated() {
+            for (title, article) in zip(unit.titles, titleAssignment[u]) {
+                if let article { drafts[article].titles.append(title) } else { furniture.append(title.text) }
+            }
+            if let article = assignment[u] {
                 drafts[article].bylines += unit.bylines
-            } else {
-                furniture += unit.titles.map(\.text)
-                if !unit.bylines.isEmpty { furniture.append("记者 " + unit.bylines.joined(separator: " ")) }
+            } else if !unit.bylines.isEmpty {
+                furniture.append("记者 " + unit.bylines.joined(separator: " "))
             }
         }
 

@@ -179,6 +179,30 @@ import Testing
         #expect(result.articles.first?.body.contains("面对这一课题，区市场监管局充分发挥保险") == true, "\(result.articles)")
     }
 
+    /// Two articles' bodies, each under its own byline, for headlines
+    /// clustered above the first byline.
+    private func clusteredPage(_ headlines: [String]) -> Page {
+        page(
+            headlines + [
+                "记者 王明", "本报讯 南湖街道的社区食堂昨天开张迎客，", "每天供应早餐和午餐，老人就餐可享受八", "折优惠，受到居民欢迎。",
+                "记者 李华", "本报讯 前八个月，全市港口集装箱吞吐量", "再创新高，外贸集装箱增长明显，新开通", "的航线贡献较大。",
+            ])
+    }
+
+    /// Headlines over one byline that clearly belong to another body go to
+    /// it: more lines than a headline block holds are matched one by one,
+    /// and a line of a smaller block that echoes another body, not its
+    /// own, leaves the block.
+    @Test func clusteredHeadlinesAboveABylineFindTheirBodies() {
+        let four = clusteredPage(["社区食堂开张迎客", "老人就餐享受八折优惠", "港口集装箱吞吐量创新高", "外贸集装箱增长明显"])
+        #expect(four.articles.map(\.titles) == [["社区食堂开张迎客", "老人就餐享受八折优惠"], ["港口集装箱吞吐量创新高", "外贸集装箱增长明显"]])
+        #expect(four.articles.map(\.bylines) == [["王明"], ["李华"]])
+
+        let two = clusteredPage(["社区食堂开张迎客", "港口集装箱吞吐量创新高"])
+        #expect(two.articles.map(\.titles) == [["社区食堂开张迎客"], ["港口集装箱吞吐量创新高"]])
+        #expect(two.articles.map(\.bylines) == [["王明"], ["李华"]])
+    }
+
     @Test func pullQuoteRepeatingTheBodyIsSetAside() {
         let result = page([
             "本报讯 此次集中开工的重大工程包括西岸金融城等十个项目。总投资很大。",

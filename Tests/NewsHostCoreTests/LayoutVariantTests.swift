@@ -117,28 +117,39 @@ import Testing
 }
 
 extension LayoutVariantTests {
-    /// The page with every headline taken out (a page whose titles were
-    /// lost, or a wire copy without them): the lines that make up a title,
-    /// alone or wrapped over up to three lines.
-    static func withoutHeadlines(_ text: String, titles: Set<String>) -> String {
+    /// The lines of `text` that make up each of `titles`, alone or wrapped
+    /// over up to three lines, a section label glued to the last one or not
+    /// (…交流看法徐汇区).
+    static func titleLines(_ text: String, titles: [String]) -> [String: Set<Int>] {
         func squeezed(_ text: some StringProtocol) -> String { String(text.filter { !$0.isWhitespace }) }
-        let wanted = Set(titles.map(squeezed))
+        let wanted = Dictionary(titles.map { (squeezed($0), $0) }, uniquingKeysWith: { first, _ in first })
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let texts = lines.indices.filter { !squeezed(lines[$0]).isEmpty }
-        var drop = Set<Int>()
+        var found: [String: Set<Int>] = [:]
         for position in texts.indices {
             var joined = ""
             for (offset, index) in texts[position...].prefix(3).enumerated() {
                 joined += squeezed(lines[index])
-                // A section label may be glued to the headline's last line (…交流看法徐汇区).
-                if wanted.contains(joined)
-                    || wanted.contains(where: { joined.hasPrefix($0) && joined.count - $0.count <= 3 })
-                {
-                    drop.formUnion(texts[position...].prefix(offset + 1))
-                }
+                let match =
+                    wanted[joined]
+                    ?? wanted.first { joined.hasPrefix($0.key) && joined.count - $0.key.count <= 3 }?.value
+                if let match { found[match, default: []].formUnion(texts[position...].prefix(offset + 1)) }
             }
         }
-        return lines.indices.filter { !drop.contains($0) }.map { lines[$0] }.joined(separator: "\n")
+        return found
+    }
+
+    /// `text` without the lines of `titles`.
+    static func removing(_ titles: [String], from text: String) -> [Substring] {
+        let drop = titleLines(text, titles: titles).values.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
+    }
+
+    /// The page with every headline taken out (a page whose titles were
+    /// lost, or a wire copy without them).
+    static func withoutHeadlines(_ text: String, titles: Set<String>) -> String {
+        removing(Array(titles), from: text).joined(separator: "\n")
     }
 
     /// Without its headlines, every page keeps its articles and their text:
@@ -165,5 +176,49 @@ extension LayoutVariantTests {
                 #expect(now.paragraphs.joined() == was.paragraphs.joined(), "\(name): \(now.id)")
             }
         }
+    }
+}
+
+extension LayoutVariantTests {
+    /// The page with the headlines of its first articles gathered at its
+    /// top, one line each, in article order (as many as a run of headlines
+    /// can hold, ``LayoutPageParser/maximumTitleRun``); their bodies stay
+    /// where they were, bylines and all.
+    static func headlinesClusteredAtTheTop(_ text: String, articles: [Article]) -> String {
+        var clustered: [String] = []
+        for article in articles {
+            guard clustered.count + article.titles.count <= LayoutPageParser.maximumTitleRun else { break }
+            clustered += article.titles
+        }
+        let rest = removing(clustered, from: text)
+        return (clustered.flatMap { [$0, ""] } + rest.map(String.init)).joined(separator: "\n")
+    }
+
+    /// With the headlines gathered at the top of the page, every article
+    /// keeps its body, bylines and headline (its widest title), found by
+    /// what the headline shares with the body. A kicker that echoes no body
+    /// may be left out or go with a neighbour, but no title is invented.
+    @Test func headlinesClusteredAtTheTopFindTheirBodies() throws {
+        let reader = PageReader()
+        var titlesKept = 0
+        var titlesInAll = 0
+        for name in Self.seeds {
+            let path = TestPaths.seeds.appendingPathComponent(name).path
+            let original = try reader.read(.file(path))
+            let text = Self.headlinesClusteredAtTheTop(
+                try String(contentsOfFile: path, encoding: .utf8), articles: original.articles)
+            let page = LayoutPageParser().parse(text, source: name)
+            #expect(page.articles.count == original.articles.count, "\(name) with its headlines clustered")
+            let known = Set(original.articles.flatMap(\.titles))
+            for (was, now) in zip(original.articles, page.articles) {
+                #expect(now.paragraphs.joined() == was.paragraphs.joined(), "\(name): \(now.id)")
+                #expect(now.bylines == was.bylines, "\(name): \(now.id)")
+                #expect(now.headline == was.headline, "\(name): \(now.id) \(now.titles)")
+                #expect(now.titles.allSatisfy(known.contains), "\(name): \(now.id) \(now.titles)")
+                titlesKept += Set(now.titles).intersection(was.titles).count
+                titlesInAll += was.titles.count
+            }
+        }
+        print("headlines clustered at the top: \(titlesKept) of \(titlesInAll) titles with their own article")
     }
 }
