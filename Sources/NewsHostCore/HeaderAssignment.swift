@@ -108,6 +108,27 @@ struct HeaderAssignment {
         return result
     }
 
+    /// A headline set after its body, over the next article's byline: the
+    /// titles of a unit with a byline that match the body right above it
+    /// (at least ``matchThreshold`` of their bigrams, more than the body
+    /// below shares) become a unit of their own, and the byline stays with
+    /// the body it stands on.
+    static func separateHeadlinesAfterTheirBody(_ units: inout [Unit], overlaps: inout [[Double]]) {
+        var u = 0
+        while u < units.count {
+            defer { u += 1 }
+            let unit = units[u]
+            guard !unit.titles.isEmpty, !unit.bylines.isEmpty, let previous = unit.previous, let next = unit.next,
+                overlaps[u][previous] >= matchThreshold, overlaps[u][previous] > overlaps[u][next]
+            else { continue }
+            units[u].bylines = []
+            units[u].next = nil
+            units.insert(Unit(titles: [], bylines: unit.bylines, next: next, previous: previous), at: u + 1)
+            overlaps.insert([Double](repeating: 0, count: overlaps[u].count), at: u + 1)
+            u += 1
+        }
+    }
+
     /// Least score a unit needs to go to an article: a title shares about
     /// half its bigrams with the start of its own body, seldom a fifth
     /// with another's.

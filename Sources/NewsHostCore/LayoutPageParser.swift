@@ -446,7 +446,8 @@ extension LayoutPageParser {
             }
         }
 
-        let overlaps = HeaderAssignment.overlaps(units, bodies: paragraphs)
+        var overlaps = HeaderAssignment.overlaps(units, bodies: paragraphs)
+        HeaderAssignment.separateHeadlinesAfterTheirBody(&units, overlaps: &overlaps)
         var assignment = HeaderAssignment.assign(
             units, overlaps: overlaps, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
         HeaderAssignment.keepBlocksTogether(units, &assignment)

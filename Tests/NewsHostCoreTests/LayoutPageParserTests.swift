@@ -203,6 +203,17 @@ import Testing
         #expect(two.articles.map(\.bylines) == [["王明"], ["李华"]])
     }
 
+    /// A headline set after its body, over the next article's byline, goes
+    /// back to that body; the byline stays with the body it stands on.
+    @Test func aHeadlineAfterItsBodyLeavesTheBylineBelowIt() {
+        let result = page([
+            "本报讯 南湖街道的社区食堂昨天开张迎客，", "每天供应早餐和午餐，老人就餐可享受八", "折优惠，受到居民欢迎。", "社区食堂开张迎客",
+            "记者 李华", "本报讯 前八个月，全市港口集装箱吞吐量", "再创新高，外贸集装箱增长明显，新开通", "的航线贡献较大。",
+        ])
+        #expect(result.articles.map(\.titles) == [["社区食堂开张迎客"], []])
+        #expect(result.articles.map(\.bylines) == [[], ["李华"]])
+    }
+
     @Test func pullQuoteRepeatingTheBodyIsSetAside() {
         let result = page([
             "本报讯 此次集中开工的重大工程包括西岸金融城等十个项目。总投资很大。",

@@ -199,26 +199,84 @@ extension LayoutVariantTests {
     /// what the headline shares with the body. A kicker that echoes no body
     /// may be left out or go with a neighbour, but no title is invented.
     @Test func headlinesClusteredAtTheTopFindTheirBodies() throws {
+        let pairs = try Self.reSetSeedPages("with its headlines clustered", Self.headlinesClusteredAtTheTop)
+        for (name, was, now) in pairs {
+            #expect(now.bylines == was.bylines, "\(name): \(now.id)")
+            #expect(now.headline == was.headline, "\(name): \(now.id) \(now.titles)")
+        }
+        print("headlines clustered at the top: \(Self.titlesKept(pairs))")
+    }
+}
+
+extension LayoutVariantTests {
+    /// The page with each article's headline lines moved to just after the
+    /// last line of its body (its bylines stay above the body).
+    static func headlinesAfterTheirBodies(_ text: String, articles: [Article]) -> String {
+        func squeezed(_ text: some StringProtocol) -> String { String(text.filter { !$0.isWhitespace }) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var moved = Set<Int>()
+        var after: [Int: [Int]] = [:]
+        for article in articles where !article.titles.isEmpty {
+            let own = titleLines(text, titles: article.titles).values.reduce(into: Set<Int>()) { $0.formUnion($1) }
+            let tail = String(squeezed(article.body).suffix(6))
+            guard !own.isEmpty, let end = lines.indices.last(where: { squeezed(lines[$0]).hasSuffix(tail) }) else {
+                continue
+            }
+            moved.formUnion(own)
+            after[end, default: []] += own.sorted()
+        }
+        var out: [Substring] = []
+        for index in lines.indices where !moved.contains(index) {
+            out.append(lines[index])
+            for title in after[index] ?? [] { out += ["", lines[title]] }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// With each headline set after its body, every article keeps its body,
+    /// and a byline keeps its article or goes to none; no title is
+    /// invented. The headline is found by what it shares with the body
+    /// above it, and the byline under it stays with the body it stands on.
+    @Test func headlinesAfterTheirBodiesFindThem() throws {
+        let pairs = try Self.reSetSeedPages("with headlines after their bodies", Self.headlinesAfterTheirBodies)
+        for (name, was, now) in pairs {
+            #expect(now.bylines == was.bylines || now.bylines.isEmpty, "\(name): \(now.id) \(now.bylines)")
+        }
+        let bylines = pairs.filter { !$0.was.bylines.isEmpty }
+        print(
+            "headlines after their bodies: \(Self.titlesKept(pairs)), "
+                + "\(bylines.filter { $0.now.bylines == $0.was.bylines }.count) of \(bylines.count) articles' bylines kept"
+        )
+    }
+
+    /// Every seed page re-set by `vary` (from its text and its articles as
+    /// parsed), parsed again: the same number of articles, each with the
+    /// same text and no title the page did not have. Returns the articles
+    /// side by side for the checks of each variant.
+    static func reSetSeedPages(
+        _ variant: String, _ vary: (String, [Article]) -> String
+    ) throws -> [(name: String, was: Article, now: Article)] {
         let reader = PageReader()
-        var titlesKept = 0
-        var titlesInAll = 0
-        for name in Self.seeds {
+        var pairs: [(name: String, was: Article, now: Article)] = []
+        for name in seeds {
             let path = TestPaths.seeds.appendingPathComponent(name).path
             let original = try reader.read(.file(path))
-            let text = Self.headlinesClusteredAtTheTop(
-                try String(contentsOfFile: path, encoding: .utf8), articles: original.articles)
+            let text = vary(try String(contentsOfFile: path, encoding: .utf8), original.articles)
             let page = LayoutPageParser().parse(text, source: name)
-            #expect(page.articles.count == original.articles.count, "\(name) with its headlines clustered")
+            #expect(page.articles.count == original.articles.count, "\(name) \(variant)")
             let known = Set(original.articles.flatMap(\.titles))
             for (was, now) in zip(original.articles, page.articles) {
-                #expect(now.paragraphs.joined() == was.paragraphs.joined(), "\(name): \(now.id)")
-                #expect(now.bylines == was.bylines, "\(name): \(now.id)")
-                #expect(now.headline == was.headline, "\(name): \(now.id) \(now.titles)")
-                #expect(now.titles.allSatisfy(known.contains), "\(name): \(now.id) \(now.titles)")
-                titlesKept += Set(now.titles).intersection(was.titles).count
-                titlesInAll += was.titles.count
+                #expect(now.paragraphs.joined() == was.paragraphs.joined(), "\(name) \(variant): \(now.id)")
+                #expect(now.titles.allSatisfy(known.contains), "\(name) \(variant): \(now.id) \(now.titles)")
+                pairs.append((name, was, now))
             }
         }
-        print("headlines clustered at the top: \(titlesKept) of \(titlesInAll) titles with their own article")
+        return pairs
+    }
+
+    /// "27 of 29 titles with their own article".
+    static func titlesKept(_ pairs: [(name: String, was: Article, now: Article)]) -> String {
+        let kept = pairs.reduce(0) { $0 + Set($1.now.titles).intersection($1.was.titles).count }
+        return "\(kept) of \(pairs.reduce(0) { $0 + $1.was.titles.count }) titles with their own article"
     }
 }
