@@ -26,12 +26,6 @@ public enum ArticleJSONReader {
     /// The plugin name carried keys are attributed to.
     public static let carriedPlugin = "input"
 
-    /// What the JSON parser said was wrong, with its line and column when it says.
-    static func jsonProblem(_ error: Error) -> String {
-        let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        return detail.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? "\(error)"
-    }
-
     /// Whether raw bytes start like JSON Lines (a `{` after any white space or BOM).
     public static func looksLikeJSONLines(_ bytes: [UInt8]) -> Bool {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -78,7 +72,7 @@ public enum ArticleJSONReader {
     /// thrown otherwise.
     static func forEachObject(
         in text: String, at position: LinePosition = .start, path: String, notAnObject: String,
-        skip: ((InputError) -> Void)?, _ body: ([String: Any], Int, Int) throws -> Void
+        skip: ((InputError) -> Void)?, _ body: (JSONObject, Int, Int) throws -> Void
     ) throws {
         var record = position.recordsBefore
         for (offset, line) in lines(of: text).enumerated() {
@@ -116,32 +110,36 @@ public enum ArticleJSONReader {
 
     private static func object(
         _ line: Substring, number: Int, path: String, notAnObject: String
-    ) throws(InputError) -> [String: Any] {
-        let parsed: Any
+    ) throws(InputError) -> JSONObject {
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
+            parsed = try JSONReader.value(of: line)
         } catch {
-            throw .invalidJSONLine(path: path, line: number, reason: "not valid JSON: \(jsonProblem(error))")
+            throw .invalidJSONLine(path: path, line: number, reason: "not valid JSON: \(error)")
         }
-        guard let object = parsed as? [String: Any] else {
+        guard case .object(let object) = parsed else {
             throw .invalidJSONLine(path: path, line: number, reason: notAnObject)
         }
         return object
     }
 
     private static func article(
-        from object: [String: Any], source: String, position: Int, path: String, line: Int
+        from object: JSONObject, source: String, position: Int, path: String, line: Int
     ) throws -> Article {
         func strings(_ key: String) throws -> [String] {
-            guard let value = object[key], !(value is NSNull) else { return [] }
-            guard let list = value as? [String] else {
+            guard let value = object[key], value != .null else { return [] }
+            let list: [String]? =
+                if case .array(let items) = value, items.allSatisfy({ $0.string != nil }) {
+                    items.map { $0.string! }
+                } else { nil }
+            guard let list else {
                 throw InputError.invalidJSONLine(path: path, line: line, reason: "`\(key)` must be an array of strings")
             }
             return list
         }
         func string(_ key: String) throws -> String? {
-            guard let value = object[key], !(value is NSNull) else { return nil }
-            guard let text = value as? String else {
+            guard let value = object[key], value != .null else { return nil }
+            guard let text = value.string else {
                 throw InputError.invalidJSONLine(path: path, line: line, reason: "`\(key)` must be a string")
             }
             return text
@@ -154,13 +152,10 @@ public enum ArticleJSONReader {
         }
         let index: Int
         switch object["index"] {
-        case nil, is NSNull:
+        case nil, .null?:
             index = position
-        // JSON true/false arrive as NSNumbers too; their type code is "c".
-        case let number as NSNumber
-        where String(cString: number.objCType) != "c" && number.doubleValue >= 0
-            && number.doubleValue == number.doubleValue.rounded() && number.doubleValue < 9e15:
-            index = Int(number.doubleValue)
+        case let value? where value.number.map { $0 >= 0 && $0 == $0.rounded() && $0 < 9e15 } == true:
+            index = Int(value.number!)
         default:
             throw InputError.invalidJSONLine(
                 path: path, line: line, reason: "`index` must be a whole number from 0, such as 3")
@@ -171,16 +166,24 @@ public enum ArticleJSONReader {
             paragraphs: paragraphs, captions: try strings("captions"), subheadings: try strings("subheadings"))
         article.notes = try strings("notes")
         article.carried = object.keys.filter { !knownKeys.contains($0) }.sorted().map { key in
-            let value = object[key] ?? NSNull()
-            let text =
-                (try? JSONSerialization.data(
-                    withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]))
-                .map { String(decoding: $0, as: UTF8.self) } ?? "null"
-            return Field(plugin: carriedPlugin, key: key, value: text)
+            Field(plugin: carriedPlugin, key: key, value: canonical(object.text(of: key) ?? "null"))
         }
         if let id = try string("id"), !id.isEmpty { article.id = id }
         if article.headline == nil, let first = article.titles.first { article.headline = first }
         return article
+    }
+}
+
+extension ArticleJSONReader {
+    /// A carried value's JSON in one canonical form (keys sorted, numbers
+    /// and escapes normalised, slashes unescaped), so the same value always
+    /// reads the same. Rare (keys newshost does not know), so Foundation's.
+    static func canonical(_ text: Substring) -> String {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
+            let data = try? JSONSerialization.data(
+                withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])
+        else { return "null" }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

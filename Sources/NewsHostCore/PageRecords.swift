@@ -53,19 +53,19 @@ public enum PageRecords {
     }
 
     private static func pageArticles(
-        _ object: [String: Any], line: Int, path: String, parser: any PageParser
+        _ object: JSONObject, line: Int, path: String, parser: any PageParser
     ) throws -> [Article] {
         func refuse(_ reason: String) -> InputError { .invalidJSONLine(path: path, line: line, reason: reason) }
-        guard let source = object["source"] as? String, !source.isEmpty else {
+        guard let source = object["source"]?.string, !source.isEmpty else {
             throw refuse("a page record needs a non-empty `source`, the page's unique key")
         }
         let page: String
-        if let text = object["text"] as? String {
+        if let text = object["text"]?.string {
             page = text
-        } else if let encoded = object["bytes"] as? String {
+        } else if let encoded = object["bytes"]?.string {
             guard let data = Data(base64Encoded: encoded) else { throw refuse("`bytes` is not base64") }
             page = try decode(
-                [UInt8](data), encoding: object["encoding"] as? String, shown: "\(path):\(line) (\(source))",
+                [UInt8](data), encoding: object["encoding"]?.string, shown: "\(path):\(line) (\(source))",
                 refuse: refuse)
         } else {
             throw refuse("a page record needs `text` (the page) or `bytes` (base64)")
