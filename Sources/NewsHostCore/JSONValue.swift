@@ -72,8 +72,9 @@ struct JSONSyntaxError: Error, Equatable, CustomStringConvertible {
 /// A strict JSON reader (RFC 8259) over the UTF-8 of one line.
 struct JSONReader {
     private let text: Substring
-    /// The line's UTF-8, copied once: a copy costs less than indexing the
-    /// string's own view at every step.
+    /// The line's UTF-8, copied once (a block copy: copying the view byte
+    /// by byte was a quarter of a run): cheaper than indexing the string's
+    /// own view at every step.
     private let bytes: [UInt8]
     private var position = 0
 
@@ -94,7 +95,7 @@ struct JSONReader {
 
     private init(text: Substring) {
         self.text = text
-        bytes = Array(text.utf8)
+        bytes = text.utf8.withContiguousStorageIfAvailable(Array.init) ?? Array(text.utf8)
     }
 
     private mutating func readDocument() throws(JSONSyntaxError) -> JSONValue {
