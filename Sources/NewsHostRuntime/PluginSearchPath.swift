@@ -71,7 +71,7 @@ public struct PluginSearchPath: Sendable, Equatable {
     }
 
     /// A shared library found in the search path and what loading it gave.
-    public struct Candidate: @unchecked Sendable {
+    public struct Candidate: Sendable {
         /// The file.
         public var path: String
         /// The loaded plugin, or why it could not be loaded.

@@ -53,7 +53,7 @@ public struct Runner {
     /// A piece of work for the workers: a whole input, or a piece of a
     /// line-oriented one (the feeder reads those, so that one stream keeps
     /// every worker busy).
-    private enum Work: @unchecked Sendable {
+    private enum Work: Sendable {
         /// Read and parse the input on the worker.
         case input(InputSource)
         /// An input the feeder already read whole (a page on stdin).
@@ -69,7 +69,7 @@ public struct Runner {
     /// One input read as pieces: shared by the feeder, the workers and the
     /// ordered stage, which abandons it after a bad line so that nothing
     /// more of it is read or exported.
-    private final class Stream: @unchecked Sendable {
+    private final class Stream: Sendable {
         let source: InputSource
         private let abandonedFlag = Flag()
         var isAbandoned: Bool { abandonedFlag.isSet }
@@ -78,7 +78,7 @@ public struct Runner {
     }
 
     /// What a worker made of a piece of work, in the order it was handed out.
-    private struct Outcome: @unchecked Sendable {
+    private struct Outcome: Sendable {
         /// Analyzed articles (or the failure that ended one), in input order.
         var articles: [Result<Chain.Processed, PluginCallError>] = []
         /// Bad records skipped (`--bad-input skip`).
