@@ -33,6 +33,7 @@ public struct LayoutPageParser: PageParser {
     /// Creates a parser with the default settings.
     public init() {}
 
+    /// An article as pass 2 (``LayoutPass``) gathers it, before matching.
     struct Draft {
         var lines: [PageLine] = []
         var hasLead = false
@@ -49,138 +50,19 @@ public struct LayoutPageParser: PageParser {
 
     /// Parses `text` into articles named after `source`.
     public func parse(_ text: String, source: String) -> Page {
+        // Pass 1: the lines, classified, without pull-quotes; which are title-like.
         var page = PageLines(text)
         var furniture: [String] = []
         for range in pullQuotes(page).reversed() {
             furniture.append(CJKText.joinFragments(page.lines[range].map(page.text(of:))))
             page.lines.removeSubrange(range)
         }
-        let lines = page.lines
         let titleLike = markTitles(page)
-        var drafts: [Draft] = []
-        var units: [HeaderAssignment.Unit] = []
-        var pendingTitles: [(text: String, line: Int)] = []
-        var unitsSinceBody: [Int] = []
-        var current: Int?
-
-        var blocks = 0
-        func flushPendingTitles(next: Int?, leadLine: Int? = nil) {
-            guard !pendingTitles.isEmpty else { return }
-            // Up to three title lines (kicker, headline, deck) stacked right
-            // on top of a lead form one headline block; longer runs mix the
-            // titles of several articles.
-            let stacked =
-                pendingTitles.count <= Self.headlineBlockLines
-                && leadLine.map {
-                    pendingTitles.last?.line == $0 - 1
-                        && zip(pendingTitles, pendingTitles.dropFirst()).allSatisfy { $0.line + 1 == $1.line }
-                } ?? false
-            if stacked { blocks += 1 }
-            // A cluster without a byline is matched line by line. Only its
-            // last line stands right before the next body; the lines above
-            // it are no nearer to that body than to any other.
-            for (position, title) in pendingTitles.enumerated() {
-                let adjacent = stacked || position == pendingTitles.count - 1
-                units.append(
-                    .init(
-                        titles: [title], bylines: [], next: adjacent ? next : nil, previous: current,
-                        block: stacked ? blocks : nil))
-                if adjacent { unitsSinceBody.append(units.count - 1) }
-            }
-            pendingTitles = []
-        }
-        func startArticle(at start: Int, isLead: Bool = false) {
-            flushPendingTitles(next: drafts.count, leadLine: isLead ? start : nil)
-            for index in unitsSinceBody where units[index].next == nil { units[index].next = drafts.count }
-            unitsSinceBody = []
-            drafts.append(Draft(start: start))
-            current = drafts.count - 1
-        }
-
-        var skipUntil = -1
-        for (index, line) in lines.enumerated() where index > skipUntil {
-            switch line.kind {
-            case .lead:
-                startArticle(at: index, isLead: true)
-                drafts[current!].hasLead = true
-                drafts[current!].leadBylines = page.names(of: line)
-                if let first = page.leadBody(line) { drafts[current!].lines.append(first) }
-            case .byline:
-                // More title lines than one headline block holds (kicker,
-                // headline, deck) above a byline are a cluster of several
-                // articles' headlines: each line is matched on its own, and
-                // the byline goes with the body below it.
-                if pendingTitles.count > Self.headlineBlockLines { flushPendingTitles(next: nil) }
-                units.append(.init(titles: pendingTitles, bylines: page.names(of: line), next: nil, previous: current))
-                unitsSinceBody.append(units.count - 1)
-                pendingTitles = []
-            case .credit:
-                let credit = CJKText.collapseSpaces(page.text(of: line))
-                if let title = pendingTitles.popLast() {
-                    addCaption(title.text + " " + credit, to: current, drafts: &drafts, furniture: &furniture)
-                } else if let article = current, let last = drafts[article].lines.last,
-                    !last.endsSentence, last.width <= maxTitleWidth
-                {
-                    drafts[article].lines.removeLast()
-                    addCaption(
-                        CJKText.collapseSpaces(page.text(of: last)) + " " + credit, to: current, drafts: &drafts,
-                        furniture: &furniture)
-                } else {
-                    addCaption(credit, to: current, drafts: &drafts, furniture: &furniture)
-                }
-            case .note:
-                if let article = current, !drafts[article].closed {
-                    drafts[article].notes.append(String(page.text(of: line)))
-                    drafts[article].closed = true
-                } else {
-                    furniture.append(String(page.text(of: line)))
-                }
-            case .text where titleLike[index]:
-                let title = page.text(of: line)
-                if title.dropFirst(maxSectionLabelLength).isEmpty {
-                    furniture.append(String(title))
-                } else {
-                    pendingTitles.append((CJKText.collapseSpaces(title), index))
-                }
-            case .text:
-                if let article = current, !drafts[article].closed, unitsSinceBody.isEmpty, pendingTitles.count == 1,
-                    drafts[article].lines.last?.endsSentence == true, !lines[pendingTitles[0].line].indented,
-                    !changesColumn(at: pendingTitles[0].line, in: lines, marks: titleLike)
-                {
-                    // A lone title-like line between paragraphs: a sub-heading.
-                    drafts[article].subheadings.append(pendingTitles[0].text)
-                    pendingTitles = []
-                    var opening = line
-                    opening.indented = true
-                    drafts[article].lines.append(opening)
-                    continue
-                }
-                if current == nil || !pendingTitles.isEmpty || !unitsSinceBody.isEmpty || drafts[current!].closed
-                    || (drafts[current!].lines.last?.endsSentence == true
-                        && startsColumnOfItsOwn(at: index, in: lines, marks: titleLike))
-                {
-                    startArticle(at: index)
-                }
-                if drafts[current!].lines.last?.endsSentence == true,
-                    let heading = RunInHeading.find(at: index, in: page, titleLike: titleLike)
-                {
-                    drafts[current!].subheadings.append(heading.text)
-                    var rest = heading.rest
-                    rest.indented = true
-                    drafts[current!].lines.append(rest)
-                    skipUntil = heading.lastLine
-                    continue
-                }
-                drafts[current!].lines.append(line)
-            }
-        }
-        flushPendingTitles(next: nil)
-
-        return assemble(drafts: drafts, units: units, furniture: furniture, source: source, page: page)
-    }
-
-    private func addCaption(_ caption: String, to article: Int?, drafts: inout [Draft], furniture: inout [String]) {
-        if let article { drafts[article].captions.append(caption) } else { furniture.append(caption) }
+        // Pass 2: article drafts and the title and byline units.
+        let layout = LayoutPass(page: page, titleLike: titleLike, parser: self, furniture: furniture)
+        // Pass 3: units matched to drafts, paragraphs rebuilt.
+        return assemble(
+            drafts: layout.drafts, units: layout.units, furniture: layout.furniture, source: source, page: page)
     }
 
     /// Pull-quotes: an indented block of up to four lines, ending a sentence,
