@@ -6,8 +6,8 @@ import PackedKeys
 /// 1. **Count** (``TermCounts``): repeated character n-grams of 2–4
 ///    ideographs and Latin words, with their neighbours.
 /// 2. **Filter** (``candidates(_:)``): terms that stand on their own, are
-///    not stop words or clause fragments; the most frequent by mass (count
-///    × length) become candidates.
+///    not stop words, clause fragments or bare numbers; the most frequent
+///    by mass (count × length) become candidates.
 /// 3. **Rank**: TextRank over the candidates' co-occurrence in sentences.
 /// 4. **Choose**: the best, one of each pair of overlapping terms.
 ///
@@ -39,7 +39,23 @@ public struct KeywordExtractor: Sendable {
         "然后", "应当", "应该", "问题", "因此", "但是", "虽然", "所以", "如果", "因为", "而且", "还是", "或者", "这样",
         "那么", "这个", "那个", "此外", "另外", "其他", "以上", "以下", "之后", "之前", "当前", "随后", "最后", "本次",
         "能够", "已经", "正在", "一直", "认为", "希望", "包括", "情况", "部分", "左右", "以来", "期间", "有关", "相应",
+        // Adverbs and verbs of manner and degree that go with any topic.
+        "切实", "确保", "具有", "深入", "出现", "了解", "详细", "充分", "有效", "认真", "大力", "主动", "不断地", "逐步",
+        "持续", "更加", "非常", "十分", "比较", "必须", "可能", "一定", "进行了", "具体", "广泛", "及时", "共同",
+        // Quantities, time and reporting words.
+        "不少", "很多", "许多", "各种", "所有", "一批", "一系列", "上午", "下午", "昨天", "今天", "日前", "此次", "这次",
+        "今后", "据悉", "介绍", "告诉", "由于", "对于", "关于", "并且", "不仅", "还有", "其实",
     ]
+
+    /// Characters that write numbers: a term made only of them (二十, 十多,
+    /// 三千余) is a count, not a topic.
+    static let numeralCharacters = "零〇一二三四五六七八九十百千万亿两几多余数"
+    static let numerals = IdeographSet(numeralCharacters.unicodeScalars.map(\.value))
+
+    /// Whether the term of `key` (`length` ideographs) is only a number.
+    static func isNumber(_ key: UInt64, length: Int) -> Bool {
+        (0..<length).allSatisfy { numerals.contains(UInt32(truncatingIfNeeded: key >> UInt64(16 * $0)) & 0xFFFF) }
+    }
 
     static let edgeStops = IdeographSet(edgeStopCharacters.unicodeScalars.map(\.value))
     /// The stop words by packed key (a table, not a `Set`: it is asked for
@@ -100,7 +116,12 @@ public struct KeywordExtractor: Sendable {
         // clause (员表示, 本次重), not a word.
         entries = entries.filter {
             terms.stats[key: $0.key]!.kept && !Self.hasStopWordEdge($0.key, length: $0.value.length)
+                && !Self.isNumber($0.key, length: $0.value.length)
         }
+        // A term that two more frequent terms meet inside (权保 between
+        // 维权 and 保险) crosses a word boundary.
+        let edges = TermEdges(entries)
+        entries.removeAll { edges.straddlesABoundary($0.key, length: $0.value.length, count: $0.value.count) }
         var pool = entries.map {
             Candidate(key: $0.key, count: Int($0.value.count), mass: Int($0.value.count) * $0.value.length)
         }

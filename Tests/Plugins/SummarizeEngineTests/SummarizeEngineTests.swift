@@ -131,3 +131,23 @@ import Testing
         #expect(terms.contains("电梯"), "\(terms)")
     }
 }
+
+extension KeywordWordTests {
+    /// A term that two more frequent words meet inside (权保 where 维权
+    /// runs into 保险) crosses a word boundary; the words stay.
+    @Test func aTermAcrossTheBoundaryOfTwoWordsIsNotAKeyword() {
+        let text = "企业维权需要保险。知识产权保护需要维权。维权保险帮助企业。产权保护靠保险。维权保险和产权保护都重要。保险公司支持维权。"
+        let terms = KeywordExtractor(count: 10).keywords(in: text).map(\.term)
+        #expect(!terms.contains("权保"), "\(terms)")
+        #expect(terms.contains("维权") && terms.contains("保险"), "\(terms)")
+    }
+
+    /// A bare number (二十, 十多) is a count, not a topic; a number with
+    /// its unit is left to the other rules.
+    @Test func bareNumbersAreNotKeywords() {
+        let text = "全区二十家企业参加。二十家企业获得补贴。补贴发放给二十家企业。企业数量十多年来增长。十多家银行参与。"
+        let terms = KeywordExtractor(count: 10).keywords(in: text).map(\.term)
+        #expect(!terms.contains("二十") && !terms.contains("十多"), "\(terms)")
+        #expect(terms.contains("企业"), "\(terms)")
+    }
+}
