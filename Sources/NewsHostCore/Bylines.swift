@@ -18,9 +18,6 @@ enum Bylines {
     /// The roles as scalars, longest first as in ``roles``, for prefix tests
     /// without Character comparison.
     private static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
-    private static let leadScalars = Array("本报讯".unicodeScalars)
-    /// Marks that end or join sentences, which a byline never holds.
-    private static let sentencePunctuation: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", "!", "?", ";", ":"]
 
     /// Whether a line whose first character (after bullets and white
     /// space) is `first` can be a byline, a lead or a bracketed note: the
@@ -47,7 +44,7 @@ enum Bylines {
             mayStart(with: first)
         else { return nil }
         var text = line.drop(while: { isNoise($0.value) || CJKText.isWhiteSpace($0) })
-        if text.starts(with: leadScalars) { text = text.dropFirst(3) }
+        if text.starts(with: PageLine.leadMarker) { text = text.dropFirst(3) }
         if let open = text.first, open == "（" || open == "(" {
             guard let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
             text = text[text.index(after: text.startIndex)..<close]
@@ -57,7 +54,7 @@ enum Bylines {
         // is body text: a byline is names separated by spaces or 、, with a
         // comma only before another role.
         for (offset, scalar) in zip(text.indices, text) {
-            if sentencePunctuation.contains(scalar) { return nil }
+            if CJKText.clauseEnds.contains(scalar) { return nil }
             if scalar == "，" || scalar == "," {
                 let after = text[text.index(after: offset)...].drop(while: CJKText.isWhiteSpace)
                 guard roleScalars.contains(where: { after.starts(with: $0) }) else { return nil }
@@ -79,13 +76,13 @@ enum Bylines {
     /// Whether `scalar` can be part of a name: a letter (an ideograph,
     /// most often, tested first without the property lookup) or `·`.
     private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value) || scalar.properties.isAlphabetic || scalar == "·"
+        CJKText.isIdeograph(scalar) || scalar.properties.isAlphabetic || scalar == "·"
     }
 
     /// For a lead like `本报讯（记者 袁玮） 正文…`: the names and where the
     /// text after the closing bracket starts (an index of `line`).
     static func splitLead(_ line: ArraySlice<Unicode.Scalar>) -> (names: [String], rest: Int)? {
-        guard line.starts(with: leadScalars) else { return nil }
+        guard line.starts(with: PageLine.leadMarker) else { return nil }
         let afterMarker = line.dropFirst(3).drop(while: CJKText.isWhiteSpace)
         guard let open = afterMarker.first, open == "（" || open == "(",
             let close = afterMarker.firstIndex(where: { $0 == "）" || $0 == ")" }),

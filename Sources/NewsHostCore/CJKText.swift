@@ -2,6 +2,21 @@ import UTF8Assembly
 
 /// Character classes and joining rules for Chinese text mixed with Latin.
 enum CJKText {
+    /// Whether `value` is a CJK ideograph: the Unified Ideographs and
+    /// Extension A (U+4E00–U+9FFF, U+3400–U+4DBF), which Chinese news is
+    /// written in; rarer extensions count as other letters.
+    @inline(__always)
+    static func isIdeograph(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+    }
+
+    /// Whether `scalar` is a CJK ideograph (``isIdeograph(_:)-(UInt32)``).
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool { isIdeograph(scalar.value) }
+
+    /// Marks that end a sentence or a clause (`。！？；：` and their ASCII
+    /// forms): a byline never holds one, and a run-in heading stops at one.
+    static let clauseEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", "!", "?", ";", ":"]
+
     /// Whether `scalar` is a CJK ideograph or CJK/full-width punctuation,
     /// next to which no space belongs.
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {

@@ -402,7 +402,7 @@ extension LayoutPageParser {
         }
         let scalars = Array(title.unicodeScalars)
         if scalars.count >= 11, scalars.last == "区",
-            scalars.suffix(3).allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }),
+            scalars.suffix(3).allSatisfy(CJKText.isIdeograph),
             !"本我全该市城新园社小".unicodeScalars.contains(scalars[scalars.count - 3])
         {
             return (UTF8Builder.string(scalars.dropLast(3)), UTF8Builder.string(scalars.suffix(3)))

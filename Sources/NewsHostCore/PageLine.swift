@@ -246,7 +246,8 @@ struct PageLine {
         text.unicodeScalars.reduce(0) { $0 + (CJKText.isWide($1) ? 2 : 1) }
     }
 
-    private static let leadMarker = Array("本报讯".unicodeScalars)
+    /// What a lead opens with: `本报讯` ("this paper reports").
+    static let leadMarker = Array("本报讯".unicodeScalars)
 
     /// What the line with these scalars, starting at byte offset
     /// `lineStart` of the page, is, and the names it gives if it is a lead

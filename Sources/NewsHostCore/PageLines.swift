@@ -98,7 +98,7 @@ struct PageLines {
     func startsMidSentence(_ line: PageLine) -> Bool {
         if PageLine.midSentenceMarks.contains(line.first) { return true }
         let second = line.bytes.lowerBound + Int(UTF8.width(line.first))
-        guard (0x4E00...0x9FFF).contains(line.first.value), second < line.bytes.upperBound else { return false }
+        guard CJKText.isIdeograph(line.first), second < line.bytes.upperBound else { return false }
         let scalar = UTF8Scan.scalar(in: text.utf8.span, at: second).value
         return PageLine.midSentenceMarks.contains { $0.value == scalar }
     }

@@ -46,7 +46,7 @@ struct RunInHeading {
             var scalars = text.unicodeScalars.indices.makeIterator()
             while let position = scalars.next() {
                 let scalar = text.unicodeScalars[position]
-                if stops.contains(scalar) { return nil }
+                if CJKText.clauseEnds.contains(scalar) { return nil }
                 length += 1
                 if openers.contains(scalar) {
                     quoted += 1
@@ -54,13 +54,13 @@ struct RunInHeading {
                     quoted = max(0, quoted - 1)
                 }
                 // A space inside quotes or brackets belongs to what they quote.
-                guard PageLine.isBlank(scalar), quoted == 0, let before = previous, isIdeograph(before) else {
+                guard PageLine.isBlank(scalar), quoted == 0, let before = previous, CJKText.isIdeograph(before) else {
                     previous = scalar
                     continue
                 }
                 let after = text.unicodeScalars[position...].drop(while: PageLine.isBlank)
                 let restStart = page.text.utf8.distance(from: page.text.utf8.startIndex, to: after.startIndex)
-                guard let next = after.first, isIdeograph(next), lengths.contains(length - 1),
+                guard let next = after.first, CJKText.isIdeograph(next), lengths.contains(length - 1),
                     let rest = line.narrowed(to: restStart..<line.bytes.upperBound, in: page.text.utf8.span)
                 else { return nil }
                 heading.append(text[..<position])
@@ -72,11 +72,7 @@ struct RunInHeading {
         return nil
     }
 
-    private static let stops = Array("。！？；：!?;:".unicodeScalars)
     private static let openers = Array("“‘「『《（(".unicodeScalars)
     private static let closers = Array("”’」』》）)".unicodeScalars)
 
-    private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-    }
 }

@@ -145,7 +145,7 @@ public enum TextDecoding {
         for scalar in text.unicodeScalars {
             total += 1
             let v = scalar.value
-            if (0x20...0x7E).contains(v) || v == 0x0A || v == 0x0D || v == 0x09 || (0x4E00...0x9FFF).contains(v)
+            if (0x20...0x7E).contains(v) || v == 0x0A || v == 0x0D || v == 0x09 || CJKText.isIdeograph(v)
                 || (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v) || (0x2010...0x201F).contains(v)
             {
                 good += 1

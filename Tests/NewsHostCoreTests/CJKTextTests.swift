@@ -14,3 +14,24 @@ import Testing
         #expect(PageLine.displayWidth("区里，AB") == 8)
     }
 }
+
+/// The parser's character classes against Unicode's own properties.
+@Suite struct CharacterClassTableTests {
+    /// Every scalar of the BMP below the compatibility block: an ideograph
+    /// exactly when Unicode calls it a unified ideograph (the dozen unified
+    /// ideographs among the compatibility ones at U+FA0E… are left out).
+    @Test func ideographsAreTheUnifiedIdeographsOfTheBMP() {
+        let mismatches = (0..<UInt32(0xF900)).compactMap(Unicode.Scalar.init).filter {
+            CJKText.isIdeograph($0) != $0.properties.isUnifiedIdeograph
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10).map { String($0.value, radix: 16) })")
+    }
+
+    @Test func clauseEndsAreSentenceAndClausePunctuationOnly() {
+        for mark in CJKText.clauseEnds {
+            #expect(mark.properties.generalCategory == .otherPunctuation, "\(mark)")
+        }
+        #expect(!CJKText.clauseEnds.contains("，"), "a comma pauses, it does not end a clause")
+        #expect(!CJKText.clauseEnds.contains("、"))
+    }
+}
