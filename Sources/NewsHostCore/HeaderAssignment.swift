@@ -77,6 +77,23 @@ struct HeaderAssignment {
         }
     }
 
+    /// What standing next to a body adds to a unit's score, and what a lead
+    /// that names its own reporters takes away from a byline's.
+    enum Bonus {
+        /// Titles right above a body: a nudge, less than what a headline
+        /// shares with its own body, so the words decide.
+        static let rightAbove = 0.2
+        /// Titles right below a body (a headline after it): half that, the
+        /// rarer layout.
+        static let rightBelow = 0.1
+        /// A byline with no titles, right above a body: its place is all
+        /// there is to go by, and enough on its own.
+        static let bylineOnItsBody = 1.0
+        /// A lead that names its reporters needs no byline line: enough
+        /// to keep a byline away unless its titles match strongly.
+        static let leadNamesItsReporters = 0.5
+    }
+
     /// Which article each unit goes to (`nil`: none fits; the unit is page
     /// furniture): the best score of at least `threshold`, a score being the
     /// overlap (``overlaps(_:bodies:)``) plus small bonuses for standing right
@@ -90,9 +107,9 @@ struct HeaderAssignment {
         for (u, unit) in units.enumerated() {
             for (article, overlap) in overlaps[u].enumerated() {
                 var score = overlap
-                if unit.next == article { score += unit.titles.isEmpty ? 1 : 0.2 }
-                if unit.previous == article { score += 0.1 }
-                if !unit.bylines.isEmpty && leadBylines[article] { score -= 0.5 }
+                if unit.next == article { score += unit.titles.isEmpty ? Bonus.bylineOnItsBody : Bonus.rightAbove }
+                if unit.previous == article { score += Bonus.rightBelow }
+                if !unit.bylines.isEmpty && leadBylines[article] { score -= Bonus.leadNamesItsReporters }
                 if score >= threshold { candidates.append((u, article, score)) }
             }
         }

@@ -286,14 +286,21 @@ public struct LayoutPageParser: PageParser {
         lines[index].indented && changesColumn(at: index, in: lines, marks: marks)
     }
 
+    /// How many lines on each side of a line are looked at for the width of
+    /// its column: enough for six full lines in a column where paragraphs
+    /// are short, near enough to stay in one article's column.
+    static let columnWindow = 12
+
     /// The typical width of full lines after `index` (median of up to six).
     private func columnWidth(after index: Int, in lines: [PageLine], marks: [Bool]) -> Int? {
-        columnWidth(of: min(lines.count, index + 1)..<min(lines.count, index + 13), in: lines, marks: marks)
+        columnWidth(
+            of: min(lines.count, index + 1)..<min(lines.count, index + 1 + Self.columnWindow), in: lines,
+            marks: marks)
     }
 
     /// The typical width of full lines before `index` (median of up to six).
     private func columnWidth(before index: Int, in lines: [PageLine], marks: [Bool]) -> Int? {
-        columnWidth(of: (max(0, index - 12)..<index).reversed(), in: lines, marks: marks)
+        columnWidth(of: (max(0, index - Self.columnWindow)..<index).reversed(), in: lines, marks: marks)
     }
 
     private func columnWidth(of window: some Sequence<Int>, in lines: [PageLine], marks: [Bool]) -> Int? {
@@ -392,6 +399,11 @@ extension LayoutPageParser {
         return pattern
     }
 
+    /// Characters that, opening the last three characters of a title that
+    /// ends in 区, show those three to be words of the title (本社区, 全城区,
+    /// 该小区) rather than a district's name glued to it.
+    static let notDistrictNames = Array("本我全该市城新园社小".unicodeScalars)
+
     /// A title ending in a section label: one seen alone on the page, or a
     /// district name (`徐汇区`) after at least eight characters of title.
     static func splitGluedLabel(_ title: String, knownLabels: [String]) -> (String, String?) {
@@ -403,7 +415,7 @@ extension LayoutPageParser {
         let scalars = Array(title.unicodeScalars)
         if scalars.count >= 11, scalars.last == "区",
             scalars.suffix(3).allSatisfy(CJKText.isIdeograph),
-            !"本我全该市城新园社小".unicodeScalars.contains(scalars[scalars.count - 3])
+            !notDistrictNames.contains(scalars[scalars.count - 3])
         {
             return (UTF8Builder.string(scalars.dropLast(3)), UTF8Builder.string(scalars.suffix(3)))
         }
