@@ -11,20 +11,11 @@ enum DescriptorBuilder {
     {
         let options = UnsafeMutablePointer<nh_option_spec>.allocate(capacity: max(1, metadata.options.count))
         for (index, option) in metadata.options.enumerated() {
-            let (type, choices): (UInt32, String?) =
-                switch option.type {
-                case .string: (NH_OPTION_STRING, nil)
-                case .int: (NH_OPTION_INT, nil)
-                case .float: (NH_OPTION_FLOAT, nil)
-                case .bool: (NH_OPTION_BOOL, nil)
-                case .path: (NH_OPTION_PATH, nil)
-                case .choice(let words): (NH_OPTION_ENUM, words.joined(separator: "|"))
-                }
             (options + index).initialize(
                 to: nh_option_spec(
-                    struct_size: UInt32(MemoryLayout<nh_option_spec>.size), type: type,
+                    struct_size: UInt32(MemoryLayout<nh_option_spec>.size), type: option.type.code,
                     key: permanent(option.key), default_value: permanent(option.defaultValue),
-                    help: permanent(option.help), choices: choices.map(permanent)))
+                    help: permanent(option.help), choices: option.type.choicesText.map(permanent)))
         }
         let table = UnsafeMutablePointer<nh_hook>.allocate(capacity: hooks.count)
         for (index, hook) in hooks.enumerated() {

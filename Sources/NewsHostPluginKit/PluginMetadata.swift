@@ -7,12 +7,8 @@ public struct PluginMetadata: Sendable {
 
     /// One option of the plugin's option table.
     public struct Option: Sendable {
-        /// Value types, as in the ABI's NH_OPTION_*.
-        public enum ValueType: Sendable {
-            case string, int, float, bool, path
-            /// One of the listed words.
-            case choice([String])
-        }
+        /// Value types (`NH_OPTION_*`, defined once in ``NewsHostABI``).
+        public typealias ValueType = OptionType
 
         /// The key.
         public var key: String

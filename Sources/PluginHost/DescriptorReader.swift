@@ -93,22 +93,12 @@ struct DescriptorReader {
             guard seen.insert(key).inserted else {
                 throw .invalidOption(path: path, reason: "option `\(key)` is declared twice")
             }
-            let type: OptionType
-            switch entry.type {
-            case UInt32(NH_OPTION_STRING): type = .string
-            case UInt32(NH_OPTION_INT): type = .int
-            case UInt32(NH_OPTION_FLOAT): type = .float
-            case UInt32(NH_OPTION_BOOL): type = .bool
-            case UInt32(NH_OPTION_PATH): type = .path
-            case UInt32(NH_OPTION_ENUM):
-                let words = entry.choices.map { String(cString: $0).split(separator: "|").map(String.init) } ?? []
-                guard !words.isEmpty else {
-                    throw .invalidOption(
-                        path: path, reason: "enum option `\(key)` lists no choices; set `choices` to e.g. \"a|b\"")
-                }
-                type = .choice(words)
-            default:
+            guard let type = OptionType(code: entry.type, choices: entry.choices.map { String(cString: $0) }) else {
                 throw .invalidOption(path: path, reason: "option `\(key)` has unknown type \(entry.type)")
+            }
+            if type == .choice([]) {
+                throw .invalidOption(
+                    path: path, reason: "enum option `\(key)` lists no choices; set `choices` to e.g. \"a|b\"")
             }
             guard let defaultPointer = entry.default_value else {
                 throw .invalidOption(path: path, reason: "option `\(key)` has a NULL default; every option needs one")

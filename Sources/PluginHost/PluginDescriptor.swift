@@ -4,24 +4,8 @@ import NewsHostABI
 /// The plugin kinds (`NH_KIND_*`), defined once in ``NewsHostABI``.
 public typealias PluginKind = NewsHostABI.PluginKind
 
-/// The type of an option value, which the host validates before `create`.
-public enum OptionType: Sendable, Hashable {
-    case string, int, float, bool, path
-    /// One of the listed words.
-    case choice([String])
-
-    /// The name shown in help texts.
-    public var name: String {
-        switch self {
-        case .string: return "string"
-        case .int: return "int"
-        case .float: return "float"
-        case .bool: return "bool"
-        case .path: return "path"
-        case .choice(let words): return words.joined(separator: "|")
-        }
-    }
-}
+/// The option value types (`NH_OPTION_*`), defined once in ``NewsHostABI``.
+public typealias OptionType = NewsHostABI.OptionType
 
 /// One entry of a plugin's option table.
 public struct OptionSpec: Sendable, Hashable {

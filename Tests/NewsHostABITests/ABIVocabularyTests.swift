@@ -34,3 +34,20 @@ import Testing
         #expect(NameRule.fieldKey.pattern == "[a-z0-9][a-z0-9_.-]*")
     }
 }
+
+/// The option types against the header's constants, both ways.
+@Suite struct OptionTypeTests {
+    @Test(arguments: [
+        OptionType.string, .int, .float, .bool, .path, .choice(["lead", "rank"]),
+    ])
+    func everyTypeRoundTripsThroughItsCode(type: OptionType) {
+        #expect(OptionType(code: type.code, choices: type.choicesText) == type)
+    }
+
+    @Test func codesAreTheHeadersAndUnknownOnesAreRefused() {
+        #expect(Set([OptionType.string, .int, .float, .bool, .path, .choice([])].map(\.code)).count == 6)
+        #expect(OptionType(code: 99, choices: nil) == nil)
+        #expect(OptionType(code: OptionType.choice([]).code, choices: "a||b") == .choice(["a", "b"]))
+        #expect(OptionType.choice(["a", "b"]).name == "a|b")
+    }
+}
