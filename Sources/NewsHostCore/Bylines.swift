@@ -40,7 +40,7 @@ enum Bylines {
     /// The same on the line's scalars.
     static func names(in line: ArraySlice<Unicode.Scalar>) -> [String]? {
         // Most lines are body text: rule them out on their first character.
-        guard let first = line.first(where: { !isNoise($0.value) && !PageLine.isBlank($0) }),
+        guard let first = line.first(where: { !isNoise($0.value) && !CJKText.isBlank($0) }),
             mayStart(with: first)
         else { return nil }
         var text = line.drop(while: { isNoise($0.value) || CJKText.isWhiteSpace($0) })

@@ -79,6 +79,24 @@ enum CJKText {
         }
     }
 
+    /// White space within a line, as page dumps have it: space, tab,
+    /// vertical tab, form feed, CR, no-break space, the ideographic space
+    /// and a stray byte-order mark. Unlike ``isWhiteSpace(_:)-(Unicode.Scalar)``
+    /// it never includes the line feed, which ends a line rather than
+    /// spacing it, and it includes U+FEFF, which is no white space to
+    /// Unicode but shows as nothing.
+    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        isBlank(scalar.value)
+    }
+
+    @inline(__always)
+    static func isBlank(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+
     /// Joins column-wrapped fragments of one paragraph: no space between
     /// wide characters, one space between Latin words or numbers.
     static func joinFragments<S: StringProtocol>(_ fragments: [S]) -> String {
@@ -116,7 +134,7 @@ struct FragmentJoiner {
     mutating func appendFragment(_ scalars: some Sequence<Unicode.Scalar>) {
         if last != nil { pendingSpace = true }
         for scalar in scalars {
-            if PageLine.isBlank(scalar) || scalar == "\n" {
+            if CJKText.isBlank(scalar) || scalar == "\n" {
                 pendingSpace = last != nil
                 continue
             }

@@ -31,7 +31,7 @@ enum Datelines {
         var text = text
         text.makeContiguousUTF8()
         let bytes = text.utf8.span
-        return UTF8Scan.scalars(in: bytes, 0..<bytes.count, limit: prefix, dropping: PageLine.isBlank)
+        return UTF8Scan.scalars(in: bytes, 0..<bytes.count, limit: prefix, dropping: CJKText.isBlank)
     }
 
     private static let partScalars = parts.map { Array($0.unicodeScalars) }

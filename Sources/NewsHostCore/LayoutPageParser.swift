@@ -73,7 +73,7 @@ public struct LayoutPageParser: PageParser {
         func squeezed<C: Collection<PageLine>>(_ lines: C) -> [UInt8] {
             var bytes: [UInt8] = []
             for line in lines {
-                for scalar in page.text(of: line).unicodeScalars where !PageLine.isBlank(scalar) {
+                for scalar in page.text(of: line).unicodeScalars where !CJKText.isBlank(scalar) {
                     UTF8.encode(scalar) { bytes.append($0) }
                 }
             }

@@ -130,7 +130,7 @@ struct PageLine {
             let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
             index &+= length
             let scalarWidth = CJKText.isWide(value) ? 2 : 1
-            if PageLine.isBlank(value) {
+            if CJKText.isBlank(value) {
                 // Not a "scalar before the last": `。 ”` ends its sentence
                 // as `。”` does.
                 blankWidth &+= scalarWidth
@@ -228,18 +228,6 @@ struct PageLine {
         line.first = scanned.first
         line.hasInnerBlank = scanned.hasInnerBlank
         return line
-    }
-
-    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-        isBlank(scalar.value)
-    }
-
-    @inline(__always)
-    static func isBlank(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0xFEFF: return true
-        default: return false
-        }
     }
 
     static func displayWidth(_ text: Substring) -> Int {

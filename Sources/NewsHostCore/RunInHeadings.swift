@@ -54,11 +54,11 @@ struct RunInHeading {
                     quoted = max(0, quoted - 1)
                 }
                 // A space inside quotes or brackets belongs to what they quote.
-                guard PageLine.isBlank(scalar), quoted == 0, let before = previous, CJKText.isIdeograph(before) else {
+                guard CJKText.isBlank(scalar), quoted == 0, let before = previous, CJKText.isIdeograph(before) else {
                     previous = scalar
                     continue
                 }
-                let after = text.unicodeScalars[position...].drop(while: PageLine.isBlank)
+                let after = text.unicodeScalars[position...].drop(while: CJKText.isBlank)
                 let restStart = page.text.utf8.distance(from: page.text.utf8.startIndex, to: after.startIndex)
                 guard let next = after.first, CJKText.isIdeograph(next), lengths.contains(length - 1),
                     let rest = line.narrowed(to: restStart..<line.bytes.upperBound, in: page.text.utf8.span)

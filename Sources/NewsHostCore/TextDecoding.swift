@@ -34,7 +34,7 @@ public enum TextDecoding {
             hasCR
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
-        if normalized.unicodeScalars.allSatisfy({ PageLine.isBlank($0) || $0 == "\n" }) {
+        if normalized.unicodeScalars.allSatisfy({ CJKText.isBlank($0) || $0 == "\n" }) {
             throw InputError.empty(path: path)
         }
         return (normalized, encoding)

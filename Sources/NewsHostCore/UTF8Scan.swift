@@ -40,7 +40,7 @@ enum UTF8Scan {
         return scalars
     }
 
-    /// The length of the blank scalar (``PageLine/isBlank(_:)``) that starts
+    /// The length of the blank scalar (``CJKText/isBlank(_:)``) that starts
     /// at `index`, or 0.
     @inline(__always)
     static func blankLength(in bytes: Span<UInt8>, at index: Int, end: Int) -> Int {

@@ -27,6 +27,15 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10).map { String($0.value, radix: 16) })")
     }
 
+    /// Blanks within a line are white space to Unicode (all but a stray
+    /// byte-order mark), never the line feed that ends the line.
+    @Test func blanksAreWhiteSpaceWithinALine() {
+        let blanks = (0..<UInt32(0x10000)).compactMap(Unicode.Scalar.init).filter(CJKText.isBlank)
+        #expect(blanks.allSatisfy { $0.properties.isWhitespace || $0 == "\u{FEFF}" })
+        #expect(blanks.allSatisfy { CJKText.isWhiteSpace($0) == $0.properties.isWhitespace })
+        #expect(!CJKText.isBlank("\n") && CJKText.isBlank("\u{3000}") && CJKText.isBlank("\u{FEFF}"))
+    }
+
     @Test func clauseEndsAreSentenceAndClausePunctuationOnly() {
         for mark in CJKText.clauseEnds {
             #expect(mark.properties.generalCategory == .otherPunctuation, "\(mark)")
