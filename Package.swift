@@ -104,11 +104,15 @@ let package = Package(
         .target(
             name: "SummarizePlugin", dependencies: ["SummarizeEngine", "NewsHostPluginKit"],
             path: "Plugins/summarize/Plugin"),
-        .target(name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv"),
-        .target(name: "ExportJSONLPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-jsonl"),
+        .target(
+            name: "ExportCSVPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-csv",
+            exclude: ["README.md"]),
+        .target(
+            name: "ExportJSONLPlugin", dependencies: ["NewsHostPluginKit"], path: "Plugins/export-jsonl",
+            exclude: ["README.md"]),
         .target(
             name: "ExportSQLitePlugin", dependencies: ["CNewsHostPlugin"], path: "Plugins/export-sqlite",
-            publicHeadersPath: ".", linkerSettings: [.linkedLibrary("sqlite3")]),
+            exclude: ["README.md"], publicHeadersPath: ".", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // Paths, process running and fixture compilation shared by the tests.
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),

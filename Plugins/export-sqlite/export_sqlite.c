@@ -1,7 +1,7 @@
 /* export-sqlite — writes articles and their annotations into a SQLite
  * database, in one transaction per run.
  *
- * Tables (see README.md, "SQLite schema"):
+ * Tables (see Plugins/export-sqlite/README.md):
  *   articles(id PK, source, idx, headline, titles, bylines, dateline, body,
  *            paragraphs, captions, subheadings, summary, summary_plugin)
  *   labels(article_id FK, plugin, name, score)      PK (article_id, plugin, name)
