@@ -404,6 +404,11 @@ extension LayoutPageParser {
     /// 该小区) rather than a district's name glued to it.
     static let notDistrictNames = Array("本我全该市城新园社小".unicodeScalars)
 
+    /// Words that take what follows them as their object (建造于红灯区,
+    /// 来到徐汇区): a …区 ending right after one is part of the title's
+    /// phrase, never a label glued to its end.
+    static let objectTakers = Array("于在到至往向自从的为与和及同跟把被对给离".unicodeScalars)
+
     /// A title ending in a section label: one seen alone on the page, or a
     /// district name (`徐汇区`) after at least eight characters of title.
     static func splitGluedLabel(_ title: String, knownLabels: [String]) -> (String, String?) {
@@ -415,7 +420,8 @@ extension LayoutPageParser {
         let scalars = Array(title.unicodeScalars)
         if scalars.count >= 11, scalars.last == "区",
             scalars.suffix(3).allSatisfy(CJKText.isIdeograph),
-            !notDistrictNames.contains(scalars[scalars.count - 3])
+            !notDistrictNames.contains(scalars[scalars.count - 3]),
+            !objectTakers.contains(scalars[scalars.count - 4])
         {
             return (UTF8Builder.string(scalars.dropLast(3)), UTF8Builder.string(scalars.suffix(3)))
         }

@@ -133,6 +133,9 @@ import Testing
         #expect(
             LayoutPageParser.splitGluedLabel("与企业负责人面对面了解情况交流看法徐汇区", knownLabels: []) == ("与企业负责人面对面了解情况交流看法", "徐汇区"))
         #expect(LayoutPageParser.splitGluedLabel("本区加强地下空间督查整治", knownLabels: []).1 == nil)
+        // A …区 ending that is the object of the title's last word is no label.
+        #expect(LayoutPageParser.splitGluedLabel("古城墙遗址 建造于红灯区", knownLabels: []).1 == nil)
+        #expect(LayoutPageParser.splitGluedLabel("外地游客周末纷纷来到徐汇区", knownLabels: []).1 == nil)
         #expect(LayoutPageParser.splitGluedLabel("区里召开重要会议普陀区", knownLabels: ["普陀区"]) == ("区里召开重要会议", "普陀区"))
         // The longest label wins whatever the order (it once depended on a Set's order, which changes per process).
         for labels in [["区", "普陀区"], ["普陀区", "区"]] {
@@ -212,6 +215,14 @@ import Testing
         ])
         #expect(result.articles.map(\.titles) == [["社区食堂开张迎客"], []])
         #expect(result.articles.map(\.bylines) == [[], ["李华"]])
+    }
+
+    /// Headlines with a figure, quotation marks or a question mark are
+    /// headlines, not body text.
+    @Test(arguments: ["居民消费价格同比上涨0.08%", "“一网通办”让办事更方便", "老旧小区如何加装电梯？", "古城墙遗址 建造于红灯区"])
+    func headlinesWithFiguresQuotesAndQuestionsAreHeadlines(headline: String) {
+        let result = page([headline, "本报讯 区里昨天发布消息，居民普遍关心这件事。", "有关部门表示将继续推进。"])
+        #expect(result.articles.map(\.titles) == [[headline]], "\(result.articles)")
     }
 
     @Test func pullQuoteRepeatingTheBodyIsSetAside() {
