@@ -53,15 +53,17 @@ struct HeaderAssignment {
     /// are compared, which also keeps matching linear on huge bodies.
     static let bodyPrefix = 1500
 
-    /// What each unit shares with each article (`overlaps[unit][article]`):
-    /// the share of the unit's title bigrams that the start of the body holds.
-    static func overlaps(_ units: [Unit], bodies: [[String]]) -> [[Double]] {
+    /// What each group of titles shares with each article
+    /// (`overlaps[group][article]`): the share of the group's title bigrams
+    /// that the start of the body holds. A group is a unit's titles, or one
+    /// title line on its own; one call serves both, so each body is read once.
+    static func overlaps(of groups: [[String]], bodies: [[String]]) -> [[Double]] {
         // Number the titles' bigrams; a body is then the set of those it holds.
         // A title of n bytes has fewer than n / 3 bigrams of ideographs.
-        var index = BigramIndex(capacity: units.reduce(0) { $0 + $1.titles.reduce(0) { $0 + $1.text.utf8.count / 3 } })
-        let unitGrams: [[Int]] = units.map { unit in
+        var index = BigramIndex(capacity: groups.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count / 3 } })
+        let unitGrams: [[Int]] = groups.map { titles in
             var ids: [Int] = []
-            BigramIndex.forEachBigram(in: unit.titles.map(\.text), limit: bodyPrefix) {
+            BigramIndex.forEachBigram(in: titles, limit: bodyPrefix) {
                 ids.append(index.insert($0))
             }
             ids.sort()
@@ -96,7 +98,7 @@ struct HeaderAssignment {
 
     /// Which article each unit goes to (`nil`: none fits; the unit is page
     /// furniture): the best score of at least `threshold`, a score being the
-    /// overlap (``overlaps(_:bodies:)``) plus small bonuses for standing right
+    /// overlap (``overlaps(of:bodies:)``) plus small bonuses for standing right
     /// before or after the body, less a penalty for a byline unit over a lead
     /// that names its reporters. Units with bylines go whole, at most one per
     /// article and not to an article whose lead already names its reporters.
@@ -155,13 +157,10 @@ struct HeaderAssignment {
     /// body: a line that shares less than ``neighbourThreshold`` of its
     /// bigrams with the body its unit went to, and at least
     /// ``matchThreshold`` with another, goes to that one (three headlines of
-    /// a cluster above the first article's byline). Returns, per unit, the
-    /// article each of its titles goes to.
-    static func releaseStrayLines(_ units: [Unit], bodies: [[String]], assignment: [Int?]) -> [[Int?]] {
-        let singles = units.flatMap { unit in
-            unit.titles.map { Unit(titles: [$0], bylines: [], next: nil, previous: nil) }
-        }
-        let lineOverlaps = overlaps(singles, bodies: bodies)
+    /// a cluster above the first article's byline). `lineOverlaps` has a
+    /// row per title line, in unit order. Returns, per unit, the article
+    /// each of its titles goes to.
+    static func releaseStrayLines(_ units: [Unit], lineOverlaps: [[Double]], assignment: [Int?]) -> [[Int?]] {
         var row = 0
         return units.enumerated().map { u, unit in
             defer { row += unit.titles.count }

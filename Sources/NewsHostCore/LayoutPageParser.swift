@@ -335,14 +335,19 @@ extension LayoutPageParser {
             }
         }
 
-        var overlaps = HeaderAssignment.overlaps(units, bodies: paragraphs)
+        // What each unit's titles, and each title line alone, share with each body.
+        let titleLines = units.flatMap { unit in unit.titles.map { [$0.text] } }
+        let shares = HeaderAssignment.overlaps(of: units.map { $0.titles.map(\.text) } + titleLines, bodies: paragraphs)
+        var overlaps = Array(shares.prefix(units.count))
+        let lineOverlaps = Array(shares.dropFirst(units.count))
         HeaderAssignment.separateHeadlinesAfterTheirBody(&units, overlaps: &overlaps)
         var assignment = HeaderAssignment.assign(
             units, overlaps: overlaps, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
         HeaderAssignment.keepBlocksTogether(units, &assignment)
         HeaderAssignment.attachUnmatchedBlocks(units, &assignment)
         HeaderAssignment.attachToNeighbours(units, overlaps: overlaps, &assignment)
-        let titleAssignment = HeaderAssignment.releaseStrayLines(units, bodies: paragraphs, assignment: assignment)
+        let titleAssignment = HeaderAssignment.releaseStrayLines(
+            units, lineOverlaps: lineOverlaps, assignment: assignment)
         for (u, unit) in units.enumerated() {
             for (title, article) in zip(unit.titles, titleAssignment[u]) {
                 if let article { drafts[article].titles.append(title) } else { furniture.append(title.text) }
