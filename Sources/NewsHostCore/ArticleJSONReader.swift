@@ -128,11 +128,7 @@ public enum ArticleJSONReader {
     ) throws -> Article {
         func strings(_ key: String) throws -> [String] {
             guard let value = object[key], value != .null else { return [] }
-            let list: [String]? =
-                if case .array(let items) = value, items.allSatisfy({ $0.string != nil }) {
-                    items.map { $0.string! }
-                } else { nil }
-            guard let list else {
+            guard let list = value.strings else {
                 throw InputError.invalidJSONLine(path: path, line: line, reason: "`\(key)` must be an array of strings")
             }
             return list
@@ -150,15 +146,13 @@ public enum ArticleJSONReader {
         } else if object["paragraphs"] == nil, object["body"] == nil {
             throw InputError.invalidJSONLine(path: path, line: line, reason: "no `body` or `paragraphs`")
         }
-        let index: Int
-        switch object["index"] {
-        case nil, .null?:
-            index = position
-        case let value? where value.number.map { $0 >= 0 && $0 == $0.rounded() && $0 < 9e15 } == true:
-            index = Int(value.number!)
-        default:
-            throw InputError.invalidJSONLine(
-                path: path, line: line, reason: "`index` must be a whole number from 0, such as 3")
+        var index = position
+        if let value = object["index"], value != .null {
+            guard let number = value.number, number >= 0, number == number.rounded(), number < 9e15 else {
+                throw InputError.invalidJSONLine(
+                    path: path, line: line, reason: "`index` must be a whole number from 0, such as 3")
+            }
+            index = Int(number)
         }
         var article = Article(
             source: try string("source") ?? source, index: index, titles: try strings("titles"),

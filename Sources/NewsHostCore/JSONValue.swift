@@ -27,6 +27,13 @@ enum JSONValue: Equatable {
         if case .string(let text) = self { return text }
         return nil
     }
+
+    /// The strings, when this is an array of strings only.
+    var strings: [String]? {
+        guard case .array(let items) = self else { return nil }
+        let strings = items.compactMap(\.string)
+        return strings.count == items.count ? strings : nil
+    }
 }
 
 /// A JSON object's members in order. A key given twice keeps its last value.
@@ -49,10 +56,7 @@ struct JSONObject: Equatable {
 
     /// The value of `key` as written in the line (its last occurrence).
     func text(of key: String) -> Substring? {
-        guard let range = members.last(where: { $0.key == key })?.range else { return nil }
-        let utf8 = line.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
+        members.last(where: { $0.key == key }).map { line.utf8Slice($0.range) }
     }
 
     static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
@@ -215,16 +219,7 @@ struct JSONReader {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
             guard digits(&self) > 0 else { throw fail("Invalid number: no digits in the exponent") }
         }
-        return .number(slice(start..<position))
-    }
-
-    /// The line's text between two UTF-8 offsets that fall next to ASCII
-    /// bytes (quotes, digits), so on character boundaries.
-    private func slice(_ range: Range<Int>) -> Substring {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let end = utf8.index(start, offsetBy: range.count)
-        return Substring(utf8[start..<end])
+        return .number(text.utf8Slice(start..<position))
     }
 
     /// A string, its escapes decoded; runs without escapes are taken whole.
@@ -239,11 +234,11 @@ struct JSONReader {
             }
             switch byte {
             case UInt8(ascii: "\""):
-                result += slice(runStart..<position)
+                result += text.utf8Slice(runStart..<position)
                 position += 1
                 return result
             case UInt8(ascii: "\\"):
-                result += slice(runStart..<position)
+                result += text.utf8Slice(runStart..<position)
                 position += 1
                 result.unicodeScalars.append(try readEscape())
                 runStart = position
@@ -309,5 +304,15 @@ struct JSONReader {
             position += 1
         }
         return value
+    }
+}
+
+extension Substring {
+    /// The text between two UTF-8 offsets of this substring, which fall
+    /// next to ASCII bytes (quotes, digits, separators), so on character
+    /// boundaries.
+    fileprivate func utf8Slice(_ range: Range<Int>) -> Substring {
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
     }
 }
