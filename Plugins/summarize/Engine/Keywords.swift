@@ -102,8 +102,8 @@ public struct KeywordExtractor: Sendable {
         var entries = terms.stats.entries { $0.count >= 2 && !$0.alwaysExtends }
         for (key, _) in entries { terms.stats[slot: terms.stats.find(key)!].kept = true }
         for (key, stat) in entries where stat.length > 2 {
-            let withoutLast = key >> 16
-            let withoutFirst = key & ~(UInt64(0xFFFF) << UInt64(16 * (stat.length - 1)))
+            let withoutLast = PackedTerm.head(key, length: stat.length, keeping: stat.length - 1)
+            let withoutFirst = PackedTerm.tail(key, keeping: stat.length - 1)
             for part in [withoutLast, withoutFirst] {
                 if let slot = terms.stats.find(part), terms.stats[slot: slot].kept,
                     terms.stats[slot: slot].count == stat.count
@@ -192,8 +192,8 @@ extension KeywordExtractor {
     static func hasStopWordEdge(_ key: UInt64, length: Int) -> Bool {
         guard length > 2 else { return false }
         for part in 2..<length {
-            let prefix = key >> UInt64(16 * (length - part))
-            let suffix = key & (UInt64.max >> UInt64(64 - 16 * part))
+            let prefix = PackedTerm.head(key, length: length, keeping: part)
+            let suffix = PackedTerm.tail(key, keeping: part)
             if isStopWord(prefix) || isStopWord(suffix) { return true }
         }
         return false
@@ -217,6 +217,16 @@ enum PackedTerm {
             return nil
         }
         return scalars.reduce(0) { $0 << 16 | UInt64($1.value) }
+    }
+
+    /// The first `count` ideographs of a term of `length`, packed.
+    static func head(_ key: UInt64, length: Int, keeping count: Int) -> UInt64 {
+        key >> UInt64(16 * (length - count))
+    }
+
+    /// The last `count` ideographs of a term, packed.
+    static func tail(_ key: UInt64, keeping count: Int) -> UInt64 {
+        key & (UInt64.max >> UInt64(64 - 16 * count))
     }
 
     /// The scalar values of a packed term.

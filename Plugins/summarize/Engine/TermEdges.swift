@@ -16,8 +16,8 @@ struct TermEdges {
         endings = PackedKeyTable(capacity: terms.count * 3, empty: 0)
         for (key, stat) in terms {
             for part in 1..<stat.length {
-                let head = Self.tagged(Self.head(key, length: stat.length, keeping: part), part)
-                let tail = Self.tagged(Self.tail(key, keeping: part), part)
+                let head = Self.tagged(PackedTerm.head(key, length: stat.length, keeping: part), part)
+                let tail = Self.tagged(PackedTerm.tail(key, keeping: part), part)
                 let opening = openings.insert(head)
                 openings[slot: opening] = max(openings[slot: opening], stat.count)
                 let ending = endings.insert(tail)
@@ -31,20 +31,10 @@ struct TermEdges {
     /// first part and another at least as frequent begins with its second.
     func straddlesABoundary(_ key: UInt64, length: Int, count: Int32) -> Bool {
         (1..<length).contains { cut in
-            let first = Self.tagged(Self.head(key, length: length, keeping: cut), cut)
-            let second = Self.tagged(Self.tail(key, keeping: length - cut), length - cut)
+            let first = Self.tagged(PackedTerm.head(key, length: length, keeping: cut), cut)
+            let second = Self.tagged(PackedTerm.tail(key, keeping: length - cut), length - cut)
             return (endings[key: first] ?? 0) >= count && (openings[key: second] ?? 0) >= count
         }
-    }
-
-    /// The first `part` ideographs of a term of `length`.
-    private static func head(_ key: UInt64, length: Int, keeping part: Int) -> UInt64 {
-        key >> UInt64(16 * (length - part))
-    }
-
-    /// The last `part` ideographs.
-    private static func tail(_ key: UInt64, keeping part: Int) -> UInt64 {
-        key & (UInt64.max >> UInt64(64 - 16 * part))
     }
 
     /// A part with its length in the top bits, so that parts of different
