@@ -20,13 +20,15 @@ struct HeaderAssignment {
     }
 
     /// Keeps a headline block together: once one of its lines is matched to
-    /// the article whose lead it stands on, lines matched to the article
-    /// before it follow (a kicker often quotes a phrase that the article
-    /// before it also uses).
-    static func keepBlocksTogether(_ units: [Unit], _ assignment: inout [Int?]) {
+    /// the article whose lead it stands on, a line matched to the article
+    /// before it follows when it shares at least ``neighbourThreshold`` of
+    /// its bigrams with the block's article too (the two articles are on
+    /// one topic and the kicker names it). A line that echoes only the
+    /// article before (a quotation from that lead) stays with that article.
+    static func keepBlocksTogether(_ units: [Unit], overlaps: [[Double]], _ assignment: inout [Int?]) {
         for (u, unit) in units.enumerated() {
             guard let block = unit.block, let next = unit.next, let previous = unit.previous,
-                assignment[u] == previous
+                assignment[u] == previous, overlaps[u][next] >= neighbourThreshold
             else { continue }
             if units.indices.contains(where: { units[$0].block == block && assignment[$0] == next }) {
                 assignment[u] = next

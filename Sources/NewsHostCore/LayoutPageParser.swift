@@ -343,7 +343,7 @@ extension LayoutPageParser {
         HeaderAssignment.separateHeadlinesAfterTheirBody(&units, overlaps: &overlaps)
         var assignment = HeaderAssignment.assign(
             units, overlaps: overlaps, leadBylines: drafts.map { !$0.leadBylines.isEmpty })
-        HeaderAssignment.keepBlocksTogether(units, &assignment)
+        HeaderAssignment.keepBlocksTogether(units, overlaps: overlaps, &assignment)
         HeaderAssignment.attachUnmatchedBlocks(units, &assignment)
         HeaderAssignment.attachToNeighbours(units, overlaps: overlaps, &assignment)
         let titleAssignment = HeaderAssignment.releaseStrayLines(

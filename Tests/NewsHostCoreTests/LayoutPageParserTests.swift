@@ -330,14 +330,29 @@ import Testing
         #expect(page(plain).articles[0].titles == ["强合作，共发展，同心并跑向前"])
     }
 
+    /// A kicker over a headline that stands on a lead names the topic its
+    /// article shares with the article before: it stays with its block.
     @Test func aHeadlineBlockOnALeadStaysTogether() {
+        let result = page([
+            "本报讯 区里开展大走访，区长走访了企业。",
+            "开展大走访",
+            "与企业负责人面对面交流",
+            "本报讯 区委书记参加大走访，与企业负责人面对面交流，了解情况。",
+        ])
+        #expect(result.articles.map(\.titles) == [[], ["开展大走访", "与企业负责人面对面交流"]])
+    }
+
+    /// A line of that block that quotes only the article before (its lead's
+    /// quotation), sharing next to nothing with the article below, is that
+    /// article's title.
+    @Test func aBlockLineQuotingOnlyTheArticleBeforeGoesToIt() {
         let result = page([
             "本报讯 区长说：“有什么困难尽管提。”区里走访了企业。",
             "有什么困难尽管提",
             "与企业负责人面对面交流",
             "本报讯 区委书记与企业负责人面对面交流，了解情况。",
         ])
-        #expect(result.articles.map(\.titles) == [[], ["有什么困难尽管提", "与企业负责人面对面交流"]])
+        #expect(result.articles.map(\.titles) == [["有什么困难尽管提"], ["与企业负责人面对面交流"]])
     }
 
     /// An indented line after a sentence end that opens a column of another
