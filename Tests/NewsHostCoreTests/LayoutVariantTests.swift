@@ -102,6 +102,101 @@ import Testing
         }
     }
 
+    /// The page re-set in columns half as wide: each line of body text or
+    /// lead set in a column (not a title, a byline line, or a page set a
+    /// paragraph per line) that runs past half its column's width (the
+    /// widest text line within ``columnReach`` lines) breaks there, as a
+    /// narrower column would have set it. Lead brackets wrap; a line that
+    /// ends a paragraph short of half the column stays whole.
+    static func narrowerColumns(_ text: String) -> String {
+        let page = PageLines(text)
+        let titles = LayoutPageParser().markTitles(page)
+        let wide = LayoutPageParser().paragraphLineWidth
+        func isColumnText(_ index: Int) -> Bool {
+            let line = page.lines[index]
+            guard !titles[index], line.width <= wide else { return false }
+            switch line.kind {
+            case .text, .lead: return true
+            default: return false
+            }
+        }
+        var out: [String] = []
+        for (index, line) in page.lines.enumerated() {
+            let content = String(page.text(of: line))
+            let neighbours = max(0, index - columnReach)...min(page.lines.count - 1, index + columnReach)
+            let widths = neighbours.filter(isColumnText).map { page.lines[$0].width }
+            let column = widths.max() ?? 0
+            let half = column / 2
+            // A column shows in a few full lines, and needs room to halve.
+            let fullLines = widths.filter { $0 >= column - fullLineSlack }.count
+            guard isColumnText(index), fullLines >= 3, column >= minimumColumnToHalve, line.width > half else {
+                out.append((line.indented ? "  " : "") + content)
+                continue
+            }
+            // A full line (an indented one too) breaks so that its second
+            // half is full; a short one that ends a paragraph keeps a full
+            // first half and a short rest.
+            let budget = line.width >= column - fullLineSlack ? line.width - half : half
+            var first = ""
+            var rest = Substring(content)
+            while let character = rest.first, PageLine.displayWidth(Substring(first + String(character))) <= budget {
+                first.append(character)
+                rest = rest.dropFirst()
+            }
+            // A typesetter does not break a number or a Latin word.
+            while let last = first.last, let next = rest.first, last.isASCII, next.isASCII,
+                last.isLetter || last.isNumber, next.isLetter || next.isNumber || next == "."
+            {
+                rest = Substring(String(first.removeLast())) + rest
+            }
+            out.append((line.indented ? "  " : "") + first)
+            if !rest.isEmpty { out.append(String(rest)) }
+        }
+        return out.joined(separator: "\n\n") + "\n"
+    }
+
+    /// Narrowest column (display width) that is halved: 12 ideographs.
+    static let minimumColumnToHalve = 24
+    /// How far short of its column a line may be and still be full: an
+    /// indent, or a space the page set between sentences.
+    static let fullLineSlack = 4
+
+    /// Lines either side of a line that tell its column's width.
+    static let columnReach = 4
+
+    /// Set in columns half as wide, every page should keep its articles,
+    /// their titles, bylines and datelines, and its text. It does not yet
+    /// (issue 17): a narrow column's full lines are short enough to pass for
+    /// titles, wrapped leads split a reporter's role (江跃中 通 / 讯员), and
+    /// a sub-heading on a narrow column opens an article. The failures are
+    /// recorded as a known issue, so the test says when they are fixed; the
+    /// figures are printed, and a page must never lose an article.
+    @Test func aPageSetInNarrowerColumnsKeepsItsArticles() throws {
+        let reader = PageReader()
+        var (articles, titles, bylines, texts) = (0, 0, 0, 0)
+        var total = 0
+        for name in Self.seeds {
+            let path = TestPaths.seeds.appendingPathComponent(name).path
+            let original = try reader.read(.file(path))
+            let narrow = Self.narrowerColumns(try String(contentsOfFile: path, encoding: .utf8))
+            let page = LayoutPageParser().parse(narrow, source: name)
+            #expect(page.articles.count >= original.articles.count, "\(name) in narrower columns")
+            total += original.articles.count
+            articles += page.articles.count == original.articles.count ? original.articles.count : 0
+            for (was, now) in zip(original.articles, page.articles) {
+                titles += now.titles == was.titles ? 1 : 0
+                bylines += now.bylines == was.bylines ? 1 : 0
+                texts += now.paragraphs.joined() == was.paragraphs.joined() ? 1 : 0
+            }
+        }
+        print(
+            "narrower columns: articles kept on pages holding \(articles) of \(total), "
+                + "titles \(titles), bylines \(bylines), text \(texts) of \(total) articles")
+        withKnownIssue("narrow columns are not read right yet (issue 17)") {
+            #expect(articles == total && titles == total && bylines == total && texts == total)
+        }
+    }
+
     /// `text` in GB18030, converted by iconv from file to file (its output
     /// is bytes, not UTF-8 text).
     static func gb18030(_ text: String) throws -> [UInt8] {
