@@ -61,7 +61,8 @@ enum Bylines {
             }
         }
         var names: [String] = []
-        for token in text.split(whereSeparator: { CJKText.isWhiteSpace($0) || $0 == "、" || $0 == "，" }) {
+        let tokens = text.split(whereSeparator: { CJKText.isWhiteSpace($0) || $0 == "、" || $0 == "，" })
+        for token in tokens.flatMap(splitAtRoles) {
             var word = token
             while let role = roleScalars.first(where: { word.starts(with: $0) }) { word = word.dropFirst(role.count) }
             guard !word.isEmpty else { continue }
@@ -71,6 +72,27 @@ enum Bylines {
             names.append(UTF8Builder.string(word))
         }
         return names.isEmpty ? nil : names
+    }
+
+    /// `token` cut before every role word inside it: a line break that took
+    /// the space between a name and the next role (江跃中 / 通讯员, joined
+    /// as 江跃中通讯员) leaves them in one token. No name holds a role word.
+    private static func splitAtRoles(_ token: ArraySlice<Unicode.Scalar>) -> [ArraySlice<Unicode.Scalar>] {
+        var pieces: [ArraySlice<Unicode.Scalar>] = []
+        var start = token.startIndex
+        var index = token.startIndex
+        while index < token.endIndex {
+            // Longest first (``roles``): 见习记者 is one role, not 见习 and 记者.
+            guard let role = roleScalars.first(where: { token[index...].starts(with: $0) }) else {
+                index = token.index(after: index)
+                continue
+            }
+            if index > start { pieces.append(token[start..<index]) }
+            start = index
+            index += role.count
+        }
+        if start < token.endIndex { pieces.append(token[start...]) }
+        return pieces
     }
 
     /// Whether `scalar` can be part of a name: a letter (an ideograph,

@@ -44,6 +44,9 @@ import Testing
     @Test(arguments: [
         ["本报讯（记者 诸", "葛云 通讯员 覃洁晨） 市交通委昨天发", "布港区新规。"],
         ["本报讯（记者 诸", "葛云 通讯员 覃洁晨）", "市交通委昨天发布港区新规。"],
+        // The break took the space before the next role, or fell inside it.
+        ["本报讯（记者 诸葛云", "通讯员 覃洁晨） 市交通委昨天发", "布港区新规。"],
+        ["本报讯（记者 诸葛云 通", "讯员 覃洁晨） 市交通委昨天发", "布港区新规。"],
     ])
     func aWrappedLeadBracketGivesItsBylines(lead: [String]) {
         let result = page(["港区新规发布"] + lead)
