@@ -132,19 +132,37 @@ struct FragmentJoiner {
 
     /// Appends one fragment after a line break.
     mutating func appendFragment(_ scalars: some Sequence<Unicode.Scalar>) {
+        // Whether the space waiting is only the line break.
+        var atBreak = last != nil
         if last != nil { pendingSpace = true }
         for scalar in scalars {
             if CJKText.isBlank(scalar) || scalar == "\n" {
                 pendingSpace = last != nil
+                atBreak = false
                 continue
             }
-            if pendingSpace, let previous = last, !CJKText.isWide(previous), !CJKText.isWide(scalar) {
+            if pendingSpace, let previous = last, Self.spaced(previous, scalar, acrossBreak: atBreak) {
                 out.append(" ")
             }
             pendingSpace = false
+            atBreak = false
             out.append(scalar)
             last = scalar
         }
+    }
+
+    /// Whether a space goes between `previous` and `next` where white space
+    /// or a line break (`acrossBreak`) stood: between two narrow characters
+    /// (Latin words, numbers), except where a column broke a number
+    /// (2 / 025, 419. / 6): digits and their decimal point are never set
+    /// apart, and a break inside a number is only the column's.
+    static func spaced(_ previous: Unicode.Scalar, _ next: Unicode.Scalar, acrossBreak: Bool) -> Bool {
+        guard !CJKText.isWide(previous), !CJKText.isWide(next) else { return false }
+        guard acrossBreak else { return true }
+        let digits: ClosedRange<Unicode.Scalar> = "0"..."9"
+        return
+            !((digits.contains(previous) || previous == ".") && digits.contains(next)
+            || digits.contains(previous) && next == ".")
     }
 
     /// Appends, after a line break, the fragment at `bytes` of the source,
@@ -152,7 +170,7 @@ struct FragmentJoiner {
     /// as it is, without looking at each character.
     mutating func appendSlice(_ bytes: Range<Int>, first: Unicode.Scalar, last: Unicode.Scalar) {
         guard !bytes.isEmpty else { return }
-        if let previous = self.last, !CJKText.isWide(previous), !CJKText.isWide(first) { out.append(" ") }
+        if let previous = self.last, Self.spaced(previous, first, acrossBreak: true) { out.append(" ") }
         out.append(bytes)
         self.last = last
         pendingSpace = false

@@ -249,6 +249,19 @@ import Testing
         #expect(CJKText.joinFragments(["2021", "年"]) == "2021年")
     }
 
+    /// A column breaks numbers where it runs out: the pieces join without
+    /// a space, in the joiner and in a page's paragraphs. A space the page
+    /// set between two numbers stays.
+    @Test func aNumberBrokenByTheColumnIsOneNumber() {
+        #expect(CJKText.joinFragments(["行动计划（2023—2", "025年）"]) == "行动计划（2023—2025年）")
+        #expect(CJKText.joinFragments(["提升至419.", "6件，"]) == "提升至419.6件，")
+        #expect(CJKText.joinFragments(["提升至419", ".6件，"]) == "提升至419.6件，")
+        #expect(CJKText.joinFragments(["编号 12 34"]) == "编号12 34")
+        #expect(CJKText.joinFragments(["in the 1990s", "and 2000s"]) == "in the 1990s and 2000s")
+        let result = page(["本报讯 全区已有340", "0余家外资企业，贷款", "成功1710户次。"])
+        #expect(result.articles.first?.body == "全区已有3400余家外资企业，贷款成功1710户次。")
+    }
+
     @Test func datelinesAreNormalized() {
         #expect(Datelines.find(in: "12 月 10 日下午，徐汇区") == "12月10日下午")
         #expect(Datelines.find(in: "10 月 14-15 日 ，2021 全球") == "10月14-15日")
