@@ -154,15 +154,16 @@ struct FragmentJoiner {
     /// Whether a space goes between `previous` and `next` where white space
     /// or a line break (`acrossBreak`) stood: between two narrow characters
     /// (Latin words, numbers), except where a column broke a number
-    /// (2 / 025, 419. / 6): digits and their decimal point are never set
-    /// apart, and a break inside a number is only the column's.
+    /// (2 / 025, 419. / 6, 50 / %): digits, their decimal point and a
+    /// percent sign are never set apart, and a break inside a number is
+    /// only the column's.
     static func spaced(_ previous: Unicode.Scalar, _ next: Unicode.Scalar, acrossBreak: Bool) -> Bool {
         guard !CJKText.isWide(previous), !CJKText.isWide(next) else { return false }
         guard acrossBreak else { return true }
         let digits: ClosedRange<Unicode.Scalar> = "0"..."9"
-        return
-            !((digits.contains(previous) || previous == ".") && digits.contains(next)
-            || digits.contains(previous) && next == ".")
+        let numberGoesOn = digits.contains(previous) && (digits.contains(next) || next == "." || next == "%")
+        let decimalGoesOn = previous == "." && digits.contains(next)
+        return !numberGoesOn && !decimalGoesOn
     }
 
     /// Appends, after a line break, the fragment at `bytes` of the source,

@@ -36,18 +36,22 @@ struct HeaderAssignment {
         }
     }
 
-    /// Gives a headline block that matched no article by what it shares to
-    /// the article whose lead it stands on: a headline need not echo its
+    /// Gives the lines of a headline block that matched no article by what
+    /// they share to the article whose lead the block stands on, when no
+    /// line of the block went elsewhere: a headline need not echo its
     /// body's words (看…如何真改实干？ over a lead about the service
-    /// centre), and lines stacked right on a lead are its headline unless
-    /// some line of them clearly belongs elsewhere.
+    /// centre; a kicker such as 擘画精细治理新蓝图 引领壮阔新征程 over the
+    /// headline that does), and lines stacked right on a lead are its
+    /// headline unless some line of them clearly belongs elsewhere.
     static func attachUnmatchedBlocks(_ units: [Unit], _ assignment: inout [Int?]) {
         var blocks: [Int: [Int]] = [:]
         for (u, unit) in units.enumerated() {
             if let block = unit.block { blocks[block, default: []].append(u) }
         }
-        for members in blocks.values where members.allSatisfy({ assignment[$0] == nil }) {
-            for u in members { assignment[u] = units[u].next }
+        for members in blocks.values {
+            let matched = Set(members.compactMap { assignment[$0] })
+            guard matched.isSubset(of: members.compactMap { units[$0].next }) else { continue }
+            for u in members where assignment[u] == nil { assignment[u] = units[u].next }
         }
     }
 

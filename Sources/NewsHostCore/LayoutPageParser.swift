@@ -147,6 +147,29 @@ public struct LayoutPageParser: PageParser {
     /// Most lines a run of titles before a lead or byline can have.
     static let maximumTitleRun = 6
 
+    /// Most lines of a headline cluster (the titles of several articles
+    /// gathered at the top of a page, eight articles of three lines) that
+    /// can be taken for titles though the run is longer than
+    /// ``maximumTitleRun``: only when its lines are ragged (``isRagged``).
+    static let maximumClusterRun = 24
+
+    /// Whether lines `run` have no column: at most half of them are as wide
+    /// as the widest, give or take ``widthSlack(_:)``. Wrapped body text is
+    /// set to its column, all but the last line; headlines each have their
+    /// own length.
+    static func isRagged(_ run: Range<Int>, in lines: [PageLine]) -> Bool {
+        let widest = run.map { lines[$0].width }.max() ?? 0
+        let full = run.filter { lines[$0].width >= widest - widthSlack(widest) }.count
+        return full * 2 <= run.count
+    }
+
+    /// Whether a run of title-like lines closed by a lead, byline, note or
+    /// the end of the page is a header: short enough for one article's
+    /// titles, or a ragged cluster of several articles' titles.
+    static func isHeaderRun(_ run: Range<Int>, in lines: [PageLine]) -> Bool {
+        run.count <= maximumTitleRun || run.count <= maximumClusterRun && isRagged(run, in: lines)
+    }
+
     /// Which lines are title-like. Two rules, both for text at a paragraph
     /// boundary that does not end a sentence:
     /// - a run of such lines right before a lead, byline, note, photo credit
@@ -192,7 +215,7 @@ public struct LayoutPageParser: PageParser {
             defer { index += 1 }
             guard candidate(index) || questionHeadline(index), atBoundary(index) else { continue }
             let headed = runEnd(from: index) { candidate($0) || questionHeadline($0) }
-            if headed == lines.count || !lines[headed].isText, headed - index <= Self.maximumTitleRun {
+            if headed == lines.count || !lines[headed].isText, Self.isHeaderRun(index..<headed, in: lines) {
                 for title in index..<headed { marks[title] = true }
                 index = headed - 1
                 continue
@@ -200,7 +223,7 @@ public struct LayoutPageParser: PageParser {
             guard candidate(index) else { continue }
             let end = runEnd(from: index, admitting: candidate)
             let closedByMarker = end == lines.count || !lines[end].isText
-            if closedByMarker, end - index <= Self.maximumTitleRun {
+            if closedByMarker, Self.isHeaderRun(index..<end, in: lines) {
                 for title in index..<end { marks[title] = true }
                 index = end - 1
                 continue

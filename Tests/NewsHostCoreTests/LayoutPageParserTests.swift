@@ -122,6 +122,53 @@ import Testing
         #expect(result.articles.map(\.headline) == ["公园新增健身步道", "图书馆延长开放时间"])
     }
 
+    /// A cluster of more headlines than one article has (four articles'
+    /// kickers and headlines, eight lines of their own lengths) is still a
+    /// header: its lines are ragged, where wrapped body text fills a column.
+    @Test func aLongRaggedClusterAtTheTopIsHeadlines() {
+        let result = page([
+            "文化惠民", "图书馆延长开放时间", "全民健身", "公园新增健身步道两条", "交通出行", "地铁南延伸段今天开通",
+            "民生实事", "社区食堂又添三家",
+            "● 记者 张三",
+            "本报讯 区图书馆自下月起延长开放时间，周末开放到晚上九点。",
+            "● 记者 李四",
+            "本报讯 区公园管理所在中心公园新增健身步道两条，全长三公里。",
+            "● 记者 王五",
+            "本报讯 地铁南延伸段今天开通，沿线居民出行更方便。",
+            "● 记者 赵六",
+            "本报讯 区里又有三家社区食堂开张，老人就餐可打八折。",
+        ])
+        #expect(result.articles.count == 4)
+        #expect(
+            result.articles.map(\.headline)
+                == ["图书馆延长开放时间", "公园新增健身步道两条", "地铁南延伸段今天开通", "社区食堂又添三家"])
+        #expect(result.articles.allSatisfy { $0.paragraphs.count == 1 })
+    }
+
+    /// Body text wrapped in a column is never such a cluster, however many
+    /// lines run up to a byline without a sentence end.
+    @Test func wrappedTextUpToABylineIsNoCluster() {
+        let result = page([
+            "本报讯 区里召开会议。", "会议指出要做好以下工作", "加强社区服务能力建设", "推进老旧小区综合改造",
+            "完善养老托育服务体系", "提升城市精细管理水平", "深化营商环境改革创新", "强化安全生产责任落实",
+            "● 记者 张三", "本报讯 区图书馆自下月起延长开放时间。",
+        ])
+        #expect(result.articles.first?.titles == [])
+        #expect(result.articles.first?.paragraphs.joined().contains("强化安全生产责任落实") == true)
+    }
+
+    /// A kicker that echoes no body, stacked with its headline right on the
+    /// lead, is that article's title as the headline is.
+    @Test func aKickerStackedOnALeadGoesWithItsHeadline() {
+        let result = page([
+            "本报讯 区公园管理所在中心公园新增健身步道两条，全长三公里。",
+            "擘画新蓝图 引领新征程",
+            "区里召开城市精细化管理工作会议",
+            "本报讯（记者 张三） 区里昨天召开城市精细化管理工作会议，部署全年工作。",
+        ])
+        #expect(result.articles.map(\.titles) == [[], ["擘画新蓝图 引领新征程", "区里召开城市精细化管理工作会议"]])
+    }
+
     @Test func titlePlacedAfterItsBodyIsFound() {
         let result = page([
             "本报讯 区图书馆自下月起延长开放时间，周末开放到晚上九点。",
@@ -256,6 +303,7 @@ import Testing
         #expect(CJKText.joinFragments(["行动计划（2023—2", "025年）"]) == "行动计划（2023—2025年）")
         #expect(CJKText.joinFragments(["提升至419.", "6件，"]) == "提升至419.6件，")
         #expect(CJKText.joinFragments(["提升至419", ".6件，"]) == "提升至419.6件，")
+        #expect(CJKText.joinFragments(["保费的50", "%"]) == "保费的50%")
         #expect(CJKText.joinFragments(["编号 12 34"]) == "编号12 34")
         #expect(CJKText.joinFragments(["in the 1990s", "and 2000s"]) == "in the 1990s and 2000s")
         let result = page(["本报讯 全区已有340", "0余家外资企业，贷款", "成功1710户次。"])
