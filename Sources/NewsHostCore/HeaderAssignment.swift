@@ -189,6 +189,22 @@ struct HeaderAssignment {
     /// shares a name or two with it (看徐汇“一网通办”… under 政务智能办…).
     static let neighbourThreshold = 0.3
 
+    /// Gives a title line that matched no article, even by its neighbours'
+    /// words, to the article of the title line right below it: a kicker
+    /// (引题) is a slogan that need not share a word with its body
+    /// (擘画精细治理新蓝图 引领壮阔新征程), and it stands above its
+    /// headline, in a cluster as over a lead. Run after
+    /// ``attachToNeighbours(_:overlaps:_:)``, so a line that echoes the
+    /// article above it has gone there first.
+    static func attachKickers(_ units: [Unit], _ assignment: inout [Int?]) {
+        for u in units.indices.reversed() where assignment[u] == nil && units[u].bylines.isEmpty {
+            guard u + 1 < units.count, let line = units[u].titles.last?.line,
+                units[u + 1].titles.first?.line == line + 1, let below = assignment[u + 1]
+            else { continue }
+            assignment[u] = below
+        }
+    }
+
     /// Gives a title line that matched no article to the article the title
     /// line right above or below it went to, when it shares at least
     /// ``neighbourThreshold`` of its bigrams with that body (position

@@ -369,6 +369,7 @@ extension LayoutPageParser {
         HeaderAssignment.keepBlocksTogether(units, overlaps: overlaps, &assignment)
         HeaderAssignment.attachUnmatchedBlocks(units, &assignment)
         HeaderAssignment.attachToNeighbours(units, overlaps: overlaps, &assignment)
+        HeaderAssignment.attachKickers(units, &assignment)
         let titleAssignment = HeaderAssignment.releaseStrayLines(
             units, lineOverlaps: lineOverlaps, assignment: assignment)
         for (u, unit) in units.enumerated() {

@@ -169,6 +169,17 @@ import Testing
         #expect(result.articles.map(\.titles) == [[], ["擘画新蓝图 引领新征程", "区里召开城市精细化管理工作会议"]])
     }
 
+    /// In a cluster, a kicker that shares no word with any body goes with
+    /// the headline right below it.
+    @Test func aClusterKickerThatEchoesNothingGoesWithTheHeadlineBelow() {
+        let result = page([
+            "图书馆延长开放时间", "擘画新蓝图 引领新征程", "公园新增健身步道",
+            "本报讯 区图书馆自下月起延长开放时间，周末开放到晚上九点。",
+            "本报讯 区公园管理所在中心公园新增健身步道两条，全长三公里。",
+        ])
+        #expect(result.articles.map(\.titles) == [["图书馆延长开放时间"], ["擘画新蓝图 引领新征程", "公园新增健身步道"]])
+    }
+
     @Test func titlePlacedAfterItsBodyIsFound() {
         let result = page([
             "本报讯 区图书馆自下月起延长开放时间，周末开放到晚上九点。",

@@ -106,7 +106,7 @@ import Testing
     /// 120 reassembled pages: no page gains or loses an article; bodies,
     /// titles and bylines come out right for almost every article. The
     /// floors are below what the parser does today (every page whole;
-    /// bodies and bylines 98-100 %, titles 100 % stacked and about 90 %
+    /// bodies and bylines 98-100 %, titles 98 % stacked and 93 %
     /// clustered), so that they catch a rule that stops generalising.
     @Test func reassembledPagesParseToTheArticlesTheyWereMadeOf() throws {
         let sources = try LayoutVariantTests.seeds.flatMap { name in
@@ -131,7 +131,7 @@ import Testing
             #expect(score.share(score.bylines) >= 0.95, "\(score)")
         }
         #expect(stacked.share(stacked.titles) >= 0.97, "\(stacked)")
-        #expect(clustered.share(clustered.titles) >= 0.8, "\(clustered)")
+        #expect(clustered.share(clustered.titles) >= 0.88, "\(clustered)")
     }
 }
 
