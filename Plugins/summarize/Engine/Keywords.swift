@@ -150,7 +150,7 @@ public struct KeywordExtractor: Sendable {
                 present.removeAll(keepingCapacity: true)
                 current = occurrence.sentence
             }
-            guard let position = terms.position(of: occurrence.key), lastSentence[position] != current else {
+            guard let position = terms.position(of: occurrence), lastSentence[position] != current else {
                 continue
             }
             lastSentence[position] = current

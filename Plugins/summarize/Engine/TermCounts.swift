@@ -52,9 +52,11 @@ struct TermCounts {
         var position: Int?
     }
 
-    /// One occurrence of a term in a sentence, in text order.
+    /// One occurrence of a term in a sentence, in text order: where the
+    /// term is, its slot in ``stats`` or, for a Latin word, its index in
+    /// ``latinWords`` as `-1 - index`.
     struct Occurrence {
-        var key: UInt64
+        var term: Int32
         var sentence: Int32
     }
 
@@ -95,6 +97,8 @@ struct TermCounts {
             }
         }
 
+        // Room for every n-gram counted below, so the table never grows and
+        // a slot, once given, stays the term's.
         stats = PackedKeyTable(capacity: ngrams, empty: TermStats())
         occurrences.reserveCapacity(ngrams)
         for piece in pieces {
@@ -156,8 +160,9 @@ struct TermCounts {
                 key = key << 16 | UInt64(scalars[last])
                 guard !edgeStops.contains(scalars[last]) else { continue }
                 let right = last + 1 < run.upperBound ? scalars[last + 1] : 0
-                stats[slot: stats.insert(key)].add(length: last - start + 1, left: left, right: right)
-                occurrences.append(Occurrence(key: key, sentence: sentence))
+                let slot = stats.insert(key)
+                stats[slot: slot].add(length: last - start + 1, left: left, right: right)
+                occurrences.append(Occurrence(term: Int32(slot), sentence: sentence))
             }
         }
     }
@@ -171,7 +176,7 @@ struct TermCounts {
                 return latinWords.count - 1
             }()
         latinWords[index].count += 1
-        occurrences.append(Occurrence(key: latinWords[index].key, sentence: sentence))
+        occurrences.append(Occurrence(term: -1 - Int32(index), sentence: sentence))
     }
 
     /// Whether `key` is a Latin word's.
@@ -186,11 +191,14 @@ struct TermCounts {
         }
     }
 
-    /// The candidate position of the term of `key`, if it is a candidate.
-    func position(of key: UInt64) -> Int? {
-        if isLatin(key) { return latinWords[Int(UInt64.max - key)].position }
-        guard let position = stats[key: key]?.position, position >= 0 else { return nil }
-        return Int(position)
+    /// The candidate position of the term of `occurrence`, if it is a
+    /// candidate: read from where the term is, without a look-up.
+    func position(of occurrence: Occurrence) -> Int? {
+        let position =
+            occurrence.term < 0
+            ? latinWords[Int(-1 - occurrence.term)].position : Int(stats[slot: Int(occurrence.term)].position)
+        guard let position, position >= 0 else { return nil }
+        return position
     }
 
     /// The scalar values of the term of `key`.
