@@ -128,7 +128,7 @@ struct LayoutPass {
     /// A body line: after a lone title between paragraphs (a sub-heading),
     /// at the start of an article, or opening with a run-in heading.
     private mutating func takeBodyText(_ line: PageLine, at index: Int) -> Int {
-        if let subheading = loneSubheading() {
+        if let subheading = loneSubheading(before: line) {
             pendingTitles = []
             var opening = line
             opening.indented = true
@@ -158,11 +158,14 @@ struct LayoutPass {
 
     /// The one title line waiting between two paragraphs of an open article
     /// (after a sentence end, not indented, the column the same on both
-    /// sides): a sub-heading, not a new article's headline.
-    private func loneSubheading() -> String? {
+    /// sides): a sub-heading, not a new article's headline. Unless the text
+    /// under it, `next`, opens with a date (`10月15日，…`): a news report
+    /// opens with when it happened, a section of one goes on with its story.
+    private func loneSubheading(before next: PageLine) -> String? {
         guard let article = current, !drafts[article].closed, unitsSinceBody.isEmpty, pendingTitles.count == 1,
             drafts[article].lines.last?.endsSentence == true, !lines[pendingTitles[0].line].indented,
-            !parser.changesColumn(at: pendingTitles[0].line, in: lines, marks: titleLike)
+            !parser.changesColumn(at: pendingTitles[0].line, in: lines, marks: titleLike),
+            Datelines.find(in: String(page.text(of: next)), within: 0) == nil
         else { return nil }
         return pendingTitles[0].text
     }

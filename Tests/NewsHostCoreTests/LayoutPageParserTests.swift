@@ -180,6 +180,22 @@ import Testing
         #expect(result.articles.map(\.titles) == [["图书馆延长开放时间"], ["擘画新蓝图 引领新征程", "公园新增健身步道"]])
     }
 
+    /// A one-line headline in the column of the article before, over a
+    /// body that starts bare: when that body opens with a date, it is a
+    /// new report, not a section of the one before.
+    @Test func aBareStartThatOpensWithADateIsANewArticle() {
+        let lines = [
+            "本报讯 区图书馆自下月起延长开放时间，周末", "开放到晚上九点，读者可以在网上预约座位。",
+            "区里举办青年创业大赛",
+            "10月15日，区青年创业大赛决赛在科创中心举", "行，二十个项目获得了区里的扶持资金。",
+        ]
+        let result = page(lines)
+        #expect(result.articles.count == 2)
+        #expect(result.articles.last?.titles == ["区里举办青年创业大赛"])
+        #expect(result.articles.last?.dateline == "10月15日")
+        #expect(result.articles.first?.subheadings == [])
+    }
+
     @Test func titlePlacedAfterItsBodyIsFound() {
         let result = page([
             "本报讯 区图书馆自下月起延长开放时间，周末开放到晚上九点。",
