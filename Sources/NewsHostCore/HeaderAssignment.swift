@@ -48,10 +48,11 @@ struct HeaderAssignment {
         for (u, unit) in units.enumerated() {
             if let block = unit.block { blocks[block, default: []].append(u) }
         }
+        // The lines of a block stand on one lead: they share their `next`.
         for members in blocks.values {
-            let matched = Set(members.compactMap { assignment[$0] })
-            guard matched.isSubset(of: members.compactMap { units[$0].next }) else { continue }
-            for u in members where assignment[u] == nil { assignment[u] = units[u].next }
+            let lead = units[members[0]].next
+            guard members.allSatisfy({ assignment[$0] == nil || assignment[$0] == lead }) else { continue }
+            for u in members where assignment[u] == nil { assignment[u] = lead }
         }
     }
 
@@ -198,11 +199,17 @@ struct HeaderAssignment {
     /// article above it has gone there first.
     static func attachKickers(_ units: [Unit], _ assignment: inout [Int?]) {
         for u in units.indices.reversed() where assignment[u] == nil && units[u].bylines.isEmpty {
-            guard u + 1 < units.count, let line = units[u].titles.last?.line,
-                units[u + 1].titles.first?.line == line + 1, let below = assignment[u + 1]
+            guard u + 1 < units.count, titlesMeet(units[u], above: units[u + 1]), let below = assignment[u + 1]
             else { continue }
             assignment[u] = below
         }
+    }
+
+    /// Whether the last title line of `upper` is the line right above the
+    /// first title line of `lower`.
+    static func titlesMeet(_ upper: Unit, above lower: Unit) -> Bool {
+        guard let last = upper.titles.last?.line, let first = lower.titles.first?.line else { return false }
+        return last + 1 == first
     }
 
     /// Gives a title line that matched no article to the article the title
@@ -211,10 +218,7 @@ struct HeaderAssignment {
     /// bonuses aside: its neighbour's place is what counts here); repeated
     /// so that a deck follows a headline that followed its kicker.
     static func attachToNeighbours(_ units: [Unit], overlaps: [[Double]], _ assignment: inout [Int?]) {
-        func adjacent(_ a: Int, _ b: Int) -> Bool {
-            guard let last = units[a].titles.last?.line, let first = units[b].titles.first?.line else { return false }
-            return last + 1 == first
-        }
+        func adjacent(_ a: Int, _ b: Int) -> Bool { titlesMeet(units[a], above: units[b]) }
         var changed = true
         while changed {
             changed = false
