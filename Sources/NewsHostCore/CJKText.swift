@@ -17,6 +17,12 @@ enum CJKText {
     /// forms): a byline never holds one, and a run-in heading stops at one.
     static let clauseEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", "!", "?", ";", ":"]
 
+    /// Whether `scalar` is an ASCII digit, `0`–`9`: what numbers and dates
+    /// in the dumps are written with (full-width digits are wide).
+    static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar)
+    }
+
     /// Whether `scalar` is a CJK ideograph or CJK/full-width punctuation,
     /// next to which no space belongs.
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
@@ -160,9 +166,9 @@ struct FragmentJoiner {
     static func spaced(_ previous: Unicode.Scalar, _ next: Unicode.Scalar, acrossBreak: Bool) -> Bool {
         guard !CJKText.isWide(previous), !CJKText.isWide(next) else { return false }
         guard acrossBreak else { return true }
-        let digits: ClosedRange<Unicode.Scalar> = "0"..."9"
-        let numberGoesOn = digits.contains(previous) && (digits.contains(next) || next == "." || next == "%")
-        let decimalGoesOn = previous == "." && digits.contains(next)
+        let numberGoesOn =
+            CJKText.isASCIIDigit(previous) && (CJKText.isASCIIDigit(next) || next == "." || next == "%")
+        let decimalGoesOn = previous == "." && CJKText.isASCIIDigit(next)
         return !numberGoesOn && !decimalGoesOn
     }
 

@@ -16,7 +16,7 @@ enum Datelines {
         var index = 0
         while index <= limit {
             // A date starts with a number, not inside one (`123 月` is no month).
-            if ("0"..."9").contains(compact[index]), index == 0 || !("0"..."9").contains(compact[index - 1]),
+            if CJKText.isASCIIDigit(compact[index]), index == 0 || !CJKText.isASCIIDigit(compact[index - 1]),
                 let text = match(compact, at: index)
             {
                 return text
@@ -41,7 +41,7 @@ enum Datelines {
         var index = start
         func digits() -> ArraySlice<Unicode.Scalar>? {
             let first = index
-            while index < chars.count, ("0"..."9").contains(chars[index]) { index += 1 }
+            while index < chars.count, CJKText.isASCIIDigit(chars[index]) { index += 1 }
             return (1...2).contains(index - first) ? chars[first..<index] : nil
         }
         guard let month = digits(), index < chars.count, chars[index] == "月" else { return nil }
