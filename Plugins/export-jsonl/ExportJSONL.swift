@@ -26,7 +26,12 @@ final class ExportJSONL: NewsHostPlugin {
     static let preparesRecords = true
 
     func record(for article: IncomingArticle) throws(PluginFailure) -> String {
-        Self.line(for: article)
+        Self.line(for: article).text
+    }
+
+    /// The line's bytes as the writer built them: not checked as UTF-8 again.
+    func recordBytes(for article: IncomingArticle) throws(PluginFailure) -> [UInt8] {
+        Self.line(for: article).bytes
     }
 
     func write(record: UnsafeRawBufferPointer) throws(PluginFailure) {
@@ -35,7 +40,7 @@ final class ExportJSONL: NewsHostPlugin {
 
     /// Not called: the host hands this exporter prepared records (``write(record:)``).
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
-        try output.write(Self.line(for: article))
+        try output.write(Self.line(for: article).text)
     }
 
     func finish() throws(PluginFailure) {
@@ -52,7 +57,7 @@ final class ExportJSONL: NewsHostPlugin {
 
     /// The JSON object for one article and its newline: one line of JSON
     /// Lines, written into one buffer.
-    static func line(for a: IncomingArticle) -> String {
+    static func line(for a: IncomingArticle) -> JSONWriter {
         var json = JSONWriter(capacity: a.body.utf8.count * 2 + 1024)
         json.beginObject()
         json.articleMembers(
@@ -87,7 +92,7 @@ final class ExportJSONL: NewsHostPlugin {
         }
         json.endObject()
         json.endLine()
-        return json.text
+        return json
     }
 
     /// `key` and an array with one object per annotation: the members

@@ -62,6 +62,13 @@ enum StringBridge {
         }
     }
 
+    /// Calls `body` with a borrowed `nh_str` of `utf8`, which is UTF-8.
+    static func withStr<R>(utf8: [UInt8], _ body: (nh_str) -> R) -> R {
+        utf8.withUnsafeBytes { bytes in
+            body(nh_str(data: bytes.baseAddress?.assumingMemoryBound(to: CChar.self), len: bytes.count))
+        }
+    }
+
     /// A copy of `text`, invalid UTF-8 replaced by U+FFFD.
     static func string(_ text: nh_str) -> String {
         guard text.len > 0, let data = text.data else { return "" }

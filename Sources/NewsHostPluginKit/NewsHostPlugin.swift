@@ -23,6 +23,13 @@ public protocol NewsHostPlugin: AnyObject {
     /// only the article and what `init` set.
     func record(for article: IncomingArticle) throws(PluginFailure) -> String
 
+    /// The same record as UTF-8 bytes, which is what the kit hands the host.
+    /// An exporter that builds its record as bytes (``JSONWriter/bytes``)
+    /// returns them here and spares turning them into a `String` that is
+    /// checked as UTF-8 and turned back into bytes. By default,
+    /// ``record(for:)``'s UTF-8.
+    func recordBytes(for article: IncomingArticle) throws(PluginFailure) -> [UInt8]
+
     /// Writes a record ``record(for:)`` made (the `process` hook of an
     /// exporter that prepares records), in input order.
     func write(record: UnsafeRawBufferPointer) throws(PluginFailure)
@@ -46,6 +53,10 @@ extension NewsHostPlugin {
     public static var preparesRecords: Bool { false }
     /// Never called unless ``preparesRecords``.
     public func record(for article: IncomingArticle) throws(PluginFailure) -> String { "" }
+    /// ``record(for:)``'s UTF-8.
+    public func recordBytes(for article: IncomingArticle) throws(PluginFailure) -> [UInt8] {
+        Array(try record(for: article).utf8)
+    }
     /// Never called unless ``preparesRecords``.
     public func write(record: UnsafeRawBufferPointer) throws(PluginFailure) {}
     /// Does nothing.

@@ -110,8 +110,8 @@ public enum PluginExport {
         @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = {
             handle, article, result in
             articleCall(handle, article, result) { instance, article throws(PluginFailure) in
-                let record = try instance.plugin.record(for: IncomingArticle(article))
-                return StringBridge.withStr(record) { instance.api.pointee.set_record(result, $0) }
+                let record = try instance.plugin.recordBytes(for: IncomingArticle(article))
+                return StringBridge.withStr(utf8: record) { instance.api.pointee.set_record(result, $0) }
             }
         }
 
