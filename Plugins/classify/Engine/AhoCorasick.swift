@@ -8,8 +8,12 @@ public struct AhoCorasick: Sendable {
     /// The patterns, by index.
     public let patterns: [String]
     private let transitions: [Int32]
-    /// For each state, the patterns that end there (including via suffix links).
-    private let outputs: [[Int32]]
+    /// The patterns that end at state s (including via suffix links) are
+    /// `outputList[outputStarts[s]..<outputStarts[s + 1]]`: one flat list,
+    /// so that the step for every byte reads two integers where a list per
+    /// state had to be retained and released.
+    private let outputStarts: [Int32]
+    private let outputList: [Int32]
 
     /// Builds the automaton for `patterns` (empty patterns are ignored).
     public init(patterns: [String]) {
@@ -56,22 +60,22 @@ public struct AhoCorasick: Sendable {
             }
         }
         transitions = goto.flatMap { $0 }
-        self.outputs = outputs
+        outputStarts = outputs.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
+        outputList = outputs.flatMap { $0 }
     }
 
     /// How often each pattern occurs in `text` (overlapping occurrences
     /// count), indexed like ``patterns``.
     public func counts(in text: String) -> [Int] {
         var counts = [Int](repeating: 0, count: patterns.count)
-        var text = text
-        text.withUTF8 { bytes in
-            transitions.withUnsafeBufferPointer { table in
-                var state = 0
-                for byte in bytes {
-                    state = Int(table[state &* 256 &+ Int(byte)])
-                    for pattern in outputs[state] { counts[Int(pattern)] += 1 }
-                }
-            }
+        let table = transitions.span
+        let starts = outputStarts.span
+        let list = outputList.span
+        let bytes = text.utf8.span
+        var state = 0
+        for index in bytes.indices {
+            state = Int(table[state &* 256 &+ Int(bytes[index])])
+            for output in Int(starts[state])..<Int(starts[state &+ 1]) { counts[Int(list[output])] += 1 }
         }
         return counts
     }

@@ -61,7 +61,7 @@ public struct Classifier: Sendable {
             }
         }
         let c = taxonomy.calibration
-        let length = Double(text.unicodeScalars.count)
+        let length = Double(Self.scalarCount(text))
         let lengthFactor = (max(length, c.referenceLength) / c.referenceLength).squareRoot()
         return taxonomy.labels.enumerated().map { index, label in
             let x = max(0, evidence[index]) / lengthFactor
@@ -69,5 +69,15 @@ public struct Classifier: Sendable {
             let sorted = matches[index].sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
             return Score(label: label.id, score: score, matches: sorted)
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.label < $1.label }
+    }
+
+    /// The number of Unicode scalars of `text`: its UTF-8 bytes that do not
+    /// continue a scalar (10xxxxxx). `unicodeScalars.count` decodes every
+    /// scalar, and took a tenth of classify's time.
+    static func scalarCount(_ text: String) -> Int {
+        let bytes = text.utf8.span
+        var count = 0
+        for index in bytes.indices where bytes[index] & 0xC0 != 0x80 { count &+= 1 }
+        return count
     }
 }
