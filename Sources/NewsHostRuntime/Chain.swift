@@ -20,6 +20,9 @@ public final class Chain: @unchecked Sendable {
         public var perPlugin: [Annotations]
         /// The records exporters with a `prepare` hook made, by chain position.
         var records: [Int: [UInt8]] = [:]
+        /// The article laid out for the ABI once, for every in-process
+        /// stage it goes through, the exporters' included.
+        let layout: ArticleLayout
 
         /// Everything the plugins before `stage` produced, after the keys
         /// the input carried (``Article/carried``).
@@ -160,7 +163,8 @@ public final class Chain: @unchecked Sendable {
     /// - Throws: the first plugin's failure; later plugins do not see the article.
     public func analyze(_ article: Article, worker: Int = 0) throws(PluginCallError) -> Processed {
         var processed = Processed(
-            article: article, perPlugin: [Annotations](repeating: Annotations(), count: isExporter.count))
+            article: article, perPlugin: [Annotations](repeating: Annotations(), count: isExporter.count),
+            layout: ArticleLayout(article))
         var sofar = Self.carried(article)
         for (stage, instance) in workers[worker].enumerated() {
             guard let instance else {
@@ -169,13 +173,13 @@ public final class Chain: @unchecked Sendable {
                 if let exporter = exporters[stage], exporter.preparesRecords {
                     processed.records[stage] = try Self.during(exporter, article) {
                         () throws(PluginCallError) in
-                        try exporter.prepareRecord(for: article, annotations: sofar)
+                        try exporter.prepareRecord(for: article, layout: processed.layout, annotations: sofar)
                     }
                 }
                 continue
             }
             let produced = try Self.during(instance, article) { () throws(PluginCallError) in
-                try instance.process(article, annotations: sofar)
+                try instance.process(article, layout: processed.layout, annotations: sofar)
             }
             processed.perPlugin[stage] = produced
             sofar.merge(produced)
@@ -197,7 +201,7 @@ public final class Chain: @unchecked Sendable {
             let exporter = exporters[stage]!
             _ = try Self.during(exporter, processed.article) { () throws(PluginCallError) in
                 try exporter.process(
-                    processed.article, annotations: processed.annotations(before: stage),
+                    processed.article, layout: processed.layout, annotations: processed.annotations(before: stage),
                     record: processed.records[stage])
             }
         }

@@ -22,6 +22,20 @@ public protocol ChainStage: AnyObject, Sendable {
     func process(_ article: Article, annotations: Annotations, record: [UInt8]?) throws(PluginCallError) -> Annotations
     /// Runs `destroy`; later calls do nothing.
     func destroy()
+
+    /// The same three calls on an article laid out for the ABI once
+    /// (``ArticleLayout``), shared by the in-process stages it goes
+    /// through; a stage in a worker process sends the article itself.
+    func process(
+        _ article: Article, layout: ArticleLayout, annotations: Annotations
+    ) throws(PluginCallError)
+        -> Annotations
+    func prepareRecord(
+        for article: Article, layout: ArticleLayout, annotations: Annotations
+    ) throws(PluginCallError) -> [UInt8]?
+    func process(
+        _ article: Article, layout: ArticleLayout, annotations: Annotations, record: [UInt8]?
+    ) throws(PluginCallError) -> Annotations
 }
 
 extension ChainStage {
@@ -38,6 +52,22 @@ extension ChainStage {
         _ article: Article, annotations: Annotations, record: [UInt8]?
     ) throws(PluginCallError) -> Annotations {
         try process(article, annotations: annotations)
+    }
+    /// The layout is for stages in this process: the others take the article.
+    public func process(
+        _ article: Article, layout: ArticleLayout, annotations: Annotations
+    ) throws(PluginCallError) -> Annotations {
+        try process(article, annotations: annotations)
+    }
+    public func prepareRecord(
+        for article: Article, layout: ArticleLayout, annotations: Annotations
+    ) throws(PluginCallError) -> [UInt8]? {
+        try prepareRecord(for: article, annotations: annotations)
+    }
+    public func process(
+        _ article: Article, layout: ArticleLayout, annotations: Annotations, record: [UInt8]?
+    ) throws(PluginCallError) -> Annotations {
+        try process(article, annotations: annotations, record: record)
     }
 }
 

@@ -69,9 +69,17 @@ public final class PluginInstance: @unchecked Sendable {
     /// For an exporter with a `prepare` hook, `prepare` runs first and its
     /// record goes to `process`, as in a run.
     public func process(_ article: Article, annotations: Annotations) throws(PluginCallError) -> Annotations {
-        let record = preparesRecords ? try prepareRecord(for: article, annotations: annotations) : nil
-        return try process(
-            view: ArticleView(article: article, annotations: annotations, record: record), articleID: article.id)
+        try process(article, layout: ArticleLayout(article), annotations: annotations)
+    }
+
+    /// Calls `process` for one article whose own fields are laid out in
+    /// `layout`, shared with the other plugins the article goes through.
+    public func process(
+        _ article: Article, layout: ArticleLayout, annotations: Annotations
+    ) throws(PluginCallError) -> Annotations {
+        let record =
+            preparesRecords ? try prepareRecord(for: article, layout: layout, annotations: annotations) : nil
+        return try process(article, layout: layout, annotations: annotations, record: record)
     }
 
     /// Calls `process` for an exporter with a `prepare` hook: `record` is
@@ -79,8 +87,14 @@ public final class PluginInstance: @unchecked Sendable {
     public func process(
         _ article: Article, annotations: Annotations, record: [UInt8]?
     ) throws(PluginCallError) -> Annotations {
-        try process(
-            view: ArticleView(article: article, annotations: annotations, record: record), articleID: article.id)
+        try process(article, layout: ArticleLayout(article), annotations: annotations, record: record)
+    }
+
+    /// ``process(_:annotations:record:)`` on a laid-out article.
+    public func process(
+        _ article: Article, layout: ArticleLayout, annotations: Annotations, record: [UInt8]?
+    ) throws(PluginCallError) -> Annotations {
+        try process(view: ArticleView(layout: layout, annotations: annotations, record: record), articleID: article.id)
     }
 
     /// Whether the plugin is an exporter that formats its records in
@@ -94,7 +108,14 @@ public final class PluginInstance: @unchecked Sendable {
     /// - Throws: ``PluginCallError/processFailed(plugin:articleID:status:message:)``:
     ///   the article fails as if `process` had.
     public func prepareRecord(for article: Article, annotations: Annotations) throws(PluginCallError) -> [UInt8]? {
-        try prepareRecord(view: ArticleView(article: article, annotations: annotations), articleID: article.id)
+        try prepareRecord(for: article, layout: ArticleLayout(article), annotations: annotations)
+    }
+
+    /// ``prepareRecord(for:annotations:)`` on a laid-out article.
+    public func prepareRecord(
+        for article: Article, layout: ArticleLayout, annotations: Annotations
+    ) throws(PluginCallError) -> [UInt8]? {
+        try prepareRecord(view: ArticleView(layout: layout, annotations: annotations), articleID: article.id)
     }
 
     private func prepareRecord(view: ArticleView, articleID: String) throws(PluginCallError) -> [UInt8]? {

@@ -104,6 +104,44 @@ final class LogRecorder: Sendable {
             csv == "id,source,headline,bylines,dateline,labels,summary,keywords,body\r\n"
                 + "t.txt#3,t.txt,区里召开会议,张三,3月5日,economy:0.25,摘要,专利,\"知识产权和专利保护。\n企业融资。\"\r\n")
     }
+
+    /// The views of the plugins an article goes through point into one
+    /// layout of its text, each with the annotations of its own place in
+    /// the chain.
+    @Test func oneLayoutOfTheArticleServesEveryView() throws {
+        let layout = ArticleLayout(article)
+        var earlier = Annotations()
+        earlier.labels = [Label(plugin: "classify", name: "economy", score: 0.5)]
+        let first = ArticleView(layout: layout, annotations: Annotations())
+        let second = ArticleView(layout: layout, annotations: earlier, record: Array("行".utf8))
+        let (a, b) = (first.pointer.pointee, second.pointer.pointee)
+        #expect(a.body.data == b.body.data && a.id.data == b.id.data && a.titles.items == b.titles.items)
+        let body = String(decoding: UnsafeRawBufferPointer(start: b.body.data, count: b.body.len), as: UTF8.self)
+        #expect(body == "知识产权和专利保护。\n企业融资。")
+        #expect(b.paragraphs.count == 2 && b.paragraphs.items![1].data == b.body.data! + "知识产权和专利保护。\n".utf8.count)
+        #expect(a.label_count == 0 && b.label_count == 1 && a.record.len == 0 && b.record.len == 3)
+        let label = b.labels![0]!.pointee.name
+        #expect(
+            String(decoding: UnsafeRawBufferPointer(start: label.data, count: label.len), as: UTF8.self) == "economy")
+        // The layout outlives a view that is gone.
+        _ = ArticleView(layout: layout, annotations: earlier)
+        #expect(first.pointer.pointee.body.len == b.body.len)
+    }
+
+    /// A run's path: the in-process stages process one layout in turn.
+    @Test func pluginsProcessOneLayoutInTurn() throws {
+        let layout = ArticleLayout(article)
+        let classify = try PluginInstance(
+            library: try PluginLibrary(path: TestPaths.plugin("classify")),
+            options: [("threshold", "0.01"), ("max-labels", "3")], logHandler: { _ in })
+        let fixture = try PluginInstance(
+            library: try PluginLibrary(path: try Fixtures.plugin("fixture")), options: [("label", "x")],
+            logHandler: { _ in })
+        let labels = try classify.process(article, layout: layout, annotations: Annotations())
+        #expect(labels.labels.first?.name == "intellectual-property")
+        let seen = try fixture.process(article, layout: layout, annotations: labels)
+        #expect(seen.fields == [Field(plugin: "fixture", key: "seen", value: "\(labels.labels.count)")])
+    }
 }
 
 enum FileManagerProbe {
