@@ -16,17 +16,40 @@ struct RepeatFilter {
 
     /// A filter for about `capacity` keys.
     init(capacity: Int) {
-        var bits = 10
-        while 1 << bits < capacity * Self.bitsPerKey { bits += 1 }
+        bits = Self.bits(capacity: capacity)
         seen = [UInt64](repeating: 0, count: 1 << (bits - 6))
         seenAgain = seen
+    }
+
+    private static func bits(capacity: Int) -> Int {
+        var bits = 10
+        while 1 << bits < capacity * Self.bitsPerKey { bits += 1 }
+        return bits
+    }
+
+    /// A filter of every key of `keys`, added in one pass over spans (no
+    /// ownership check per key, as ``add(_:)`` has).
+    init(_ keys: Span<UInt64>) {
+        let bits = Self.bits(capacity: keys.count)
+        var seen = [UInt64](repeating: 0, count: 1 << (bits - 6))
+        var seenAgain = seen
+        var first = seen.mutableSpan
+        var again = seenAgain.mutableSpan
+        for index in keys.indices {
+            let (word, mask) = Self.bit(keys[index], bits: bits)
+            if first[word] & mask != 0 { again[word] |= mask } else { first[word] |= mask }
+        }
+        self.seen = seen
+        self.seenAgain = seenAgain
         self.bits = bits
     }
 
-    private func bit(_ key: UInt64) -> (word: Int, mask: UInt64) {
+    private static func bit(_ key: UInt64, bits: Int) -> (word: Int, mask: UInt64) {
         let index = PackedKey.hash(key, bits: bits)
         return (index >> 6, 1 << UInt64(index & 63))
     }
+
+    private func bit(_ key: UInt64) -> (word: Int, mask: UInt64) { Self.bit(key, bits: bits) }
 
     mutating func add(_ key: UInt64) {
         let (word, mask) = bit(key)

@@ -26,61 +26,96 @@ struct SentenceBigrams {
     init(_ scalars: [UInt32], sentences: [Range<Int>]) {
         let n = sentences.count
         sentenceCount = n
-        var distinct = [Int](repeating: 0, count: n)
-        var sharedCounts = [Int32](repeating: 0, count: n * n)
         // The bigrams of sentence s are keys[starts[s]..<starts[s + 1]].
-        var keys: [UInt64] = []
-        keys.reserveCapacity(scalars.count)
-        var starts = [0]
-        for sentence in sentences {
+        let (keys, starts) = Self.bigrams(of: scalars, sentences)
+        // Most bigrams occur once: they count for their sentence and are
+        // shared with none, so only those that may repeat are looked up.
+        let repeats = RepeatFilter(keys.span)
+        // For each bigram that may repeat, the sentences it was seen in,
+        // newest first: an open-addressing table from the bigram to the last
+        // sentence and the newest entry of its list, the lists chained
+        // through `entryNext`. Plain arrays walked as spans: this is the
+        // inner loop of the summary's similarity.
+        var tableBits = 4
+        while (1 << tableBits) * 2 < keys.count * 3 { tableBits += 1 }  // two slots in three at most
+        var tableKeys = [UInt64](repeating: 0, count: 1 << tableBits)
+        var tableLast = [Int32](repeating: -1, count: 1 << tableBits)
+        var tableNewest = tableLast
+        var entrySentences = [Int32](repeating: 0, count: keys.count)
+        var entryNexts = entrySentences
+        var distinctCounts = [Int](repeating: 0, count: n)
+        var sharedCounts = [Int32](repeating: 0, count: n * n)
+
+        let bigrams = keys.span
+        var slots = tableKeys.mutableSpan
+        var last = tableLast.mutableSpan
+        var newest = tableNewest.mutableSpan
+        var entrySentence = entrySentences.mutableSpan
+        var entryNext = entryNexts.mutableSpan
+        var distinct = distinctCounts.mutableSpan
+        var shared = sharedCounts.mutableSpan
+        var entries: Int32 = 0
+        let mask = slots.count &- 1
+        for sentence in 0..<n {
+            let current = Int32(truncatingIfNeeded: sentence)
+            var count = 0
+            for index in starts[sentence]..<starts[sentence &+ 1] {
+                let key = bigrams[index]
+                guard repeats.mayRepeat(key) else {
+                    count &+= 1
+                    continue
+                }
+                var slot = PackedKey.hash(key, bits: tableBits)
+                while slots[slot] != 0 && slots[slot] != key { slot = (slot &+ 1) & mask }
+                slots[slot] = key
+                guard last[slot] != current else { continue }  // a repeat within the sentence
+                last[slot] = current
+                count &+= 1
+                var earlier = newest[slot]
+                while earlier >= 0 {
+                    let other = Int(entrySentence[Int(earlier)])
+                    shared[other &* n &+ sentence] &+= 1
+                    shared[sentence &* n &+ other] &+= 1
+                    earlier = entryNext[Int(earlier)]
+                }
+                entrySentence[Int(entries)] = current
+                entryNext[Int(entries)] = newest[slot]
+                newest[slot] = entries
+                entries &+= 1
+            }
+            distinct[sentence] = count
+        }
+        self.distinct = distinctCounts
+        self.shared = sharedCounts
+        logDistinct = distinctCounts.map { log(Double($0)) }
+    }
+
+    /// The bigrams of each sentence, packed (scalars take 21 bits: a bigram
+    /// packs into 42), and where each sentence's begin.
+    private static func bigrams(of scalars: [UInt32], _ sentences: [Range<Int>]) -> (keys: [UInt64], starts: [Int]) {
+        var keys = [UInt64](repeating: 0, count: scalars.count)
+        var starts = [Int](repeating: 0, count: sentences.count + 1)
+        var count = 0
+        let text = scalars.span
+        var output = keys.mutableSpan
+        for (index, sentence) in sentences.enumerated() {
             var previous: UInt64 = 0
             for position in sentence {
-                let scalar = scalars[position]
+                let scalar = text[position]
                 guard CharacterClass.isWordCharacter(scalar) else {
                     previous = 0
                     continue
                 }
-                // Scalars take 21 bits: a bigram packs into 42.
-                if previous != 0 { keys.append(previous << 21 | UInt64(scalar)) }
+                if previous != 0 {
+                    output[count] = previous << 21 | UInt64(scalar)
+                    count &+= 1
+                }
                 previous = UInt64(scalar)
             }
-            starts.append(keys.count)
+            starts[index + 1] = count
         }
-        // Most bigrams occur once: they count for their sentence and are
-        // shared with none, so only those that may repeat enter the table.
-        var repeats = RepeatFilter(capacity: keys.count)
-        for key in keys { repeats.add(key) }
-        // Per repeated bigram: the last sentence it was seen in and the
-        // newest entry of its list of sentences, chained through `listNext`.
-        var seen = PackedKeyTable(capacity: keys.count / 2, empty: (sentence: -1, newest: -1))
-        var listSentence: [Int] = []
-        var listNext: [Int] = []
-        // A span: the loop below checks bounds without checking ownership.
-        var shared = sharedCounts.mutableSpan
-        for sentence in 0..<n {
-            for key in keys[starts[sentence]..<starts[sentence + 1]] {
-                guard repeats.mayRepeat(key) else {
-                    distinct[sentence] += 1
-                    continue
-                }
-                let slot = seen.insert(key)
-                let entry = seen[slot: slot]
-                guard entry.sentence != sentence else { continue }  // a repeat within the sentence
-                distinct[sentence] += 1
-                var earlier = entry.newest
-                while earlier >= 0 {
-                    shared[listSentence[earlier] &* n &+ sentence] &+= 1
-                    shared[sentence &* n &+ listSentence[earlier]] &+= 1
-                    earlier = listNext[earlier]
-                }
-                listSentence.append(sentence)
-                listNext.append(entry.newest)
-                seen[slot: slot] = (sentence, listSentence.count - 1)
-            }
-        }
-        self.distinct = distinct
-        self.shared = sharedCounts
-        logDistinct = distinct.map { log(Double($0)) }
+        keys.removeLast(keys.count - count)
+        return (keys, starts)
     }
 
     /// How many distinct bigrams `sentence` has.
