@@ -65,6 +65,25 @@ public struct PackedKeyTable<Value> {
         return index
     }
 
+    /// Adds `key` if new (with the empty value), lets `body` change its
+    /// value and returns its slot: one pass over the entries as a span,
+    /// where ``insert(_:)`` and then a change through ``subscript(slot:)``
+    /// check the array's ownership twice.
+    @inlinable
+    public mutating func update(_ key: UInt64, _ body: (inout Value) -> Void) -> Int {
+        if Self.isCrowded(used: used + 1, size: entries.count) { grow() }
+        let start = PackedKey.hash(key, bits: bits)
+        var table = entries.mutableSpan
+        let mask = table.count &- 1
+        var index = start
+        while table[index].key != 0 && table[index].key != key { index = (index &+ 1) & mask }
+        let isNew = table[index].key == 0
+        table[index].key = key
+        body(&table[index].value)
+        if isNew { used += 1 }
+        return index
+    }
+
     /// The slot of `key`, if it is in the table.
     @inlinable
     public func find(_ key: UInt64) -> Int? {

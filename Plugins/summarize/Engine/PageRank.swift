@@ -40,72 +40,52 @@ public enum PageRank {
         return scores
     }
 
-    /// The share of node j's score that flows to node i, at `i·n + j`: a
-    /// dense row per node. A missing edge adds an exact 0, so the sums equal
-    /// those over the edges alone, and the loop reads memory in order. Read
-    /// from a span of the weights: through the matrix's subscript every
-    /// read checks ownership, and this was a third of the ranking's time.
+    /// The share of node j's score that flows to node i, at `j·n + i`: for
+    /// each node, what it gives every other. A missing edge gives an exact
+    /// 0, so the sums equal those over the edges alone. Row j is row j of
+    /// the weights divided by its sum, so both are read and written in
+    /// order, and the loop has no branch to keep the processor from doing
+    /// several at once.
     private static func flows(_ weights: WeightMatrix, damping: Double) -> [Double] {
         let n = weights.size
         let edges = weights.values.span
-        var outSums = [Double](repeating: 0, count: n)
-        for j in 0..<n {
-            var sum = 0.0
-            for k in 0..<n where k != j { sum += edges[j &* n &+ k] }
-            outSums[j] = sum
-        }
         var flows = [Double](repeating: 0, count: n * n)
         var output = flows.mutableSpan
-        for i in 0..<n {
-            for j in 0..<n where j != i {
-                let weight = edges[j &* n &+ i]
-                if weight > 0 && outSums[j] > 0 { output[i &* n &+ j] = damping * weight / outSums[j] }
+        for j in 0..<n {
+            let row = j &* n
+            var outSum = 0.0
+            for k in 0..<n where k != j { outSum += edges[row &+ k] }
+            guard outSum > 0 else { continue }
+            for i in 0..<n {
+                let weight = i == j ? 0 : max(0, edges[row &+ i])
+                output[row &+ i] = damping * weight / outSum
             }
         }
         return flows
     }
 
-    /// One round: `next[i] = (1 − d) + Σ_j flows[i·n + j]·scores[j]`; returns
-    /// the largest change. Spans, not arrays, so the loop that takes most of
-    /// summarize's ranking time checks bounds without checking ownership.
+    /// One round: `next[i] = (1 − d) + Σ_j flows[j·n + i]·scores[j]`; returns
+    /// the largest change. Spans, not arrays, so the loops check bounds
+    /// without checking ownership.
     ///
-    /// Rows go four at a time: each row's sum is still added up in the
-    /// order of `j` (so the scores are the same to the bit), but four
-    /// independent sums keep the processor busy where one sum waits on its
+    /// It goes node by node of `j`, adding j's share to every `next[i]` at
+    /// once: each `next[i]` still adds its terms in the order of `j` (so the
+    /// scores are the same to the bit as a sum per row), but the additions
+    /// of one step are independent, where one running sum waits on its
     /// previous addition at every step.
     private static func step(
         _ flows: Span<Double>, _ scores: Span<Double>, damping: Double, into next: inout [Double]
     ) -> Double {
         let n = scores.count
+        var sums = next.mutableSpan
+        for i in 0..<n { sums[i] = 1 - damping }
+        for j in 0..<n {
+            let score = scores[j]
+            let row = j &* n
+            for i in 0..<n { sums[i] += flows[row &+ i] * score }
+        }
         var moved = 0.0
-        var i = 0
-        while i &+ 4 <= n {
-            var sums = (1 - damping, 1 - damping, 1 - damping, 1 - damping)
-            let rows = (i &* n, (i &+ 1) &* n, (i &+ 2) &* n, (i &+ 3) &* n)
-            for j in 0..<n {
-                let score = scores[j]
-                sums.0 += flows[rows.0 &+ j] * score
-                sums.1 += flows[rows.1 &+ j] * score
-                sums.2 += flows[rows.2 &+ j] * score
-                sums.3 += flows[rows.3 &+ j] * score
-            }
-            next[i] = sums.0
-            next[i &+ 1] = sums.1
-            next[i &+ 2] = sums.2
-            next[i &+ 3] = sums.3
-            moved = max(
-                moved, abs(sums.0 - scores[i]), abs(sums.1 - scores[i &+ 1]), abs(sums.2 - scores[i &+ 2]),
-                abs(sums.3 - scores[i &+ 3]))
-            i &+= 4
-        }
-        while i < n {
-            var sum = 1 - damping
-            let row = i &* n
-            for j in 0..<n { sum += flows[row &+ j] * scores[j] }
-            next[i] = sum
-            moved = max(moved, abs(sum - scores[i]))
-            i &+= 1
-        }
+        for i in 0..<n { moved = max(moved, abs(sums[i] - scores[i])) }
         return moved
     }
 }

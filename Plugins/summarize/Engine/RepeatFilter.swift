@@ -44,6 +44,7 @@ struct RepeatFilter {
         self.bits = bits
     }
 
+    @inline(__always)
     private static func bit(_ key: UInt64, bits: Int) -> (word: Int, mask: UInt64) {
         let index = PackedKey.hash(key, bits: bits)
         return (index >> 6, 1 << UInt64(index & 63))

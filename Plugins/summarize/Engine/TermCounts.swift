@@ -80,10 +80,7 @@ struct TermCounts {
         let scalars = text.scalars
         let pieces = Self.pieces(of: text, sentenceLimit: sentenceLimit)
 
-        var pairs = RepeatFilter(capacity: scalars.count)
-        for piece in pieces where piece.isIdeographs {
-            for start in piece.range.dropLast() { pairs.add(Self.pair(scalars, at: start)) }
-        }
+        let pairs = RepeatFilter(Self.pairs(of: scalars, in: pieces).span)
 
         // `reach[p]`: how many pairs that may repeat follow one another from
         // position p on, up to the three of the longest term. Their sum
@@ -112,6 +109,22 @@ struct TermCounts {
 
     private static func pair(_ scalars: [UInt32], at start: Int) -> UInt64 {
         UInt64(scalars[start]) << 16 | UInt64(scalars[start + 1])
+    }
+
+    /// Every pair of adjacent ideographs in the runs of `pieces`, packed.
+    private static func pairs(of scalars: [UInt32], in pieces: [Piece]) -> [UInt64] {
+        var pairs = [UInt64](repeating: 0, count: scalars.count)
+        var output = pairs.mutableSpan
+        let text = scalars.span
+        var count = 0
+        for piece in pieces where piece.isIdeographs {
+            for start in piece.range.dropLast() {
+                output[count] = UInt64(text[start]) << 16 | UInt64(text[start &+ 1])
+                count &+= 1
+            }
+        }
+        pairs.removeLast(pairs.count - count)
+        return pairs
     }
 
     /// The runs of ideographs and the Latin words of the first
@@ -160,8 +173,7 @@ struct TermCounts {
                 key = key << 16 | UInt64(scalars[last])
                 guard !edgeStops.contains(scalars[last]) else { continue }
                 let right = last + 1 < run.upperBound ? scalars[last + 1] : 0
-                let slot = stats.insert(key)
-                stats[slot: slot].add(length: last - start + 1, left: left, right: right)
+                let slot = stats.update(key) { $0.add(length: last - start + 1, left: left, right: right) }
                 occurrences.append(Occurrence(term: Int32(slot), sentence: sentence))
             }
         }
