@@ -63,6 +63,31 @@ import Testing
         #expect(table.entries { $0 > 0 }.count == 5000)
     }
 
+    /// `update` adds a key once, changes its value in place and keeps
+    /// every slot it gave while the table grows only before an insert.
+    @Test func updateAddsOnceAndChangesInPlace() {
+        var table = PackedKeyTable(capacity: 2, empty: 0)
+        for round in 1...3 {
+            for key in UInt64(1)...3000 { _ = table.update(key &* 7919) { $0 += round } }
+        }
+        #expect((UInt64(1)...3000).allSatisfy { table[key: $0 &* 7919] == 6 })
+        #expect(table.entries { _ in true }.count == 3000)
+        let slot = table.update(42 &* 7919) { $0 += 1 }
+        #expect(table[slot: slot] == 7 && table.find(42 &* 7919) == slot)
+    }
+
+    /// A filter made from a span of keys answers as one that added them one by one.
+    @Test func aFilterFromASpanIsTheFilterOfItsKeys() {
+        let keys = (UInt64(1)...1000).map { $0 << 16 | 0x4E00 } + (UInt64(1)...100).map { $0 << 16 | 0x4E00 }
+        var added = RepeatFilter(capacity: keys.count)
+        for key in keys { added.add(key) }
+        let spanned = RepeatFilter(keys.span)
+        #expect(
+            (UInt64(1)...2000).allSatisfy { spanned.mayRepeat($0 << 16 | 0x4E00) == added.mayRepeat($0 << 16 | 0x4E00) }
+        )
+        #expect((UInt64(1)...100).allSatisfy { spanned.mayRepeat($0 << 16 | 0x4E00) })
+    }
+
     /// A key added twice always may repeat; most keys added once do not.
     @Test func repeatFilterHasNoFalseNegatives() {
         var filter = RepeatFilter(capacity: 1000)
