@@ -7,11 +7,14 @@
 public struct AhoCorasick: Sendable {
     /// The patterns, by index.
     public let patterns: [String]
+    /// `transitions[s · 256 + byte]`: the next state, with ``hasOutput``
+    /// set when patterns end there, so that the step for every byte reads
+    /// one integer and only a match reads more.
     private let transitions: [Int32]
+    private static let hasOutput = Int32.min
     /// The patterns that end at state s (including via suffix links) are
     /// `outputList[outputStarts[s]..<outputStarts[s + 1]]`: one flat list,
-    /// so that the step for every byte reads two integers where a list per
-    /// state had to be retained and released.
+    /// where a list per state had to be retained and released.
     private let outputStarts: [Int32]
     private let outputList: [Int32]
 
@@ -59,7 +62,7 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
-        transitions = goto.flatMap { $0 }
+        transitions = goto.flatMap { $0 }.map { outputs[Int($0)].isEmpty ? $0 : $0 | Self.hasOutput }
         outputStarts = outputs.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
         outputList = outputs.flatMap { $0 }
     }
@@ -74,7 +77,9 @@ public struct AhoCorasick: Sendable {
         let bytes = text.utf8.span
         var state = 0
         for index in bytes.indices {
-            state = Int(table[state &* 256 &+ Int(bytes[index])])
+            let next = table[state &* 256 &+ Int(bytes[index])]
+            state = Int(next & Int32.max)
+            guard next < 0 else { continue }
             for output in Int(starts[state])..<Int(starts[state &+ 1]) { counts[Int(list[output])] += 1 }
         }
         return counts
