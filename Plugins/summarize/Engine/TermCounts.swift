@@ -115,11 +115,10 @@ struct TermCounts {
     private static func pairs(of scalars: [UInt32], in pieces: [Piece]) -> [UInt64] {
         var pairs = [UInt64](repeating: 0, count: scalars.count)
         var output = pairs.mutableSpan
-        let text = scalars.span
         var count = 0
         for piece in pieces where piece.isIdeographs {
             for start in piece.range.dropLast() {
-                output[count] = UInt64(text[start]) << 16 | UInt64(text[start &+ 1])
+                output[count] = pair(scalars, at: start)
                 count &+= 1
             }
         }
