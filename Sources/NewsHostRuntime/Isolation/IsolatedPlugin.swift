@@ -33,7 +33,7 @@ public struct IsolationSettings: Sendable {
 /// call starts a fresh worker (a fresh instance, created with the same
 /// options). Not for concurrent use: the chain gives each of its worker
 /// threads its own.
-final class IsolatedPlugin: ChainStage, @unchecked Sendable {
+final class IsolatedPlugin: @unchecked Sendable {
     let pluginID: String
     private let path: String
     private let options: [WorkerRequest.Pair]

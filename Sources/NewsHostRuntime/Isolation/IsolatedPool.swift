@@ -39,7 +39,10 @@ final class IsolatedPool: ChainStage {
     /// How many worker processes were started so far.
     var started: Int { workers.withLock { $0.all.reduce(0) { $0 + $1.starts } } }
 
-    func process(_ article: Article, annotations: Annotations) throws(PluginCallError) -> Annotations {
+    /// The worker gets the article itself: the layout is for stages in this process.
+    func process(
+        _ article: Article, layout _: ArticleLayout, annotations: Annotations
+    ) throws(PluginCallError) -> Annotations {
         capacity.wait()
         defer { capacity.signal() }
         let worker: IsolatedPlugin
