@@ -32,30 +32,22 @@ struct SentenceBigrams {
         // shared with none, so only those that may repeat are looked up.
         let repeats = RepeatFilter(keys.span)
         // For each bigram that may repeat, the sentences it was seen in,
-        // newest first: an open-addressing table from the bigram to the last
-        // sentence and the newest entry of its list, the lists chained
-        // through `entryNext`. Plain arrays walked as spans: this is the
-        // inner loop of the summary's similarity.
-        var tableBits = 4
-        while (1 << tableBits) * 2 < keys.count * 3 { tableBits += 1 }  // two slots in three at most
-        var tableKeys = [UInt64](repeating: 0, count: 1 << tableBits)
-        var tableLast = [Int32](repeating: -1, count: 1 << tableBits)
-        var tableNewest = tableLast
+        // newest first: a table from the bigram to the last sentence it was
+        // seen in and the newest entry of its list, the lists chained
+        // through `entryNext`, walked as spans: this is the inner loop of
+        // the summary's similarity.
+        var lists = PackedKeyTable(capacity: keys.count, empty: (last: Int32(-1), newest: Int32(-1)))
         var entrySentences = [Int32](repeating: 0, count: keys.count)
         var entryNexts = entrySentences
         var distinctCounts = [Int](repeating: 0, count: n)
         var sharedCounts = [Int32](repeating: 0, count: n * n)
 
         let bigrams = keys.span
-        var slots = tableKeys.mutableSpan
-        var last = tableLast.mutableSpan
-        var newest = tableNewest.mutableSpan
         var entrySentence = entrySentences.mutableSpan
         var entryNext = entryNexts.mutableSpan
         var distinct = distinctCounts.mutableSpan
         var shared = sharedCounts.mutableSpan
         var entries: Int32 = 0
-        let mask = slots.count &- 1
         for sentence in 0..<n {
             let current = Int32(truncatingIfNeeded: sentence)
             var count = 0
@@ -65,13 +57,14 @@ struct SentenceBigrams {
                     count &+= 1
                     continue
                 }
-                var slot = PackedKey.hash(key, bits: tableBits)
-                while slots[slot] != 0 && slots[slot] != key { slot = (slot &+ 1) & mask }
-                slots[slot] = key
-                guard last[slot] != current else { continue }  // a repeat within the sentence
-                last[slot] = current
+                var list = (last: Int32(-1), newest: Int32(-1))
+                _ = lists.update(key) { entry in
+                    list = entry
+                    if entry.last != current { entry = (current, entries) }
+                }
+                guard list.last != current else { continue }  // a repeat within the sentence
                 count &+= 1
-                var earlier = newest[slot]
+                var earlier = list.newest
                 while earlier >= 0 {
                     let other = Int(entrySentence[Int(earlier)])
                     shared[other &* n &+ sentence] &+= 1
@@ -79,8 +72,7 @@ struct SentenceBigrams {
                     earlier = entryNext[Int(earlier)]
                 }
                 entrySentence[Int(entries)] = current
-                entryNext[Int(entries)] = newest[slot]
-                newest[slot] = entries
+                entryNext[Int(entries)] = list.newest
                 entries &+= 1
             }
             distinct[sentence] = count
