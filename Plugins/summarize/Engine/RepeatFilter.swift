@@ -1,36 +1,24 @@
 import PackedKeys
 
-/// Which keys may have been added more than once: two bitmaps indexed by a
-/// hash of the key, one for "seen", one for "seen again". A key added twice
-/// always passes ``mayRepeat(_:)``; a key added once passes only when it
-/// shares its bit with another key (about one key in twenty). It answers "can this be skipped?" for a fraction of the
-/// memory and time of a counting table.
+/// Which keys may occur more than once: two bitmaps indexed by a hash of
+/// the key, one for "seen", one for "seen again". A key that occurs twice
+/// always passes ``mayRepeat(_:)``; a key that occurs once passes only when
+/// it shares its bit with another key (about one key in twenty). It answers
+/// "can this be skipped?" for a fraction of the memory and time of a
+/// counting table.
 struct RepeatFilter {
-    private var seen: [UInt64]
-    private var seenAgain: [UInt64]
+    private let seenAgain: [UInt64]
     private let bits: Int
 
-    /// Bits per expected key: 16 keeps a key added once from passing in
-    /// more than about 6 % of cases.
+    /// Bits per key: 16 keeps a key that occurs once from passing in more
+    /// than about 6 % of cases.
     private static let bitsPerKey = 16
 
-    /// A filter for about `capacity` keys.
-    init(capacity: Int) {
-        bits = Self.bits(capacity: capacity)
-        seen = [UInt64](repeating: 0, count: 1 << (bits - 6))
-        seenAgain = seen
-    }
-
-    private static func bits(capacity: Int) -> Int {
-        var bits = 10
-        while 1 << bits < capacity * Self.bitsPerKey { bits += 1 }
-        return bits
-    }
-
-    /// A filter of every key of `keys`, added in one pass over spans (no
-    /// ownership check per key, as ``add(_:)`` has).
+    /// The filter of `keys`, made in one pass over spans (no ownership
+    /// check per key).
     init(_ keys: Span<UInt64>) {
-        let bits = Self.bits(capacity: keys.count)
+        var bits = 10
+        while 1 << bits < keys.count * Self.bitsPerKey { bits += 1 }
         var seen = [UInt64](repeating: 0, count: 1 << (bits - 6))
         var seenAgain = seen
         var first = seen.mutableSpan
@@ -39,7 +27,6 @@ struct RepeatFilter {
             let (word, mask) = Self.bit(keys[index], bits: bits)
             if first[word] & mask != 0 { again[word] |= mask } else { first[word] |= mask }
         }
-        self.seen = seen
         self.seenAgain = seenAgain
         self.bits = bits
     }
@@ -50,16 +37,9 @@ struct RepeatFilter {
         return (index >> 6, 1 << UInt64(index & 63))
     }
 
-    private func bit(_ key: UInt64) -> (word: Int, mask: UInt64) { Self.bit(key, bits: bits) }
-
-    mutating func add(_ key: UInt64) {
-        let (word, mask) = bit(key)
-        if seen[word] & mask != 0 { seenAgain[word] |= mask } else { seen[word] |= mask }
-    }
-
-    /// False only for a key added at most once.
+    /// False only for a key that occurs at most once.
     func mayRepeat(_ key: UInt64) -> Bool {
-        let (word, mask) = bit(key)
+        let (word, mask) = Self.bit(key, bits: bits)
         return seenAgain[word] & mask != 0
     }
 }
