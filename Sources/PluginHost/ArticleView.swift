@@ -12,14 +12,6 @@ final class ArticleView {
     /// Where the article's strings are: kept as long as the view.
     private let layout: ArticleLayout
 
-    convenience init(article: Article, annotations: Annotations, record: [UInt8]? = nil) {
-        self.init(layout: ArticleLayout(article), annotations: annotations, record: record)
-    }
-
-    convenience init(raw article: RawArticle, annotations: Annotations, record: [UInt8]? = nil) {
-        self.init(layout: ArticleLayout(raw: article), annotations: annotations, record: record)
-    }
-
     /// - Parameter record: what the exporter's `prepare` made (ABI 1.1), for its `process`.
     init(layout: ArticleLayout, annotations a: Annotations, record: [UInt8]? = nil) {
         let record = record ?? []

@@ -144,11 +144,12 @@ public final class PluginInstance: @unchecked Sendable {
         raw article: RawArticle, annotations: Annotations = Annotations()
     ) throws(PluginCallError) -> Annotations {
         let articleID = String(decoding: article.id, as: UTF8.self)
+        let layout = ArticleLayout(raw: article)
         let record =
             preparesRecords
-            ? try prepareRecord(view: ArticleView(raw: article, annotations: annotations), articleID: articleID) : nil
+            ? try prepareRecord(view: ArticleView(layout: layout, annotations: annotations), articleID: articleID) : nil
         return try process(
-            view: ArticleView(raw: article, annotations: annotations, record: record), articleID: articleID)
+            view: ArticleView(layout: layout, annotations: annotations, record: record), articleID: articleID)
     }
 
     /// Calls `process` on a guarded view of `article` (strings against
@@ -228,7 +229,8 @@ public final class PluginInstance: @unchecked Sendable {
     )
         -> PreparedProcessCall
     {
-        PreparedProcessCall(instance: self, view: ArticleView(article: article, annotations: annotations))
+        PreparedProcessCall(
+            instance: self, view: ArticleView(layout: ArticleLayout(article), annotations: annotations))
     }
 
     /// One `process` call on a laid-out view: through the hook's typed
