@@ -10,47 +10,44 @@ public enum JSONEscaping {
     }
 
     /// Appends `text` as a JSON string literal to `output`. Runs of bytes
-    /// with nothing to escape (nearly all of any text) are copied in one
+    /// with nothing to escape (nearly all of any text) are found eight bytes
+    /// at a time (``SpecialBytes/firstSpecial(in:from:)``) and copied in one
     /// piece each.
     public static func appendQuoted(_ text: String, to output: inout [UInt8]) {
-        output.append(quote)
-        defer { output.append(quote) }
-        // A span for the scan: `firstIndex(where:)` on the UTF-8 view costs
-        // three times as much.
-        let scan = text.utf8.span
-        var first: Int?
-        for offset in 0..<scan.count where needsEscape(scan[offset]) {
-            first = offset
-            break
-        }
-        guard let first else { return output.append(contentsOf: text.utf8) }
+        output.append(SpecialBytes.quote)
+        defer { output.append(SpecialBytes.quote) }
+        var special = SpecialBytes.firstSpecial(in: text.utf8.span, from: 0)
+        guard special < text.utf8.count else { return output.append(contentsOf: text.utf8) }
+        // Copied once as a whole, so that each run is copied from an array
+        // slice in one piece (a run of the string's own view is copied byte
+        // by byte).
         let bytes = Array(text.utf8)
         var runStart = 0
-        for offset in first..<bytes.count where needsEscape(bytes[offset]) {
-            output.append(contentsOf: bytes[runStart..<offset])
-            runStart = offset + 1
-            let byte = bytes[offset]
-            switch byte {
-            case quote, backslash: output.append(contentsOf: [backslash, byte])
-            case 0x0A: output.append(contentsOf: [backslash, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [backslash, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [backslash, UInt8(ascii: "t")])
-            default:
-                output.append(contentsOf: [backslash, UInt8(ascii: "u"), 0x30, 0x30])
-                output.append(contentsOf: [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-            }
+        while special < bytes.count {
+            output.append(contentsOf: bytes[runStart..<special])
+            appendEscape(bytes[special], to: &output)
+            runStart = special + 1
+            special = SpecialBytes.firstSpecial(in: bytes.span, from: runStart)
         }
         output.append(contentsOf: bytes[runStart...])
     }
 
-    private static let quote = UInt8(ascii: "\"")
-    private static let backslash = UInt8(ascii: "\\")
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Quotes, backslashes and control characters.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == quote || byte == backslash
+    /// The escape of one special byte: `\"`, `\\`, `\n`, `\r`, `\t` or `\u00XX`.
+    private static func appendEscape(_ byte: UInt8, to output: inout [UInt8]) {
+        output.append(SpecialBytes.backslash)
+        switch byte {
+        case SpecialBytes.quote, SpecialBytes.backslash: output.append(byte)
+        case 0x0A: output.append(UInt8(ascii: "n"))
+        case 0x0D: output.append(UInt8(ascii: "r"))
+        case 0x09: output.append(UInt8(ascii: "t"))
+        default:
+            output.append(contentsOf: [
+                UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
+            ])
+        }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// JSON text written straight into one byte buffer, commas included: every
