@@ -102,11 +102,17 @@ public struct PackedKeyTable<Value> {
         _modify { yield &entries[slot].value }
     }
 
-    /// Every key with its value, in table order, that passes `filter`.
+    /// The slots, in table order, whose values pass `filter`: a value is
+    /// then read or changed through ``subscript(slot:)`` without a look-up,
+    /// and its key read with ``key(inSlot:)``.
     @inlinable
-    public func entries(where filter: (Value) -> Bool) -> [(key: UInt64, value: Value)] {
-        entries.filter { $0.key != 0 && filter($0.value) }.map { ($0.key, $0.value) }
+    public func slots(where filter: (Value) -> Bool) -> [Int] {
+        entries.indices.filter { entries[$0].key != 0 && filter(entries[$0].value) }
     }
+
+    /// The key in `slot`, which is in use.
+    @inlinable
+    public func key(inSlot slot: Int) -> UInt64 { entries[slot].key }
 
     @inlinable
     mutating func grow() {

@@ -98,25 +98,22 @@ public struct KeywordExtractor: Sendable {
     /// each candidate's position in `terms`.
     func candidates(_ terms: inout TermCounts) -> [Candidate] {
         // Keep repeated terms that stand on their own; drop a shorter term
-        // every occurrence of which sits inside one longer term.
-        var entries = terms.stats.entries { $0.count >= 2 && !$0.alwaysExtends }
-        for (key, _) in entries { terms.stats[slot: terms.stats.find(key)!].kept = true }
-        for (key, stat) in entries where stat.length > 2 {
-            let withoutLast = PackedTerm.head(key, length: stat.length, keeping: stat.length - 1)
-            let withoutFirst = PackedTerm.tail(key, keeping: stat.length - 1)
-            for part in [withoutLast, withoutFirst] {
-                if let slot = terms.stats.find(part), terms.stats[slot: slot].kept,
-                    terms.stats[slot: slot].count == stat.count
-                {
-                    terms.stats[slot: slot].kept = false
-                }
-            }
+        // every occurrence of which sits inside one longer term. Terms are
+        // handled by slot, so each is looked up only as the part of another.
+        let slots = terms.stats.slots { $0.count >= 2 && !$0.alwaysExtends }
+        for slot in slots { terms.stats[slot: slot].kept = true }
+        for slot in slots where terms.stats[slot: slot].length > 2 {
+            let (key, stat) = (terms.stats.key(inSlot: slot), terms.stats[slot: slot])
+            Self.dropPart(PackedTerm.head(key, length: stat.length, keeping: stat.length - 1), as: stat, of: &terms)
+            Self.dropPart(PackedTerm.tail(key, keeping: stat.length - 1), as: stat, of: &terms)
         }
         // A term that begins or ends with a stop word is a fragment of a
         // clause (员表示, 本次重), not a word.
-        entries = entries.filter {
-            terms.stats[key: $0.key]!.kept && !Self.hasStopWordEdge($0.key, length: $0.value.length)
-                && !Self.isNumber($0.key, length: $0.value.length)
+        var entries = slots.compactMap { slot -> (key: UInt64, value: TermCounts.TermStats)? in
+            let (key, stat) = (terms.stats.key(inSlot: slot), terms.stats[slot: slot])
+            guard stat.kept, !Self.hasStopWordEdge(key, length: stat.length), !Self.isNumber(key, length: stat.length)
+            else { return nil }
+            return (key, stat)
         }
         // A term that two more frequent terms meet inside (权保 between
         // 维权 and 保险) crosses a word boundary.
@@ -187,6 +184,15 @@ public struct KeywordExtractor: Sendable {
 }
 
 extension KeywordExtractor {
+    /// Drops the kept term `part` of a longer term counted as `whole`, when
+    /// it occurs only as often: then it never occurs outside the whole.
+    fileprivate static func dropPart(_ part: UInt64, as whole: TermCounts.TermStats, of terms: inout TermCounts) {
+        guard let slot = terms.stats.find(part), terms.stats[slot: slot].kept,
+            terms.stats[slot: slot].count == whole.count
+        else { return }
+        terms.stats[slot: slot].kept = false
+    }
+
     /// Whether the packed term of `length` ideographs starts or ends with a
     /// stop word shorter than itself.
     static func hasStopWordEdge(_ key: UInt64, length: Int) -> Bool {

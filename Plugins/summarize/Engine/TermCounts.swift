@@ -9,11 +9,14 @@ import PackedKeys
 /// does, and most n-grams of an article occur once. Then, exactly, the
 /// n-grams made only of pairs that may repeat.
 struct TermCounts {
-    /// How often a term occurs and whether its neighbours ever vary.
+    /// How often a term occurs and whether its neighbours ever vary. The
+    /// neighbours are ideographs of the term's run (U+3400–U+9FFF) or 0, so
+    /// 16 bits hold them: a smaller table entry is a smaller table to clear
+    /// and to probe.
     struct TermStats {
         var count: Int32 = 0
-        var left: UInt32 = 0
-        var right: UInt32 = 0
+        var left: UInt16 = 0
+        var right: UInt16 = 0
         var lengthAndFlags: UInt8 = 0
         var leftVaries = false
         var rightVaries = false
@@ -24,7 +27,7 @@ struct TermCounts {
 
         var length: Int { Int(lengthAndFlags) }
 
-        mutating func add(length: Int, left: UInt32, right: UInt32) {
+        mutating func add(length: Int, left: UInt16, right: UInt16) {
             if count == 0 {
                 lengthAndFlags = UInt8(length)
                 self.left = left
@@ -166,12 +169,12 @@ struct TermCounts {
     private mutating func countRun(_ scalars: [UInt32], _ run: Range<Int>, reach: [UInt8], sentence: Int32) {
         let edgeStops = KeywordExtractor.edgeStops
         for start in run where reach[start] > 0 && !edgeStops.contains(scalars[start]) {
-            let left = start > run.lowerBound ? scalars[start - 1] : 0
+            let left = start > run.lowerBound ? UInt16(truncatingIfNeeded: scalars[start - 1]) : 0
             var key = UInt64(scalars[start])
             for last in (start + 1)...(start + Int(reach[start])) {
                 key = key << 16 | UInt64(scalars[last])
                 guard !edgeStops.contains(scalars[last]) else { continue }
-                let right = last + 1 < run.upperBound ? scalars[last + 1] : 0
+                let right = last + 1 < run.upperBound ? UInt16(truncatingIfNeeded: scalars[last + 1]) : 0
                 let slot = stats.update(key) { $0.add(length: last - start + 1, left: left, right: right) }
                 occurrences.append(Occurrence(term: Int32(slot), sentence: sentence))
             }

@@ -60,7 +60,10 @@ import Testing
         for key in UInt64(1)...5000 { table[slot: table.insert(key &* 7919)] += 1 }
         #expect((UInt64(1)...5000).allSatisfy { table[key: $0 &* 7919] == Int($0) + 1 })
         #expect(table[key: 3] == nil)
-        #expect(table.entries { $0 > 0 }.count == 5000)
+        let slots = table.slots { $0 > 0 }
+        #expect(slots.count == 5000)
+        #expect(Set(slots.map { table.key(inSlot: $0) }) == Set((UInt64(1)...5000).map { $0 &* 7919 }))
+        #expect(slots.allSatisfy { table[key: table.key(inSlot: $0)] == table[slot: $0] })
     }
 
     /// `update` adds a key once, changes its value in place and keeps
@@ -71,7 +74,8 @@ import Testing
             for key in UInt64(1)...3000 { _ = table.update(key &* 7919) { $0 += round } }
         }
         #expect((UInt64(1)...3000).allSatisfy { table[key: $0 &* 7919] == 6 })
-        #expect(table.entries { _ in true }.count == 3000)
+        #expect(table.slots { _ in true }.count == 3000)
+        #expect(table.slots { $0 != 6 }.isEmpty)
         let slot = table.update(42 &* 7919) { $0 += 1 }
         #expect(table[slot: slot] == 7 && table.find(42 &* 7919) == slot)
     }
