@@ -30,10 +30,12 @@ final class ResultCollector {
     /// Callback calls that were refused (invalid arguments), for diagnostics.
     var refused: [String] = []
     /// Where each label name, keyword term and field key already stands in
-    /// ``annotations``, so that a repeat is found without a scan.
-    var labelPositions: [String: Int] = [:]
-    var keywordPositions: [String: Int] = [:]
-    var fieldPositions: [String: Int] = [:]
+    /// ``annotations``, once there are more than
+    /// ``HostCallbacks/scannedResults`` of its kind: a repeat among many is
+    /// then found without a scan.
+    var labelPositions: [[UInt8]: Int] = [:]
+    var keywordPositions: [[UInt8]: Int] = [:]
+    var fieldPositions: [[UInt8]: Int] = [:]
     /// The record an exporter's `prepare` handed over.
     var record: [UInt8]?
 
@@ -98,16 +100,30 @@ enum HostCallbacks {
     private static let maximumTextBytes = Int(NH_MAX_TEXT_BYTES)
     private static let maximumResults = Int(NH_MAX_RESULTS)
 
-    /// Stores `item` under `key` in `items`: a repeated key keeps its place
-    /// and takes the new value (the last call wins); a new one is appended
-    /// within the ABI's count limit, over which the refusal is recorded for
-    /// the plugin's log. Constant time per call (`positions` indexes `items`),
-    /// so a plugin adding many results is linear, not quadratic.
+    /// Up to this many results of one kind on an article, a repeated key is
+    /// found by comparing it with each: a few byte comparisons, where
+    /// hashing it into a dictionary (and growing that) cost a plugin's ten
+    /// keywords a tenth of its whole summary. Beyond, the positions are
+    /// indexed, so that many results stay linear. Keys are the same when
+    /// their UTF-8 is (as the header says), not by `String`'s canonical
+    /// equivalence, whose comparison of two Chinese terms costs hundreds of
+    /// instructions.
+    static let scannedResults = 16
+
+    /// Stores `item` under `key` (`keyOf(item)`) in `items`: a repeated key
+    /// keeps its place and takes the new value (the last call wins); a new
+    /// one is appended within the ABI's count limit, over which the refusal
+    /// is recorded for the plugin's log. Constant time per call past
+    /// ``scannedResults`` (`positions` indexes `items`), so a plugin adding
+    /// many results is linear, not quadratic.
     private static func store<Item>(
-        _ item: Item, key: String, in items: inout [Item], positions: inout [String: Int],
+        _ item: Item, key: String, keyOf: (Item) -> String, in items: inout [Item], positions: inout [[UInt8]: Int],
         _ collector: ResultCollector, _ what: String
     ) -> Int32 {
-        if let existing = positions[key] {
+        let existing =
+            items.count <= scannedResults
+            ? items.firstIndex { keyOf($0).utf8.elementsEqual(key.utf8) } : positions[Array(key.utf8)]
+        if let existing {
             items[existing] = item
             return 0
         }
@@ -115,8 +131,12 @@ enum HostCallbacks {
             collector.refused.append("\(what): more than \(maximumResults) on one article (NH_MAX_RESULTS)")
             return invalid
         }
-        positions[key] = items.count
         items.append(item)
+        if items.count == scannedResults + 1 {
+            for (position, stored) in items.enumerated() { positions[Array(keyOf(stored).utf8)] = position }
+        } else if items.count > scannedResults + 1 {
+            positions[Array(key.utf8)] = items.count - 1
+        }
         return 0
     }
 
@@ -147,7 +167,8 @@ enum HostCallbacks {
             return invalid
         }
         return store(
-            Label(plugin: collector.pluginID, name: label, score: score), key: label, in: &collector.annotations.labels,
+            Label(plugin: collector.pluginID, name: label, score: score), key: label, keyOf: \.name,
+            in: &collector.annotations.labels,
             positions: &collector.labelPositions, collector, "add_label")
     }
 
@@ -170,7 +191,7 @@ enum HostCallbacks {
             return invalid
         }
         return store(
-            Keyword(plugin: collector.pluginID, term: keyword, weight: weight), key: keyword,
+            Keyword(plugin: collector.pluginID, term: keyword, weight: weight), key: keyword, keyOf: \.term,
             in: &collector.annotations.keywords, positions: &collector.keywordPositions, collector, "add_keyword")
     }
 
@@ -186,7 +207,7 @@ enum HostCallbacks {
             return invalid
         }
         return store(
-            Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), key: fieldKey,
+            Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), key: fieldKey, keyOf: \.key,
             in: &collector.annotations.fields, positions: &collector.fieldPositions, collector, "set_field")
     }
 

@@ -328,16 +328,35 @@ import Testing
         #expect(result.stderr.contains("--isolate clasify: no plugin `clasify` in --plugins"))
     }
 
-    @Test func aKeywordAddedTwiceIsKeptOnceWithItsLastWeight() throws {
+    /// The keywords export-jsonl writes for the first seed article after
+    /// the fixture plugin built with `define`.
+    private func firstArticleKeywords(fixture name: String, define: String) throws -> [[String: Any]] {
         let directory = try TestPaths.temporaryDirectory()
-        let plugin = try PluginCompiler.fixture("twice", defines: ["SAME_KEYWORD"], into: directory)
+        let plugin = try PluginCompiler.fixture(name, defines: [define], into: directory)
         let result = try Command.newshost(["run", "--plugins", "\(plugin),export-jsonl", TestPaths.seeds.path])
         #expect(result.status == 0, "\(result.stderr)")
         let first = try #require(result.stdout.split(separator: "\n").first)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
-        let keywords = try #require(object["keywords"] as? [[String: Any]])
+        return try #require(object["keywords"] as? [[String: Any]])
+    }
+
+    @Test func aKeywordAddedTwiceIsKeptOnceWithItsLastWeight() throws {
+        let keywords = try firstArticleKeywords(fixture: "twice", define: "SAME_KEYWORD")
         #expect(keywords.count == 1)
         #expect(keywords.first?["weight"] as? Double == 2)
+    }
+
+    /// Past the few results a repeat is found among by comparison, one is
+    /// found through an index: either way it keeps its place and takes its
+    /// last weight.
+    @Test func manyKeywordsKeepTheirPlacesAndTheirLastWeights() throws {
+        let keywords = try firstArticleKeywords(fixture: "many", define: "MANY_KEYWORDS")
+        #expect(keywords.compactMap { $0["term"] as? String } == (0..<40).map { "k\($0)" })
+        let weights = keywords.compactMap { $0["weight"] as? Double }
+        var expected: [Double] = (0..<40).map(Double.init)
+        expected[2] = 100
+        expected[30] = 200
+        #expect(weights == expected)
     }
 
     @Test func exportJSONLinesKeepsEveryParseKeyNotesIncluded() throws {

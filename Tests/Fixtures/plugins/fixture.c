@@ -43,6 +43,8 @@
  *   HOG_MB=N          allocates and touches N MB in every process call (and frees it)
  *   PAUSE_ON_INDEX=N  on articles with index N: creates the file PAUSE_MARK, then waits 3 s
  *   SAME_KEYWORD      adds the keyword `twice` twice, with weights 1 and 2
+ *   MANY_KEYWORDS     adds the keywords k0 … k39 with weights 0 … 39, then k2 again with
+ *                     weight 100 and k30 again with weight 200
  *   CRASH_IN_ENTRY    dereferences NULL in newshost_plugin_entry
  *   SETS_SUMMARY      a classifier that also sets a summary (not its kind's result)
  *   PLUGIN_ID=\"x\"   use another id (so two variants can share a chain)
@@ -243,6 +245,17 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
 #ifdef SAME_KEYWORD
     self->host->add_keyword(result, str("twice"), 1.0);
     self->host->add_keyword(result, str("twice"), 2.0);
+#endif
+#ifdef MANY_KEYWORDS
+    {
+        char term[8];
+        for (int i = 0; i < 40; i++) {
+            snprintf(term, sizeof term, "k%d", i);
+            self->host->add_keyword(result, str(term), (double)i);
+        }
+        self->host->add_keyword(result, str("k2"), 100.0);
+        self->host->add_keyword(result, str("k30"), 200.0);
+    }
 #endif
 #ifdef HOG_MB
     {

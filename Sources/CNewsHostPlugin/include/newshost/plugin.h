@@ -377,8 +377,8 @@ typedef struct nh_host_api {
     /** Adds a topic label to the article being processed. `name` must be
      *  non-empty UTF-8; `score` must be finite and within [0, 1]. Returns
      *  NH_OK, or NH_ERR_INVALID_INPUT (nothing stored) when an argument is
-     *  invalid. Adding the same name twice keeps the last score (in the
-     *  first one's place). */
+     *  invalid. Adding the same name (the same UTF-8 bytes) twice keeps the
+     *  last score (in the first one's place). */
     int32_t (*add_label)(nh_result *result, nh_str name, double score);
 
     /** Sets the summary of the article being processed (non-empty UTF-8).
@@ -387,8 +387,9 @@ typedef struct nh_host_api {
     int32_t (*set_summary)(nh_result *result, nh_str text);
 
     /** Adds a keyword with a finite weight (higher is more important).
-     *  `term` must be non-empty UTF-8. Adding the same term twice keeps the
-     *  last weight, in the first one's place (1.1; a 1.0 host kept both).
+     *  `term` must be non-empty UTF-8. Adding the same term (the same UTF-8
+     *  bytes) twice keeps the last weight, in the first one's place (1.1; a
+     *  1.0 host kept both).
      *  Returns NH_OK or NH_ERR_INVALID_INPUT. */
     int32_t (*add_keyword)(nh_result *result, nh_str term, double weight);
 
