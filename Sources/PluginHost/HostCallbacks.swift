@@ -110,16 +110,17 @@ enum HostCallbacks {
     /// instructions.
     static let scannedResults = 16
 
-    /// Stores `item` under `key` (`keyOf(item)`) in `items`: a repeated key
+    /// Stores `item` under its key (`keyOf(item)`) in `items`: a repeated key
     /// keeps its place and takes the new value (the last call wins); a new
     /// one is appended within the ABI's count limit, over which the refusal
     /// is recorded for the plugin's log. Constant time per call past
     /// ``scannedResults`` (`positions` indexes `items`), so a plugin adding
     /// many results is linear, not quadratic.
     private static func store<Item>(
-        _ item: Item, key: String, keyOf: (Item) -> String, in items: inout [Item], positions: inout [[UInt8]: Int],
+        _ item: Item, keyOf: (Item) -> String, in items: inout [Item], positions: inout [[UInt8]: Int],
         _ collector: ResultCollector, _ what: String
     ) -> Int32 {
+        let key = keyOf(item)
         let existing =
             items.count <= scannedResults
             ? items.firstIndex { keyOf($0).utf8.elementsEqual(key.utf8) } : positions[Array(key.utf8)]
@@ -167,7 +168,7 @@ enum HostCallbacks {
             return invalid
         }
         return store(
-            Label(plugin: collector.pluginID, name: label, score: score), key: label, keyOf: \.name,
+            Label(plugin: collector.pluginID, name: label, score: score), keyOf: \.name,
             in: &collector.annotations.labels,
             positions: &collector.labelPositions, collector, "add_label")
     }
@@ -191,7 +192,7 @@ enum HostCallbacks {
             return invalid
         }
         return store(
-            Keyword(plugin: collector.pluginID, term: keyword, weight: weight), key: keyword, keyOf: \.term,
+            Keyword(plugin: collector.pluginID, term: keyword, weight: weight), keyOf: \.term,
             in: &collector.annotations.keywords, positions: &collector.keywordPositions, collector, "add_keyword")
     }
 
@@ -207,7 +208,7 @@ enum HostCallbacks {
             return invalid
         }
         return store(
-            Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), key: fieldKey, keyOf: \.key,
+            Field(plugin: collector.pluginID, key: fieldKey, value: fieldValue), keyOf: \.key,
             in: &collector.annotations.fields, positions: &collector.fieldPositions, collector, "set_field")
     }
 
