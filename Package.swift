@@ -33,7 +33,8 @@ let package = Package(
         // iconv for GB18030 input: a few lines of C interop kept apart.
         .target(name: "CharsetConversion"),
         // Strings assembled from checked slices of valid UTF-8 without
-        // validating them again: the parser's one unchecked step, kept apart.
+        // validating them again (the parser's one unchecked step, kept apart),
+        // and the check of UTF-8 in place that the plugin kit makes.
         .target(name: "UTF8Assembly"),
         // The article model (Article, Annotations), shared by the parser and
         // the plugin host, which needs nothing else of the parser.
@@ -90,6 +91,7 @@ let package = Package(
             name: "NewsHostPluginKit",
             dependencies: [
                 "NewsHostABI", "CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles", "Locking",
+                "UTF8Assembly",
             ]),
         // Output files that never damage what is there: atomic replace of
         // regular files, devices written through. Used by exporters and reports.

@@ -25,22 +25,18 @@ final class ExportJSONL: NewsHostPlugin {
     /// The line is formatted on the host's worker threads; the ordered stage only writes it.
     static let preparesRecords = true
 
-    func record(for article: IncomingArticle) throws(PluginFailure) -> String {
-        Self.line(for: article).text
-    }
-
-    /// The line's bytes as the writer built them: not checked as UTF-8 again.
-    func recordBytes(for article: IncomingArticle) throws(PluginFailure) -> [UInt8] {
-        Self.line(for: article).bytes
+    /// The line, written from the article's bytes where the host put them.
+    func recordBytes(for article: borrowing ArticleView) throws(PluginFailure) -> [UInt8] {
+        Self.line(for: article)
     }
 
     func write(record: UnsafeRawBufferPointer) throws(PluginFailure) {
         try output.write(bytes: record)
     }
 
-    /// Not called: the host hands this exporter prepared records (``write(record:)``).
-    func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
-        try output.write(Self.line(for: article).text)
+    /// Called by a host without the `prepare` hook (ABI 1.0) only.
+    func process(_ article: borrowing ArticleView, results: Results) throws(PluginFailure) {
+        try output.write(String(decoding: Self.line(for: article), as: UTF8.self))
     }
 
     func finish() throws(PluginFailure) {
@@ -56,9 +52,9 @@ final class ExportJSONL: NewsHostPlugin {
     }
 
     /// The JSON object for one article and its newline: one line of JSON
-    /// Lines, written into one buffer.
-    static func line(for a: IncomingArticle) -> JSONWriter {
-        var json = JSONWriter(capacity: a.body.utf8.count * 2 + 1024)
+    /// Lines, written into one buffer straight from the article's bytes.
+    static func line(for a: borrowing ArticleView) -> [UInt8] {
+        var json = JSONWriter(capacity: a.body.utf8Count * 2 + 1024)
         json.beginObject()
         json.articleMembers(
             // The kit gives "" for none; the JSON says null.
@@ -92,14 +88,14 @@ final class ExportJSONL: NewsHostPlugin {
         }
         json.endObject()
         json.endLine()
-        return json
+        return json.bytes
     }
 
     /// `key` and an array with one object per annotation: the members
     /// `members` writes, then the plugin that made it.
     private static func annotations(
-        _ key: String, _ list: [IncomingArticle.Annotation], into json: inout JSONWriter,
-        members: (IncomingArticle.Annotation, inout JSONWriter) -> Void
+        _ key: String, _ list: BorrowedAnnotations, into json: inout JSONWriter,
+        members: (BorrowedAnnotation, inout JSONWriter) -> Void
     ) {
         json.key(key)
         json.beginArray()

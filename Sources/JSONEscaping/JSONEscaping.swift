@@ -9,27 +9,32 @@ public enum JSONEscaping {
         return writer.text
     }
 
-    /// Appends `text` as a JSON string literal to `output`. Runs of bytes
-    /// with nothing to escape (nearly all of any text) are found eight bytes
-    /// at a time (``SpecialBytes/firstSpecial(in:from:)``) and copied in one
-    /// piece each.
+    /// Appends `text` as a JSON string literal to `output`.
     public static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        appendQuoted(utf8: text.utf8.span, to: &output)
+    }
+
+    /// Appends the UTF-8 text `utf8` as a JSON string literal to `output`.
+    /// Runs of bytes with nothing to escape (nearly all of any text) are
+    /// found eight bytes at a time (``SpecialBytes/firstSpecial(in:from:)``)
+    /// and copied in one piece each.
+    public static func appendQuoted(utf8: Span<UInt8>, to output: inout [UInt8]) {
         output.append(SpecialBytes.quote)
-        defer { output.append(SpecialBytes.quote) }
-        var special = SpecialBytes.firstSpecial(in: text.utf8.span, from: 0)
-        guard special < text.utf8.count else { return output.append(contentsOf: text.utf8) }
-        // Copied once as a whole, so that each run is copied from an array
-        // slice in one piece (a run of the string's own view is copied byte
-        // by byte).
-        let bytes = Array(text.utf8)
         var runStart = 0
-        while special < bytes.count {
-            output.append(contentsOf: bytes[runStart..<special])
-            appendEscape(bytes[special], to: &output)
+        var special = SpecialBytes.firstSpecial(in: utf8, from: 0)
+        while special < utf8.count {
+            append(utf8.extracting(runStart..<special), to: &output)
+            appendEscape(utf8[special], to: &output)
             runStart = special + 1
-            special = SpecialBytes.firstSpecial(in: bytes.span, from: runStart)
+            special = SpecialBytes.firstSpecial(in: utf8, from: runStart)
         }
-        output.append(contentsOf: bytes[runStart...])
+        append(utf8.extracting(runStart...), to: &output)
+        output.append(SpecialBytes.quote)
+    }
+
+    /// Appends `run` to `output` in one copy.
+    private static func append(_ run: Span<UInt8>, to output: inout [UInt8]) {
+        run.withUnsafeBufferPointer { output.append(contentsOf: $0) }
     }
 
     /// The escape of one special byte: `\"`, `\\`, `\n`, `\r`, `\t` or `\u00XX`.
@@ -106,19 +111,19 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    public mutating func string(_ text: String) {
+    public mutating func string(_ text: some UTF8Readable) {
         separate()
-        JSONEscaping.appendQuoted(text, to: &bytes)
+        text.withUTF8Span { JSONEscaping.appendQuoted(utf8: $0, to: &bytes) }
     }
 
     /// A string, or `null` for `nil`.
-    public mutating func optionalString(_ text: String?) {
+    public mutating func optionalString(_ text: (some UTF8Readable)?) {
         guard let text else { return null() }
         string(text)
     }
 
     /// An array of strings.
-    public mutating func strings(_ items: [String]) {
+    public mutating func strings(_ items: some Sequence<some UTF8Readable>) {
         beginArray()
         for item in items { string(item) }
         endArray()
@@ -157,10 +162,10 @@ extension JSONWriter {
     /// `newshost parse` writes them and export-jsonl begins its lines with
     /// (so either output reads back as input). A `nil` headline or dateline
     /// is `null`.
-    public mutating func articleMembers(
-        id: String, source: String, index: some BinaryInteger, headline: String?, titles: [String],
-        bylines: [String], dateline: String?, paragraphs: [String], body: String, captions: [String],
-        subheadings: [String], notes: [String]
+    public mutating func articleMembers<Text: UTF8Readable, Texts: Sequence<Text>>(
+        id: Text, source: Text, index: some BinaryInteger, headline: Text?, titles: Texts,
+        bylines: Texts, dateline: Text?, paragraphs: Texts, body: Text, captions: Texts,
+        subheadings: Texts, notes: Texts
     ) {
         key("id")
         string(id)

@@ -48,6 +48,11 @@ public struct IncomingArticle: Sendable {
     /// Fields of earlier plugins: `text` is the key, `detail` the value.
     public var fields: [Annotation]
 
+    /// A copy of the article `view` reads in place.
+    public init(_ view: borrowing ArticleView) {
+        self.init(view.raw)
+    }
+
     init(_ a: nh_article) {
         typealias S = StringBridge
         id = S.string(a.id)
@@ -63,8 +68,7 @@ public struct IncomingArticle: Sendable {
         body = paragraphs.joined(separator: "\n")
         captions = S.strings(a.captions)
         subheadings = S.strings(a.subheadings)
-        let notesEnd = MemoryLayout<nh_article>.offset(of: \nh_article.notes)! + MemoryLayout<nh_str_list>.size
-        notes = Int(a.struct_size) >= notesEnd ? S.strings(a.notes) : []
+        notes = ArticleView.hasNotes(a) ? S.strings(a.notes) : []
         labels = Self.records(a.labels, a.label_count) {
             Annotation(plugin: S.string($0.plugin), text: S.string($0.name), value: $0.score, detail: "")
         }

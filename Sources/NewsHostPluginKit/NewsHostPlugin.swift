@@ -9,8 +9,15 @@ public protocol NewsHostPlugin: AnyObject {
     /// the option table; throw `.badConfig` for a value you cannot use.
     init(options: [String: String], host: HostServices) throws(PluginFailure)
 
-    /// Handles one article (the `process` hook).
+    /// Handles one article (the `process` hook), copied into Swift strings.
+    /// Implement this or ``process(_:results:)-(ArticleView,_)``.
     func process(_ article: IncomingArticle, results: Results) throws(PluginFailure)
+
+    /// Handles one article (the `process` hook), read in place: a plugin
+    /// that reads a few fields, or writes them out as bytes, implements this
+    /// one and spares copying and decoding the rest. By default, the article
+    /// is copied and handed to ``process(_:results:)-(IncomingArticle,_)``.
+    func process(_ article: borrowing ArticleView, results: Results) throws(PluginFailure)
 
     /// Whether the exporter formats its records ahead, on the host's worker
     /// threads (the `prepare` hook, ABI 1.1): then ``record(for:)`` makes
@@ -29,6 +36,11 @@ public protocol NewsHostPlugin: AnyObject {
     /// checked as UTF-8 and turned back into bytes. By default,
     /// ``record(for:)``'s UTF-8.
     func recordBytes(for article: IncomingArticle) throws(PluginFailure) -> [UInt8]
+
+    /// The same record, made from the article read in place: what the kit
+    /// calls. By default, the article is copied and handed to
+    /// ``recordBytes(for:)-(IncomingArticle)``.
+    func recordBytes(for article: borrowing ArticleView) throws(PluginFailure) -> [UInt8]
 
     /// Writes a record ``record(for:)`` made (the `process` hook of an
     /// exporter that prepares records), in input order.
@@ -49,6 +61,16 @@ public protocol NewsHostPlugin: AnyObject {
 }
 
 extension NewsHostPlugin {
+    /// Fails: a plugin implements one of the two `process` methods.
+    public func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
+        throw PluginFailure(
+            .internalError,
+            "\(Self.self) implements neither process(_:results:) for an IncomingArticle nor for an ArticleView")
+    }
+    /// Copies the article and hands it to ``process(_:results:)-(IncomingArticle,_)``.
+    public func process(_ article: borrowing ArticleView, results: Results) throws(PluginFailure) {
+        try process(IncomingArticle(article), results: results)
+    }
     /// No: ``process(_:results:)`` handles each article.
     public static var preparesRecords: Bool { false }
     /// Never called unless ``preparesRecords``.
@@ -56,6 +78,10 @@ extension NewsHostPlugin {
     /// ``record(for:)``'s UTF-8.
     public func recordBytes(for article: IncomingArticle) throws(PluginFailure) -> [UInt8] {
         Array(try record(for: article).utf8)
+    }
+    /// Copies the article and hands it to ``recordBytes(for:)-(IncomingArticle)``.
+    public func recordBytes(for article: borrowing ArticleView) throws(PluginFailure) -> [UInt8] {
+        try recordBytes(for: IncomingArticle(article))
     }
     /// Never called unless ``preparesRecords``.
     public func write(record: UnsafeRawBufferPointer) throws(PluginFailure) {}

@@ -100,7 +100,7 @@ public enum PluginExport {
                         record: UnsafeRawBufferPointer(start: record.data, count: record.data == nil ? 0 : record.len))
                 } else {
                     try instance.plugin.process(
-                        IncomingArticle(article), results: Results(api: instance.api, result: result))
+                        ArticleView(article), results: Results(api: instance.api, result: result))
                 }
                 return 0
             }
@@ -110,7 +110,7 @@ public enum PluginExport {
         @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<nh_article>?, OpaquePointer?) -> Int32 = {
             handle, article, result in
             articleCall(handle, article, result) { instance, article throws(PluginFailure) in
-                let record = try instance.plugin.recordBytes(for: IncomingArticle(article))
+                let record = try instance.plugin.recordBytes(for: ArticleView(article))
                 return StringBridge.withStr(utf8: record) { instance.api.pointee.set_record(result, $0) }
             }
         }

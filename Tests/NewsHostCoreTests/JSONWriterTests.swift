@@ -18,7 +18,7 @@ import Testing
         json.endObject()
         json.endArray()
         json.key("c")
-        json.optionalString(nil)
+        json.optionalString(nil as String?)
         json.key("d")
         json.integer(-3)
         json.endObject()

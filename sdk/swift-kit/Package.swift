@@ -17,10 +17,12 @@ let package = Package(
         .target(name: "JSONEscaping"),
         .target(name: "OutputFiles"),
         .target(name: "Locking"),
+        .target(name: "UTF8Assembly"),
         .target(
             name: "NewsHostPluginKit",
             dependencies: [
                 "NewsHostABI", "CNewsHostPlugin", "CPluginKitSupport", "JSONEscaping", "OutputFiles", "Locking",
+                "UTF8Assembly",
             ]),
     ]
 )

@@ -70,11 +70,15 @@ public struct AhoCorasick: Sendable {
     /// How often each pattern occurs in `text` (overlapping occurrences
     /// count), indexed like ``patterns``.
     public func counts(in text: String) -> [Int] {
+        counts(in: text.utf8.span)
+    }
+
+    /// How often each pattern occurs in the UTF-8 bytes `bytes`.
+    public func counts(in bytes: Span<UInt8>) -> [Int] {
         var counts = [Int](repeating: 0, count: patterns.count)
         let table = transitions.span
         let starts = outputStarts.span
         let list = outputList.span
-        let bytes = text.utf8.span
         var state = 0
         for index in bytes.indices {
             let next = table[state &* 256 &+ Int(bytes[index])]

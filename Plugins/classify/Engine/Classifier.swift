@@ -51,6 +51,11 @@ public struct Classifier: Sendable {
 
     /// Every label's score for `text`, best first (ties by label id).
     public func scores(for text: String) -> [Score] {
+        scores(utf8: text.utf8.span)
+    }
+
+    /// Every label's score for the UTF-8 text `utf8`, best first.
+    public func scores(utf8 text: Span<UInt8>) -> [Score] {
         let counts = matcher.counts(in: text)
         var evidence = [Double](repeating: 0, count: taxonomy.labels.count)
         var matches = [[(term: String, count: Int)]](repeating: [], count: taxonomy.labels.count)
@@ -74,8 +79,7 @@ public struct Classifier: Sendable {
     /// The number of Unicode scalars of `text`: its UTF-8 bytes that do not
     /// continue a scalar (10xxxxxx). `unicodeScalars.count` decodes every
     /// scalar, and took a tenth of classify's time.
-    static func scalarCount(_ text: String) -> Int {
-        let bytes = text.utf8.span
+    static func scalarCount(_ bytes: Span<UInt8>) -> Int {
         var count = 0
         for index in bytes.indices where bytes[index] & 0xC0 != 0x80 { count &+= 1 }
         return count

@@ -44,9 +44,17 @@ final class Classify: NewsHostPlugin {
         self.maxLabels = maxLabels
     }
 
-    func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
-        let text = (article.titles + [article.body]).joined(separator: "\n")
-        let scores = classifier.scores(for: text)
+    /// Reads the titles and the body in place, as bytes: what the matcher reads.
+    func process(_ article: borrowing ArticleView, results: Results) throws(PluginFailure) {
+        // The titles and the body, one per line.
+        var text: [UInt8] = []
+        text.reserveCapacity(article.body.utf8Count + 256)
+        for title in article.titles {
+            title.appendBytes(to: &text)
+            text.append(UInt8(ascii: "\n"))
+        }
+        article.body.appendBytes(to: &text)
+        let scores = classifier.scores(utf8: text.span)
         let chosen = scores.prefix(maxLabels).filter { $0.score >= threshold }
         for score in chosen { results.addLabel(score.label, score: score.score) }
         if chosen.isEmpty { results.addLabel("other", score: 1 - (scores.first?.score ?? 0)) }

@@ -12,7 +12,13 @@ public struct ScalarText: Sendable {
     /// Decodes `text` and finds at most `sentenceLimit` sentences (the text
     /// after them is not split).
     public init(_ text: String, sentenceLimit: Int = .max) {
-        scalars = Self.decode(Array(text.utf8))
+        self.init(utf8: text.utf8.span, sentenceLimit: sentenceLimit)
+    }
+
+    /// Decodes `utf8`, which is valid UTF-8, and finds at most
+    /// `sentenceLimit` sentences.
+    public init(utf8: Span<UInt8>, sentenceLimit: Int = .max) {
+        scalars = Self.decode(utf8)
         sentences = Sentences.ranges(in: scalars, limit: sentenceLimit)
     }
 
@@ -44,12 +50,12 @@ public struct ScalarText: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The scalar values of `utf8`, which is valid UTF-8 (a `String`'s), by
+    /// The scalar values of `utf8`, which is valid UTF-8, by
     /// hand: iterating `unicodeScalars` costs several times as much.
-    private static func decode(_ utf8: [UInt8]) -> [UInt32] {
+    private static func decode(_ utf8: Span<UInt8>) -> [UInt32] {
         var scalars = [UInt32](repeating: 0, count: utf8.count)
         var output = scalars.mutableSpan
-        let count = decode(utf8.span, into: &output)
+        let count = decode(utf8, into: &output)
         scalars.removeLast(utf8.count - count)
         return scalars
     }

@@ -36,10 +36,11 @@ final class Summarize: NewsHostPlugin {
         extractor = KeywordExtractor(count: keywords)
     }
 
-    func process(_ article: IncomingArticle, results: Results) throws(PluginFailure) {
+    /// Reads the body in place: nothing else of the article.
+    func process(_ article: borrowing ArticleView, results: Results) throws(PluginFailure) {
         // Both read the decoded body and its sentences: made once.
-        let text = ScalarText(
-            article.body, sentenceLimit: max(summarizer.maximumSentences, extractor.maximumSentences))
+        let sentenceLimit = max(summarizer.maximumSentences, extractor.maximumSentences)
+        let text = article.body.withUTF8Span { ScalarText(utf8: $0, sentenceLimit: sentenceLimit) }
         if let summary = summarizer.summarize(text) { results.setSummary(summary) }
         for keyword in extractor.keywords(in: text) {
             results.addKeyword(keyword.term, weight: keyword.weight)

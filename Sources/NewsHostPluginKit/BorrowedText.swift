@@ -1,0 +1,57 @@
+import CNewsHostPlugin
+import JSONEscaping
+import UTF8Assembly
+
+/// A string of the article a plugin reads in place (``ArticleView``): the
+/// host's own UTF-8 bytes, nothing copied. Like the view, it is valid only
+/// until the hook returns; keep ``string`` if you need the text later.
+public struct BorrowedText: UTF8Readable {
+    let raw: nh_str
+
+    /// The number of UTF-8 bytes.
+    public var utf8Count: Int { raw.data == nil ? 0 : raw.len }
+
+    /// Whether the text is empty.
+    public var isEmpty: Bool { utf8Count == 0 }
+
+    /// A copy, invalid UTF-8 replaced by U+FFFD.
+    public var string: String { StringBridge.string(raw) }
+
+    /// Calls `body` with the bytes where the host put them when they are
+    /// valid UTF-8, as the header promises; otherwise (a host breaking the
+    /// contract, the conformance suite's hostile articles) with a repaired
+    /// copy, so that what `body` reads is always valid UTF-8.
+    public func withUTF8Span<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
+        guard let data = raw.data, raw.len > 0 else { return body(Span()) }
+        let span = UnsafeRawBufferPointer(start: data, count: raw.len).assumingMemoryBound(to: UInt8.self).span
+        guard UTF8Validation.isValid(span) else { return string.withUTF8Span(body) }
+        return body(span)
+    }
+
+    /// Appends the bytes as the host put them, unchecked: for work on bytes
+    /// that any byte string serves (matching UTF-8 patterns, counting), not
+    /// for text that must be valid UTF-8 (``withUTF8Span(_:)`` is).
+    public func appendBytes(to output: inout [UInt8]) {
+        guard let data = raw.data, raw.len > 0 else { return }
+        output.append(contentsOf: UnsafeRawBufferPointer(start: data, count: raw.len))
+    }
+
+    /// No text.
+    static var empty: BorrowedText { BorrowedText(raw: nh_str(data: nil, len: 0)) }
+}
+
+/// A list of the article's strings (titles, paragraphs, …), read in place.
+public struct BorrowedTexts: RandomAccessCollection {
+    let raw: nh_str_list
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { raw.items == nil ? 0 : raw.count }
+
+    public subscript(position: Int) -> BorrowedText {
+        precondition(indices.contains(position), "BorrowedTexts index out of range")
+        return BorrowedText(raw: raw.items![position])
+    }
+
+    /// No strings.
+    static var empty: BorrowedTexts { BorrowedTexts(raw: nh_str_list(items: nil, count: 0)) }
+}
