@@ -58,10 +58,27 @@ final class Classify: NewsHostPlugin {
         let chosen = scores.prefix(maxLabels).filter { $0.score >= threshold }
         for score in chosen { results.addLabel(score.label, score: score.score) }
         if chosen.isEmpty { results.addLabel("other", score: 1 - (scores.first?.score ?? 0)) }
-        let evidence = scores.filter { !$0.matches.isEmpty }.map { score in
-            score.label + ": " + score.matches.map { "\($0.term)×\($0.count)" }.joined(separator: ", ")
+        let evidence = Self.evidence(scores)
+        if !evidence.isEmpty { results.setField("matched_terms", evidence) }
+    }
+
+    /// The matched terms of every label that has some, as
+    /// `label: term×count, term×count; label: …`, appended to one string
+    /// (a string per term and a join per list cost classify a fifth of its time).
+    static func evidence(_ scores: [Classifier.Score]) -> String {
+        var text = ""
+        for score in scores where !score.matches.isEmpty {
+            if !text.isEmpty { text += "; " }
+            text += score.label
+            text += ": "
+            for (position, match) in score.matches.enumerated() {
+                if position > 0 { text += ", " }
+                text += match.term
+                text += "×"
+                text += String(match.count)
+            }
         }
-        if !evidence.isEmpty { results.setField("matched_terms", evidence.joined(separator: "; ")) }
+        return text
     }
 }
 
