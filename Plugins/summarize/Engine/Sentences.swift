@@ -48,6 +48,14 @@ public enum Sentences {
         var index = 0
         while index < scalars.count, ranges.count < limit {
             let scalar = scalars[index]
+            // Most characters are runs of ideographs outside a quotation
+            // with no sentence end pending: nothing happens but the steps.
+            if !pendingEnd, depth == 0, CharacterClass.isIdeograph(scalar) {
+                afterEnder = false
+                index += 1
+                while index < scalars.count, CharacterClass.isIdeograph(scalars[index]) { index += 1 }
+                continue
+            }
             if scalar == 0x0A {
                 close(at: index)
                 start = index + 1
