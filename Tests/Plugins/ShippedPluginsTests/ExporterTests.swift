@@ -127,4 +127,31 @@ import Testing
         let name = URL(fileURLWithPath: ShippedPlugin.outputOptions(id, in: directory)["path"]!).lastPathComponent
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [name])
     }
+
+    /// export-jsonl writes its lines from the host's bytes in place; bytes
+    /// that are not UTF-8 (which the host never sends, but the header's
+    /// promise is all a plugin has) come out replaced by U+FFFD, as a copied
+    /// article's strings would, so every line stays valid UTF-8 and JSON.
+    @Test func jsonLinesFromInvalidUTF8AreRepairedNotCopied() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let sink = try ShippedPlugin.instance(
+            "export-jsonl", ShippedPlugin.outputOptions("export-jsonl", in: directory))
+        let headline: [UInt8] = [0xFF, 0xFE, 0x41]
+        let paragraphs: [[UInt8]] = [[0xE4, 0xBD], Array("正文。".utf8) + [0x80, 0xBF], Array("\"引号\"\n".utf8)]
+        let article = RawArticle(
+            id: Array("bad#0".utf8), headline: headline, titles: [[0xC3, 0x28]], paragraphs: paragraphs)
+        _ = try sink.process(raw: article)
+        try sink.finish()
+        try sink.commit()
+        sink.destroy()
+        let bytes = try Data(contentsOf: directory.appendingPathComponent("out.jsonl"))
+        #expect(String(validating: Array(bytes), as: UTF8.self) != nil, "the line is valid UTF-8")
+        let line = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
+        func repaired(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+        #expect(line["headline"] as? String == repaired(headline))
+        #expect(line["titles"] as? [String] == [repaired([0xC3, 0x28])])
+        #expect(line["paragraphs"] as? [String] == paragraphs.map(repaired))
+        #expect(line["body"] as? String == repaired(article.body))
+    }
+
 }
