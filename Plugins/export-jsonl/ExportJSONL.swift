@@ -62,28 +62,28 @@ final class ExportJSONL: NewsHostPlugin {
             titles: a.titles, bylines: a.bylines, dateline: a.dateline.isEmpty ? nil : a.dateline,
             paragraphs: a.paragraphs, body: a.body, captions: a.captions,
             subheadings: a.subheadings, notes: a.notes)
-        annotations("labels", a.labels, into: &json) { label, json in
-            json.key("name")
+        annotations(Keys.labels, a.labels, into: &json) { label, json in
+            json.key(Keys.name)
             json.string(label.text)
-            json.key("score")
+            json.key(Keys.score)
             json.number(label.value)
         }
-        json.key("summary")
+        json.key(Keys.summary)
         json.optionalString(a.summaries.last.flatMap { $0.text.isEmpty ? nil : $0.text })
-        annotations("summaries", a.summaries, into: &json) { summary, json in
-            json.key("text")
+        annotations(Keys.summaries, a.summaries, into: &json) { summary, json in
+            json.key(Keys.text)
             json.string(summary.text)
         }
-        annotations("keywords", a.keywords, into: &json) { keyword, json in
-            json.key("term")
+        annotations(Keys.keywords, a.keywords, into: &json) { keyword, json in
+            json.key(Keys.term)
             json.string(keyword.text)
-            json.key("weight")
+            json.key(Keys.weight)
             json.number(keyword.value)
         }
-        annotations("fields", a.fields, into: &json) { field, json in
-            json.key("key")
+        annotations(Keys.fields, a.fields, into: &json) { field, json in
+            json.key(Keys.key)
             json.string(field.text)
-            json.key("value")
+            json.key(Keys.value)
             json.string(field.detail)
         }
         json.endObject()
@@ -94,7 +94,7 @@ final class ExportJSONL: NewsHostPlugin {
     /// `key` and an array with one object per annotation: the members
     /// `members` writes, then the plugin that made it.
     private static func annotations(
-        _ key: String, _ list: BorrowedAnnotations, into json: inout JSONWriter,
+        _ key: JSONKey, _ list: BorrowedAnnotations, into json: inout JSONWriter,
         members: (BorrowedAnnotation, inout JSONWriter) -> Void
     ) {
         json.key(key)
@@ -102,12 +102,29 @@ final class ExportJSONL: NewsHostPlugin {
         for annotation in list {
             json.beginObject()
             members(annotation, &json)
-            json.key("plugin")
+            json.key(Keys.plugin)
             json.string(annotation.plugin)
             json.endObject()
         }
         json.endArray()
     }
+}
+
+/// The keys of a line after the article's own (written ahead: every line has them).
+private enum Keys {
+    static let labels = JSONKey("labels")
+    static let name = JSONKey("name")
+    static let score = JSONKey("score")
+    static let summary = JSONKey("summary")
+    static let summaries = JSONKey("summaries")
+    static let text = JSONKey("text")
+    static let keywords = JSONKey("keywords")
+    static let term = JSONKey("term")
+    static let weight = JSONKey("weight")
+    static let fields = JSONKey("fields")
+    static let key = JSONKey("key")
+    static let value = JSONKey("value")
+    static let plugin = JSONKey("plugin")
 }
 
 /// The entry symbol the host looks up.

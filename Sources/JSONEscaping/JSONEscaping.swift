@@ -111,18 +111,35 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    public mutating func string(_ text: some UTF8Readable) {
+    /// An object member's key written ahead (``JSONKey``); its value comes next.
+    public mutating func key(_ name: JSONKey) {
         separate()
-        text.withUTF8Span { JSONEscaping.appendQuoted(utf8: $0, to: &bytes) }
+        bytes.append(contentsOf: name.quoted)
+    }
+
+    @inlinable
+    public mutating func string(_ text: some UTF8Readable) {
+        text.withUTF8Span { quoted(utf8: $0) }
+    }
+
+    /// A string from its UTF-8 bytes: what ``string(_:)`` writes, not
+    /// generic, so that the generic entry points can be inlined (and
+    /// specialized for the caller's text) around it.
+    @usableFromInline
+    mutating func quoted(utf8: Span<UInt8>) {
+        separate()
+        JSONEscaping.appendQuoted(utf8: utf8, to: &bytes)
     }
 
     /// A string, or `null` for `nil`.
+    @inlinable
     public mutating func optionalString(_ text: (some UTF8Readable)?) {
         guard let text else { return null() }
         string(text)
     }
 
     /// An array of strings.
+    @inlinable
     public mutating func strings(_ items: some Sequence<some UTF8Readable>) {
         beginArray()
         for item in items { string(item) }
@@ -155,6 +172,9 @@ extension JSONEscaping {
     /// (the plugin kit, which re-exports it) can reach: the module and this
     /// enum share the name `JSONEscaping`.
     public typealias Writer = JSONWriter
+
+    /// ``JSONKey``, by a name the plugin kit can reach (see ``Writer``).
+    public typealias Key = JSONKey
 }
 
 extension JSONWriter {
@@ -162,34 +182,53 @@ extension JSONWriter {
     /// `newshost parse` writes them and export-jsonl begins its lines with
     /// (so either output reads back as input). A `nil` headline or dateline
     /// is `null`.
+    @inlinable
     public mutating func articleMembers<Text: UTF8Readable, Texts: Sequence<Text>>(
         id: Text, source: Text, index: some BinaryInteger, headline: Text?, titles: Texts,
         bylines: Texts, dateline: Text?, paragraphs: Texts, body: Text, captions: Texts,
         subheadings: Texts, notes: Texts
     ) {
-        key("id")
+        key(ArticleKeys.id)
         string(id)
-        key("source")
+        key(ArticleKeys.source)
         string(source)
-        key("index")
+        key(ArticleKeys.index)
         integer(index)
-        key("headline")
+        key(ArticleKeys.headline)
         optionalString(headline)
-        key("titles")
+        key(ArticleKeys.titles)
         strings(titles)
-        key("bylines")
+        key(ArticleKeys.bylines)
         strings(bylines)
-        key("dateline")
+        key(ArticleKeys.dateline)
         optionalString(dateline)
-        key("paragraphs")
+        key(ArticleKeys.paragraphs)
         strings(paragraphs)
-        key("body")
+        key(ArticleKeys.body)
         string(body)
-        key("captions")
+        key(ArticleKeys.captions)
         strings(captions)
-        key("subheadings")
+        key(ArticleKeys.subheadings)
         strings(subheadings)
-        key("notes")
+        key(ArticleKeys.notes)
         strings(notes)
     }
+}
+
+/// The keys of ``JSONWriter/articleMembers(id:source:index:headline:titles:bylines:dateline:paragraphs:body:captions:subheadings:notes:)``,
+/// quoted once.
+@usableFromInline
+enum ArticleKeys {
+    @usableFromInline static let id = JSONKey("id")
+    @usableFromInline static let source = JSONKey("source")
+    @usableFromInline static let index = JSONKey("index")
+    @usableFromInline static let headline = JSONKey("headline")
+    @usableFromInline static let titles = JSONKey("titles")
+    @usableFromInline static let bylines = JSONKey("bylines")
+    @usableFromInline static let dateline = JSONKey("dateline")
+    @usableFromInline static let paragraphs = JSONKey("paragraphs")
+    @usableFromInline static let body = JSONKey("body")
+    @usableFromInline static let captions = JSONKey("captions")
+    @usableFromInline static let subheadings = JSONKey("subheadings")
+    @usableFromInline static let notes = JSONKey("notes")
 }

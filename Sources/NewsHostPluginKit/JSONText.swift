@@ -5,6 +5,10 @@ import JSONEscaping
 /// its line without a string per value.
 public typealias JSONWriter = JSONEscaping.Writer
 
+/// An object member's name quoted once, for keys an exporter writes on
+/// every line (see `JSONKey` in JSONEscaping).
+public typealias JSONKey = JSONEscaping.Key
+
 /// Writing JSON text by hand, one value at a time, for exporters that stream
 /// one object per line. ``JSONWriter`` builds a whole line into one buffer.
 public enum JSONText {

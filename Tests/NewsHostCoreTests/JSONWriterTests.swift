@@ -45,4 +45,24 @@ import Testing
         json.endArray()
         #expect(json.text == "[null,null]")
     }
+
+    /// A key written ahead reads as the same key quoted each time, escapes
+    /// and commas included.
+    @Test func keysWrittenAheadAreTheKeysQuotedEachTime() {
+        let names = ["id", "引号\"与\\反斜杠", "tab\there", ""]
+        var ahead = JSONWriter()
+        var each = JSONWriter()
+        ahead.beginObject()
+        each.beginObject()
+        for name in names {
+            ahead.key(JSONKey(name))
+            ahead.integer(1)
+            each.key(name)
+            each.integer(1)
+        }
+        ahead.endObject()
+        each.endObject()
+        #expect(ahead.bytes == each.bytes)
+        #expect(ahead.text == #"{"id":1,"引号\"与\\反斜杠":1,"tab\there":1,"":1}"#)
+    }
 }
