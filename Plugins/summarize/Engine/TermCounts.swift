@@ -83,19 +83,9 @@ struct TermCounts {
         let scalars = text.scalars
         let pieces = Self.pieces(of: text, sentenceLimit: sentenceLimit)
 
-        let pairs = RepeatFilter(Self.pairs(of: scalars, in: pieces).span)
-
-        // `reach[p]`: how many pairs that may repeat follow one another from
-        // position p on, up to the three of the longest term. Their sum
-        // bounds the n-grams to count.
-        var reach = [UInt8](repeating: 0, count: scalars.count)
-        var ngrams = 0
-        for piece in pieces where piece.isIdeographs && piece.range.count > 1 {
-            for start in piece.range.dropLast().reversed() where pairs.mayRepeat(Self.pair(scalars, at: start)) {
-                reach[start] = min(3, reach[start + 1] + 1)
-                ngrams += Int(reach[start])
-            }
-        }
+        let pairKeys = Self.pairs(of: scalars.span, in: pieces)
+        let pairs = RepeatFilter(pairKeys.span)
+        let (reach, ngrams) = Self.reach(of: pieces, pairKeys.span, pairs, length: scalars.count)
 
         // Room for every n-gram counted below, so the table never grows and
         // a slot, once given, stays the term's.
@@ -103,62 +93,85 @@ struct TermCounts {
         occurrences.reserveCapacity(ngrams)
         for piece in pieces {
             if piece.isIdeographs {
-                countRun(scalars, piece.range, reach: reach, sentence: piece.sentence)
+                countRun(scalars.span, piece.range, reach: reach.span, sentence: piece.sentence)
             } else {
                 addLatinWord(Array(scalars[piece.range]), sentence: piece.sentence)
             }
         }
     }
 
-    private static func pair(_ scalars: [UInt32], at start: Int) -> UInt64 {
-        UInt64(scalars[start]) << 16 | UInt64(scalars[start + 1])
-    }
-
-    /// Every pair of adjacent ideographs in the runs of `pieces`, packed.
-    private static func pairs(of scalars: [UInt32], in pieces: [Piece]) -> [UInt64] {
-        var pairs = [UInt64](repeating: 0, count: scalars.count)
-        var output = pairs.mutableSpan
-        var count = 0
-        for piece in pieces where piece.isIdeographs {
-            for start in piece.range.dropLast() {
-                output[count] = pair(scalars, at: start)
-                count &+= 1
+    /// Every pair of adjacent ideographs in the runs of `pieces`, packed,
+    /// in text order.
+    private static func pairs(of scalars: Span<UInt32>, in pieces: [Piece]) -> [UInt64] {
+        [UInt64](capacity: scalars.count) { output in
+            for piece in pieces where piece.isIdeographs {
+                var start = piece.range.lowerBound
+                while start &+ 1 < piece.range.upperBound {
+                    output.append(UInt64(scalars[start]) << 16 | UInt64(scalars[start &+ 1]))
+                    start &+= 1
+                }
             }
         }
-        pairs.removeLast(pairs.count - count)
-        return pairs
+    }
+
+    /// `reach[p]`: how many pairs that may repeat follow one another from
+    /// position p on, up to the three of the longest term; and their sum,
+    /// which bounds the n-grams to count. `keys` are the pairs of the runs
+    /// of `pieces` in text order (``pairs(of:in:)``), read from the last.
+    private static func reach(
+        of pieces: [Piece], _ keys: Span<UInt64>, _ pairs: RepeatFilter, length: Int
+    ) -> (reach: [UInt8], ngrams: Int) {
+        var reach = [UInt8](repeating: 0, count: length)
+        var output = reach.mutableSpan
+        var ngrams = 0
+        var key = keys.count
+        for piece in pieces.reversed() where piece.isIdeographs {
+            var start = piece.range.upperBound &- 2
+            while start >= piece.range.lowerBound {
+                key &-= 1
+                if pairs.mayRepeat(keys[key]) {
+                    let steps = min(3, output[start &+ 1] &+ 1)
+                    output[start] = steps
+                    ngrams &+= Int(steps)
+                }
+                start &-= 1
+            }
+        }
+        return (reach, ngrams)
     }
 
     /// The runs of ideographs and the Latin words of the first
     /// `sentenceLimit` sentences, in text order.
     private static func pieces(of text: ScalarText, sentenceLimit: Int) -> [Piece] {
-        let scalars = text.scalars
+        let scalars = text.scalars.span
         var pieces: [Piece] = []
         for (sentence, range) in text.sentences.prefix(sentenceLimit).enumerated() {
-            var runStart = -1
             var wordStart = -1
-            for position in range.lowerBound...range.upperBound {
+            var position = range.lowerBound
+            while position <= range.upperBound {
                 // The position past the end acts as a sentinel that ends the last run or word.
                 let value = position < range.upperBound ? scalars[position] : 0
                 if CharacterClass.isIdeograph(value) {
-                    if runStart < 0 { runStart = position }
-                    continue
-                }
-                if runStart >= 0 {
+                    // A run of ideographs, taken whole. It does not end a
+                    // Latin word: the word goes on after the run.
+                    let runStart = position
+                    position &+= 1
+                    while position < range.upperBound, CharacterClass.isIdeograph(scalars[position]) { position &+= 1 }
                     pieces.append(Piece(range: runStart..<position, sentence: Int32(sentence), isIdeographs: true))
-                    runStart = -1
+                    continue
                 }
                 if CharacterClass.isASCIIAlphanumeric(value) {
                     if wordStart < 0 { wordStart = position }
                 } else if wordStart >= 0 {
                     if position - wordStart >= 2,
-                        scalars[wordStart..<position].contains(where: CharacterClass.isASCIILetter)
+                        text.scalars[wordStart..<position].contains(where: CharacterClass.isASCIILetter)
                     {
                         pieces.append(
                             Piece(range: wordStart..<position, sentence: Int32(sentence), isIdeographs: false))
                     }
                     wordStart = -1
                 }
+                position &+= 1
             }
         }
         return pieces
@@ -166,17 +179,21 @@ struct TermCounts {
 
     /// Counts the 2–4 ideograph n-grams of the run `run` of `scalars` that
     /// are made of pairs that may repeat.
-    private mutating func countRun(_ scalars: [UInt32], _ run: Range<Int>, reach: [UInt8], sentence: Int32) {
+    private mutating func countRun(_ scalars: Span<UInt32>, _ run: Range<Int>, reach: Span<UInt8>, sentence: Int32) {
         let edgeStops = KeywordExtractor.edgeStops
         for start in run where reach[start] > 0 && !edgeStops.contains(scalars[start]) {
-            let left = start > run.lowerBound ? UInt16(truncatingIfNeeded: scalars[start - 1]) : 0
+            let left = start > run.lowerBound ? UInt16(truncatingIfNeeded: scalars[start &- 1]) : 0
             var key = UInt64(scalars[start])
-            for last in (start + 1)...(start + Int(reach[start])) {
+            var last = start
+            let end = start &+ Int(reach[start])
+            while last < end {
+                last &+= 1
                 key = key << 16 | UInt64(scalars[last])
                 guard !edgeStops.contains(scalars[last]) else { continue }
-                let right = last + 1 < run.upperBound ? UInt16(truncatingIfNeeded: scalars[last + 1]) : 0
-                let slot = stats.update(key) { $0.add(length: last - start + 1, left: left, right: right) }
-                occurrences.append(Occurrence(term: Int32(slot), sentence: sentence))
+                let right = last &+ 1 < run.upperBound ? UInt16(truncatingIfNeeded: scalars[last &+ 1]) : 0
+                let length = last &- start &+ 1
+                let slot = stats.update(key) { $0.add(length: length, left: left, right: right) }
+                occurrences.append(Occurrence(term: Int32(truncatingIfNeeded: slot), sentence: sentence))
             }
         }
     }
