@@ -60,7 +60,7 @@ final class ExportJSONL: NewsHostPlugin {
             // The kit gives "" for none; the JSON says null.
             id: a.id, source: a.source, index: a.index, headline: a.headline.isEmpty ? nil : a.headline,
             titles: a.titles, bylines: a.bylines, dateline: a.dateline.isEmpty ? nil : a.dateline,
-            paragraphs: a.paragraphs, body: a.body, captions: a.captions,
+            paragraphs: a.paragraphs, captions: a.captions,
             subheadings: a.subheadings, notes: a.notes)
         annotations(Keys.labels, a.labels, into: &json) { label, json in
             json.key(Keys.name)

@@ -131,6 +131,45 @@ public struct JSONWriter: Sendable {
         JSONEscaping.appendQuoted(utf8: utf8, to: &bytes)
     }
 
+    /// ``quoted(utf8:)``, returning where the string's text (between its
+    /// quotes) is in ``bytes``.
+    @usableFromInline
+    mutating func quotedRun(utf8: Span<UInt8>) -> Range<Int> {
+        separate()
+        let start = bytes.count + 1
+        JSONEscaping.appendQuoted(utf8: utf8, to: &bytes)
+        return start..<(bytes.count - 1)
+    }
+
+    /// The strings `runs` of ``bytes`` (escaped text, as ``quotedRun(utf8:)``
+    /// gives) joined with line feeds, as one string: copied, not escaped again.
+    @usableFromInline
+    mutating func joinedLines(_ runs: [Range<Int>]) {
+        separate()
+        let start = bytes.count
+        let length = runs.reduce(0) { $0 + $1.count } + 2 * max(0, runs.count - 1) + 2
+        bytes.append(contentsOf: repeatElement(0, count: length))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var to = start
+            func put(_ byte: UInt8) {
+                buffer[to] = byte
+                to += 1
+            }
+            put(SpecialBytes.quote)
+            for (index, run) in runs.enumerated() {
+                if index > 0 {
+                    put(SpecialBytes.backslash)
+                    put(UInt8(ascii: "n"))
+                }
+                // Earlier in the same buffer, never overlapping the end it is copied to.
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[to..<to + run.count])
+                    .update(fromContentsOf: UnsafeBufferPointer(rebasing: buffer[run]))
+                to += run.count
+            }
+            put(SpecialBytes.quote)
+        }
+    }
+
     /// A string, or `null` for `nil`.
     @inlinable
     public mutating func optionalString(_ text: (some UTF8Readable)?) {
@@ -181,11 +220,11 @@ extension JSONWriter {
     /// The members of a parsed article, in the order and under the keys
     /// `newshost parse` writes them and export-jsonl begins its lines with
     /// (so either output reads back as input). A `nil` headline or dateline
-    /// is `null`.
+    /// is `null`; the body is written from the paragraphs.
     @inlinable
     public mutating func articleMembers<Text: UTF8Readable, Texts: Sequence<Text>>(
         id: Text, source: Text, index: some BinaryInteger, headline: Text?, titles: Texts,
-        bylines: Texts, dateline: Text?, paragraphs: Texts, body: Text, captions: Texts,
+        bylines: Texts, dateline: Text?, paragraphs: Texts, captions: Texts,
         subheadings: Texts, notes: Texts
     ) {
         key(ArticleKeys.id)
@@ -203,9 +242,14 @@ extension JSONWriter {
         key(ArticleKeys.dateline)
         optionalString(dateline)
         key(ArticleKeys.paragraphs)
-        strings(paragraphs)
+        beginArray()
+        var runs: [Range<Int>] = []
+        for paragraph in paragraphs { runs.append(paragraph.withUTF8Span { quotedRun(utf8: $0) }) }
+        endArray()
+        // The body is the paragraphs joined with line feeds (the article
+        // model's and the ABI's definition): their escaped text, copied.
         key(ArticleKeys.body)
-        string(body)
+        joinedLines(runs)
         key(ArticleKeys.captions)
         strings(captions)
         key(ArticleKeys.subheadings)
@@ -215,7 +259,7 @@ extension JSONWriter {
     }
 }
 
-/// The keys of ``JSONWriter/articleMembers(id:source:index:headline:titles:bylines:dateline:paragraphs:body:captions:subheadings:notes:)``,
+/// The keys of ``JSONWriter/articleMembers(id:source:index:headline:titles:bylines:dateline:paragraphs:captions:subheadings:notes:)``,
 /// quoted once.
 @usableFromInline
 enum ArticleKeys {

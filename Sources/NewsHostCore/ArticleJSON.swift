@@ -7,12 +7,12 @@ import JSONEscaping
 public enum ArticleJSON {
     /// One line of JSON (no trailing newline) for `article`.
     public static func line(for article: Article) -> String {
-        var json = JSONWriter(capacity: article.body.utf8.count * 2 + 256)
+        var json = JSONWriter(capacity: article.paragraphs.reduce(0) { $0 + $1.utf8.count } * 4 + 256)
         json.beginObject()
         json.articleMembers(
             id: article.id, source: article.source, index: article.index, headline: article.headline,
             titles: article.titles, bylines: article.bylines, dateline: article.dateline,
-            paragraphs: article.paragraphs, body: article.body, captions: article.captions,
+            paragraphs: article.paragraphs, captions: article.captions,
             subheadings: article.subheadings, notes: article.notes)
         // The input's own keys, as they came (their values are JSON text).
         for field in article.carried {
