@@ -50,6 +50,15 @@ public struct Results {
     public func setField(_ key: String, _ value: String) -> Bool {
         StringBridge.withStr(key) { key in StringBridge.withStr(value) { api.pointee.set_field(result, key, $0) } } == 0
     }
+
+    /// Sets a free-form field whose value is UTF-8 built as bytes; `false`
+    /// when the host refused it (the host checks the UTF-8).
+    @discardableResult
+    public func setField(_ key: String, utf8 value: [UInt8]) -> Bool {
+        StringBridge.withStr(key) { key in StringBridge.withStr(utf8: value) { api.pointee.set_field(result, key, $0) }
+        }
+            == 0
+    }
 }
 
 /// Conversions between Swift strings and the ABI's `nh_str`.
