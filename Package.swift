@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "CharsetConversion"),
         // Strings assembled from checked slices of valid UTF-8 without
         // validating them again (the parser's one unchecked step, kept apart),
-        // and the check of UTF-8 in place that the plugin kit makes.
+        // and the check of UTF-8 in place with which the host decodes input
+        // and callbacks and the plugin kit reads the host's bytes.
         .target(name: "UTF8Assembly"),
         // The article model (Article, Annotations), shared by the parser and
         // the plugin host, which needs nothing else of the parser.
@@ -53,7 +54,7 @@ let package = Package(
             name: "PluginHost",
             dependencies: [
                 "NewsHostModel", "NewsHostABI", "CNewsHostPlugin", "CFFI", "CProcessSupport", "ProcessPlumbing",
-                "Locking",
+                "Locking", "UTF8Assembly",
             ]),
         // LockedValue: the one lock (a pthread mutex ThreadSanitizer sees).
         .target(name: "Locking"),

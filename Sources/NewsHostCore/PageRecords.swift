@@ -1,5 +1,6 @@
 import CharsetConversion
 import Foundation
+import UTF8Assembly
 
 /// Page records: one raw page per line of JSON, so that pages can travel
 /// through line-oriented pipes (Spark's `rdd.pipe`, Hadoop Streaming)
@@ -79,7 +80,7 @@ public enum PageRecords {
         guard let encoding, !encoding.isEmpty else { return try TextDecoding.decode(bytes, path: shown) }
         switch encoding.lowercased() {
         case "utf-8", "utf8":
-            guard let text = String(validating: bytes, as: UTF8.self) else {
+            guard let text = UTF8Validation.string(validating: bytes.span) else {
                 throw refuse("`bytes` is not valid UTF-8")
             }
             return text

@@ -1,5 +1,6 @@
 import CharsetConversion
 import Foundation
+import UTF8Assembly
 
 /// Turns the bytes of an input into normalized text.
 ///
@@ -98,7 +99,7 @@ public enum TextDecoding {
             throw InputError.notText(
                 path: path, reason: "NUL byte at offset \(nul), which text never has; is it a binary file?")
         }
-        if let text = String(validating: body, as: UTF8.self) {
+        if let text = UTF8Validation.string(validating: body.span) {
             return (text, .utf8, hasCR)
         }
         let utf8Offset = firstInvalidUTF8Offset(body) ?? body.startIndex

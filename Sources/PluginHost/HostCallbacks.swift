@@ -1,6 +1,7 @@
 import CNewsHostPlugin
 import NewsHostABI
 import NewsHostModel
+import UTF8Assembly
 
 /// The host side of one plugin instance: what the `host` pointer of its
 /// `nh_host_api` refers to.
@@ -82,7 +83,7 @@ enum HostCallbacks {
         guard text.len > 0 else { return "" }
         guard let data = text.data else { return nil }
         return data.withMemoryRebound(to: UInt8.self, capacity: text.len) {
-            String(validating: UnsafeBufferPointer(start: $0, count: text.len), as: UTF8.self)
+            UTF8Validation.string(validating: UnsafeBufferPointer(start: $0, count: text.len).span)
         }
     }
 

@@ -5,8 +5,9 @@ import UTF8Assembly
 /// definition of valid UTF-8 here.
 @Suite struct UTF8ValidationTests {
     private func expectAgreement(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
-        let expected = String(validating: bytes, as: UTF8.self) != nil
-        #expect(UTF8Validation.isValid(bytes.span) == expected, "\(bytes)", sourceLocation: sourceLocation)
+        let expected = String(validating: bytes, as: UTF8.self)
+        #expect(UTF8Validation.isValid(bytes.span) == (expected != nil), "\(bytes)", sourceLocation: sourceLocation)
+        #expect(UTF8Validation.string(validating: bytes.span) == expected, "\(bytes)", sourceLocation: sourceLocation)
     }
 
     /// Bytes that matter to the check: ASCII, every kind of lead, the edges
