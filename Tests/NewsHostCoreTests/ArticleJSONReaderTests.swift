@@ -49,4 +49,18 @@ import Testing
             source: "in.jsonl", path: "in.jsonl")
         #expect(again == articles)
     }
+
+    /// Lines are split at every line feed, wherever it falls in the
+    /// eight-byte words the splitter tests at once, empty lines kept.
+    @Test func linesSplitAtEveryLineFeedAtEveryOffset() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["\n", "{}", "新闻", "a", "\n\n", "é", "\u{0B}", "\u{8A}"]
+        for _ in 0..<1_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(ArticleJSONReader.lines(of: text) == expected, "\(Array(text.utf8))")
+        }
+    }
 }
