@@ -119,21 +119,14 @@ public struct JSONWriter: Sendable {
 
     @inlinable
     public mutating func string(_ text: some UTF8Readable) {
-        text.withUTF8Span { quoted(utf8: $0) }
+        _ = text.withUTF8Span { quotedRun(utf8: $0) }
     }
 
-    /// A string from its UTF-8 bytes: what ``string(_:)`` writes, not
-    /// generic, so that the generic entry points can be inlined (and
-    /// specialized for the caller's text) around it.
-    @usableFromInline
-    mutating func quoted(utf8: Span<UInt8>) {
-        separate()
-        JSONEscaping.appendQuoted(utf8: utf8, to: &bytes)
-    }
-
-    /// ``quoted(utf8:)``, returning where the string's text (between its
-    /// quotes) is in ``bytes``.
-    @usableFromInline
+    /// A string from its UTF-8 bytes, and where its text (between its
+    /// quotes) is in ``bytes``: what ``string(_:)`` writes, not generic, so
+    /// that the generic entry points can be inlined (and specialized for the
+    /// caller's text) around it.
+    @usableFromInline @discardableResult
     mutating func quotedRun(utf8: Span<UInt8>) -> Range<Int> {
         separate()
         let start = bytes.count + 1

@@ -34,16 +34,29 @@ public enum SpecialBytes {
     /// so only the lowest is read: it is always right.
     @inlinable
     static func specialMarks(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        // A byte below `limit` has its high bit set after subtracting
-        // `limit` from it, and had it clear before.
-        func below(_ limit: UInt8, _ word: UInt64) -> UInt64 {
-            (word &- ones &* UInt64(limit)) & ~word & highBits
-        }
-        return below(0x20, word) | below(1, word ^ (ones &* UInt64(quote)))
-            | below(1, word ^ (ones &* UInt64(backslash)))
+        marks(below: 0x20, in: word) | marks(of: quote, in: word) | marks(of: backslash, in: word)
     }
+
+    /// The high bit of each byte of `word` that is `byte`, with the same
+    /// caveat as ``specialMarks(_:)``: whether there is one, and where the
+    /// lowest is, are always right. (A byte equals `byte` when it is zero
+    /// after an exclusive or with it.)
+    @inlinable
+    public static func marks(of byte: UInt8, in word: UInt64) -> UInt64 {
+        marks(below: 1, in: word ^ (ones &* UInt64(byte)))
+    }
+
+    /// The high bit of each byte of `word` below `limit` (at most 0x80): such
+    /// a byte has its high bit set after `limit` is subtracted from it, and
+    /// had it clear before.
+    @inlinable
+    static func marks(below limit: UInt8, in word: UInt64) -> UInt64 {
+        (word &- ones &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080
+    }
+
+    /// One in every byte of a word.
+    @usableFromInline
+    static var ones: UInt64 { 0x0101_0101_0101_0101 }
 
     /// `"`.
     public static var quote: UInt8 { 0x22 }

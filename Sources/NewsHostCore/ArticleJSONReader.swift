@@ -1,4 +1,5 @@
 import Foundation
+import JSONEscaping
 
 /// Reads articles from JSON Lines: the output of `newshost parse` and of the
 /// `export-jsonl` plugin, or anything another tool writes with the same keys.
@@ -100,7 +101,9 @@ public enum ArticleJSONReader {
         var offset = 0
         while offset < bytes.count {
             if offset &+ 8 <= bytes.count,
-                !hasLineFeed(raw.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                SpecialBytes.marks(
+                    of: UInt8(ascii: "\n"), in: raw.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    == 0
             {
                 offset &+= 8
                 continue
@@ -118,14 +121,6 @@ public enum ArticleJSONReader {
         }
         lines.append(text[start...])
         return lines
-    }
-
-    /// Whether one of the eight bytes of `word` is a line feed: a byte of
-    /// `word ^ 0x0A…0A` is zero exactly there, and `(x - 0x01…01) & ~x &
-    /// 0x80…80` is non-zero exactly when `x` has a zero byte.
-    private static func hasLineFeed(_ word: UInt64) -> Bool {
-        let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     private static func object(

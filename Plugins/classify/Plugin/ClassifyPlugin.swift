@@ -77,7 +77,7 @@ final class Classify: NewsHostPlugin {
                 if position > 0 { text.append(contentsOf: termSeparator) }
                 text.append(contentsOf: match.term.utf8)
                 text.append(contentsOf: times)
-                appendDecimal(match.count, to: &text)
+                text.append(contentsOf: String(match.count).utf8)
             }
         }
         return text
@@ -87,13 +87,6 @@ final class Classify: NewsHostPlugin {
     private static let labelEnd = Array(": ".utf8)
     private static let termSeparator = Array(", ".utf8)
     private static let times = Array("×".utf8)
-
-    /// The decimal digits of `value` (not negative).
-    private static func appendDecimal(_ value: Int, to text: inout [UInt8]) {
-        guard value >= 10 else { return text.append(UInt8(ascii: "0") + UInt8(value)) }
-        appendDecimal(value / 10, to: &text)
-        text.append(UInt8(ascii: "0") + UInt8(value % 10))
-    }
 }
 
 /// The entry symbol the host looks up.
