@@ -136,7 +136,7 @@ let package = Package(
             name: "ClassifyEngineTests", dependencies: ["ClassifyEngine", "NewsHostTestSupport"],
             path: "Tests/Plugins/ClassifyEngineTests"),
         .testTarget(
-            name: "SummarizeEngineTests", dependencies: ["SummarizeEngine", "PackedKeys"],
+            name: "SummarizeEngineTests", dependencies: ["SummarizeEngine", "PackedKeys", "NewsHostTestSupport"],
             path: "Tests/Plugins/SummarizeEngineTests"),
         .testTarget(
             name: "ShippedPluginsTests",

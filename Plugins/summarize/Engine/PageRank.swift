@@ -1,20 +1,24 @@
-/// Edge weights of a small graph as one flat array: `weights[i, j]` is the
-/// weight of the edge from i to j. One allocation, where an array of rows
-/// would make one per node.
+/// Edge weights of a small graph: `weights[i, j]` is the weight of the edge
+/// from i to j. Each row is stored as groups of four weights (the last group
+/// padded with zeros), the shape ``PageRank`` steps through four nodes at a
+/// time; one allocation, where an array of rows would make one per node.
 public struct WeightMatrix: Sendable {
     /// The number of nodes.
     public let size: Int
-    fileprivate private(set) var values: [Double]
+    /// Groups of four per row: `size` rounded up to a multiple of four, over four.
+    let groups: Int
+    fileprivate private(set) var rows: [SIMD4<Double>]
 
     /// A graph of `size` nodes without edges.
     public init(size: Int) {
         self.size = size
-        values = [Double](repeating: 0, count: size * size)
+        groups = (size + 3) / 4
+        rows = [SIMD4<Double>](repeating: .zero, count: size * groups)
     }
 
     public subscript(from: Int, to: Int) -> Double {
-        get { values[from * size + to] }
-        set { values[from * size + to] = newValue }
+        get { rows[from &* groups &+ to >> 2][to & 3] }
+        set { rows[from &* groups &+ to >> 2][to & 3] = newValue }
     }
 }
 
@@ -23,6 +27,11 @@ public enum PageRank {
     /// Scores for the nodes of `weights` (the diagonal is ignored).
     /// Deterministic; stops when no score moves by more than `tolerance` or
     /// after `maximumIterations`.
+    ///
+    /// Scores are kept in groups of four, like the rows of the weights. The
+    /// padding lanes start at `1 − damping`, which is what a step gives a
+    /// node without edges, so they never move and never stop the loop early
+    /// or late.
     public static func scores(
         _ weights: WeightMatrix, damping: Double = 0.85,
         tolerance: Double = 1e-6, maximumIterations: Int = 100
@@ -30,62 +39,90 @@ public enum PageRank {
         let n = weights.size
         guard n > 0 else { return [] }
         let flows = flows(weights, damping: damping)
-        var scores = [Double](repeating: 1, count: n)
+        var scores = [SIMD4<Double>](repeating: SIMD4(repeating: 1), count: weights.groups)
+        for lane in n..<weights.groups * 4 { scores[lane >> 2][lane & 3] = 1 - damping }
         var next = scores
         for _ in 0..<maximumIterations {
-            let moved = step(flows.span, scores.span, damping: damping, into: &next)
+            let moved = step(flows.span, scores.span, size: n, damping: damping, into: &next)
             swap(&scores, &next)
             if moved < tolerance { break }
         }
-        return scores
+        return (0..<n).map { scores[$0 >> 2][$0 & 3] }
     }
 
-    /// The share of node j's score that flows to node i, at `j·n + i`: for
-    /// each node, what it gives every other. A missing edge gives an exact
-    /// 0, so the sums equal those over the edges alone. Row j is row j of
-    /// the weights divided by its sum, so both are read and written in
-    /// order, and the loop has no branch to keep the processor from doing
-    /// several at once.
-    private static func flows(_ weights: WeightMatrix, damping: Double) -> [Double] {
-        let n = weights.size
-        let edges = weights.values.span
-        var flows = [Double](repeating: 0, count: n * n)
+    /// The share of node j's score that flows to node i, in row j's group
+    /// of i: row j of the weights, the diagonal left out, times `damping`
+    /// over the row's sum. A missing edge gives an exact 0, so the sums
+    /// equal those over the edges alone.
+    private static func flows(_ weights: WeightMatrix, damping: Double) -> [SIMD4<Double>] {
+        let (n, groups) = (weights.size, weights.groups)
+        var flows = weights.rows
         var output = flows.mutableSpan
         for j in 0..<n {
-            let row = j &* n
+            let row = j &* groups
+            output[row &+ j >> 2][j & 3] = 0
+            // Summed one by one in node order, as a sum over the edges would
+            // be: the diagonal and the padding add exact zeros.
             var outSum = 0.0
-            for k in 0..<n where k != j { outSum += edges[row &+ k] }
-            guard outSum > 0 else { continue }
-            for i in 0..<n {
-                let weight = i == j ? 0 : max(0, edges[row &+ i])
-                output[row &+ i] = damping * weight / outSum
+            for group in 0..<groups {
+                let weights = output[row &+ group]
+                outSum += weights[0]
+                outSum += weights[1]
+                outSum += weights[2]
+                outSum += weights[3]
+            }
+            guard outSum > 0 else {
+                for group in 0..<groups { output[row &+ group] = .zero }
+                continue
+            }
+            let (factor, divisor) = (SIMD4(repeating: damping), SIMD4(repeating: outSum))
+            for group in 0..<groups {
+                let weights = output[row &+ group]
+                // A negative weight gives nothing, like a missing edge.
+                output[row &+ group] = (factor * weights / divisor).replacing(with: 0, where: .!(weights .> 0))
             }
         }
         return flows
     }
 
-    /// One round: `next[i] = (1 − d) + Σ_j flows[j·n + i]·scores[j]`; returns
-    /// the largest change. Spans, not arrays, so the loops check bounds
-    /// without checking ownership.
-    ///
-    /// It goes node by node of `j`, adding j's share to every `next[i]` at
-    /// once: each `next[i]` still adds its terms in the order of `j` (so the
-    /// scores are the same to the bit as a sum per row), but the additions
-    /// of one step are independent, where one running sum waits on its
-    /// previous addition at every step.
+    /// One round: `next[i] = (1 − d) + Σ_j flows[j][i]·scores[j]`, four
+    /// nodes i at a time; returns the largest change. Each `next[i]` adds
+    /// its terms in the order of j, lane by lane, so the scores are the same
+    /// to the bit as a sum per node; the four lanes of a group, and the
+    /// groups of a row, are independent additions the processor does
+    /// together.
     private static func step(
-        _ flows: Span<Double>, _ scores: Span<Double>, damping: Double, into next: inout [Double]
+        _ flows: Span<SIMD4<Double>>, _ scores: Span<SIMD4<Double>>, size n: Int, damping: Double,
+        into next: inout [SIMD4<Double>]
     ) -> Double {
-        let n = scores.count
+        let groups = scores.count
         var sums = next.mutableSpan
-        for i in 0..<n { sums[i] = 1 - damping }
-        for j in 0..<n {
-            let score = scores[j]
-            let row = j &* n
-            for i in 0..<n { sums[i] += flows[row &+ i] * score }
+        guard sums.count == groups, flows.count >= n &* groups else { return 0 }
+        for group in 0..<groups { sums[group] = SIMD4(repeating: 1 - damping) }
+        // Two nodes j at a time: each sum still adds j's term, then j + 1's.
+        var j = 0
+        while j &+ 1 < n {
+            let (first, second) = (
+                SIMD4(repeating: scores[j >> 2][j & 3]), SIMD4(repeating: scores[(j &+ 1) >> 2][(j &+ 1) & 3])
+            )
+            let firstRow = flows.extracting(j &* groups..<(j &+ 1) &* groups)
+            let secondRow = flows.extracting((j &+ 1) &* groups..<(j &+ 2) &* groups)
+            for group in firstRow.indices {
+                sums[group] = sums[group] + firstRow[group] * first + secondRow[group] * second
+            }
+            j &+= 2
         }
-        var moved = 0.0
-        for i in 0..<n { moved = max(moved, abs(sums[i] - scores[i])) }
-        return moved
+        if j < n {
+            let score = SIMD4(repeating: scores[j >> 2][j & 3])
+            let row = flows.extracting(j &* groups..<(j &+ 1) &* groups)
+            for group in row.indices { sums[group] += row[group] * score }
+        }
+        var moved = SIMD4<Double>.zero
+        for group in 0..<groups {
+            let change = sums[group] - scores[group]
+            moved.replace(with: change, where: change .> moved)
+            moved.replace(with: -change, where: -change .> moved)
+        }
+        return moved.max()
     }
 }
