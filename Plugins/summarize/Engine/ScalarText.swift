@@ -1,13 +1,15 @@
 /// A body decoded once into Unicode scalar values, with its sentences as
-/// ranges of positions: what the summarizer and the keyword extractor both
-/// read. Integer positions into one array, instead of `String` indexes and
-/// a `String` per sentence, are what keep summarize within its budget of
-/// 60 µs per 1,000 characters (issue 15).
+/// ranges of positions and the bigrams of those sentences: what the
+/// summarizer and the keyword extractor both read, made once for both.
+/// Integer positions into one array, instead of `String` indexes and a
+/// `String` per sentence, keep every pass a loop over integers.
 public struct ScalarText: Sendable {
     /// The text's Unicode scalar values.
     public let scalars: [UInt32]
     /// Its sentences (see ``Sentences``), trimmed and non-empty.
     public let sentences: [Range<Int>]
+    /// The bigrams of its sentences.
+    let bigrams: WordBigrams
 
     /// Decodes `text` and finds at most `sentenceLimit` sentences (the text
     /// after them is not split).
@@ -18,8 +20,11 @@ public struct ScalarText: Sendable {
     /// Decodes `utf8`, which is valid UTF-8, and finds at most
     /// `sentenceLimit` sentences.
     public init(utf8: Span<UInt8>, sentenceLimit: Int = .max) {
-        scalars = Self.decode(utf8)
-        sentences = Sentences.ranges(in: scalars, limit: sentenceLimit)
+        let scalars = Self.decode(utf8)
+        let sentences = Sentences.ranges(in: scalars, limit: sentenceLimit)
+        bigrams = WordBigrams(scalars.span, sentences: sentences)
+        self.scalars = scalars
+        self.sentences = sentences
     }
 
     /// The text of `range`.

@@ -6,8 +6,7 @@ import Glibc
 
 /// The character bigrams of a body's sentences, every sentence compared
 /// with every other at once: how many distinct bigrams each has and how
-/// many each pair shares. Bigrams are pairs of adjacent letters or
-/// ideographs; punctuation and spaces break them.
+/// many each pair shares, by their ``WordBigrams``.
 ///
 /// Comparing sentences pair by pair costs the square of their number times
 /// their length. Here each bigram keeps the list of sentences it was seen
@@ -22,27 +21,24 @@ struct SentenceBigrams {
     /// Logarithms of the distinct counts, for ``similarity(_:_:)``.
     private var logDistinct: [Double]
 
-    /// The bigrams of `sentences`, ranges of `scalars`.
-    init(_ scalars: [UInt32], sentences: [Range<Int>]) {
-        let n = sentences.count
+    /// The first `sentenceCount` sentences of `bigrams` compared.
+    init(_ bigrams: WordBigrams, sentenceCount n: Int) {
         sentenceCount = n
-        // The bigrams of sentence s are keys[starts[s]..<starts[s + 1]].
-        let (keys, starts) = Self.bigrams(of: scalars, sentences)
-        // Most bigrams occur once: they count for their sentence and are
-        // shared with none, so only those that may repeat are looked up.
-        let repeats = RepeatFilter(keys.span)
+        let starts = bigrams.starts
+        let repeats = bigrams.repeats
+        let keyCount = starts[n]
         // For each bigram that may repeat, the sentences it was seen in,
         // newest first: a table from the bigram to the last sentence it was
         // seen in and the newest entry of its list, the lists chained
         // through `entryNext`, walked as spans: this is the inner loop of
         // the summary's similarity.
-        var lists = PackedKeyTable(capacity: keys.count, empty: (last: Int32(-1), newest: Int32(-1)))
-        var entrySentences = [Int32](repeating: 0, count: keys.count)
+        var lists = PackedKeyTable(capacity: keyCount, empty: (last: Int32(-1), newest: Int32(-1)))
+        var entrySentences = [Int32](repeating: 0, count: keyCount)
         var entryNexts = entrySentences
         var distinctCounts = [Int](repeating: 0, count: n)
         var sharedCounts = [Int32](repeating: 0, count: n * n)
 
-        let bigrams = keys.span
+        let bigrams = bigrams.keys.span
         var entrySentence = entrySentences.mutableSpan
         var entryNext = entryNexts.mutableSpan
         var distinct = distinctCounts.mutableSpan
@@ -80,34 +76,6 @@ struct SentenceBigrams {
         self.distinct = distinctCounts
         self.shared = sharedCounts
         logDistinct = distinctCounts.map { log(Double($0)) }
-    }
-
-    /// The bigrams of each sentence, packed (scalars take 21 bits: a bigram
-    /// packs into 42), and where each sentence's begin.
-    private static func bigrams(of scalars: [UInt32], _ sentences: [Range<Int>]) -> (keys: [UInt64], starts: [Int]) {
-        var keys = [UInt64](repeating: 0, count: scalars.count)
-        var starts = [Int](repeating: 0, count: sentences.count + 1)
-        var count = 0
-        let text = scalars.span
-        var output = keys.mutableSpan
-        for (index, sentence) in sentences.enumerated() {
-            var previous: UInt64 = 0
-            for position in sentence {
-                let scalar = text[position]
-                guard CharacterClass.isWordCharacter(scalar) else {
-                    previous = 0
-                    continue
-                }
-                if previous != 0 {
-                    output[count] = previous << 21 | UInt64(scalar)
-                    count &+= 1
-                }
-                previous = UInt64(scalar)
-            }
-            starts[index + 1] = count
-        }
-        keys.removeLast(keys.count - count)
-        return (keys, starts)
     }
 
     /// How many distinct bigrams `sentence` has.

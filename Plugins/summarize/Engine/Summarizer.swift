@@ -38,7 +38,7 @@ public struct Summarizer: Sendable {
     public func summarize(_ text: ScalarText) -> String? {
         let sentences = Array(text.sentences.prefix(maximumSentences))
         guard !sentences.isEmpty else { return nil }
-        return choose(from: text.scalars, sentences).map { clip(text, sentences[$0]) }.joined()
+        return choose(from: text, sentences).map { clip(text, sentences[$0]) }.joined()
     }
 
     /// Of the hybrid method's sentences, the share of a candidate's bigrams
@@ -58,10 +58,11 @@ public struct Summarizer: Sendable {
     /// on its own, or a fragment; it fills the rest by rank, passing over
     /// sentences that repeat one already chosen. The other methods take
     /// their ranking's top sentences.
-    func choose(from scalars: [UInt32], _ sentences: [Range<Int>]) -> [Int] {
+    func choose(from text: ScalarText, _ sentences: [Range<Int>]) -> [Int] {
         guard method != .lead else { return Array(sentences.indices.prefix(sentenceCount)) }
         // The bigrams serve the ranking and the repeat test: compared once.
-        let grams = SentenceBigrams(scalars, sentences: sentences)
+        let grams = SentenceBigrams(text.bigrams, sentenceCount: sentences.count)
+        let scalars = text.scalars
         let order = rank(grams)
         guard method == .hybrid else { return order.prefix(sentenceCount).sorted() }
         var chosen: [Int] = []
@@ -129,7 +130,7 @@ public struct Summarizer: Sendable {
             ranges.append(start..<scalars.count)
         }
         guard method != .lead else { return Array(ranges.indices) }
-        return rank(SentenceBigrams(scalars, sentences: ranges))
+        return rank(SentenceBigrams(WordBigrams(scalars.span, sentences: ranges), sentenceCount: ranges.count))
     }
 
     /// The ranking of the sentences whose bigrams are `grams` (TextRank or

@@ -5,8 +5,9 @@ import PackedKeys
 /// neighbours vary, and the sentences it occurs in.
 ///
 /// It counts in two steps. First the pairs of adjacent ideographs, roughly
-/// (``RepeatFilter``): a term can only occur twice if each of its pairs
-/// does, and most n-grams of an article occur once. Then, exactly, the
+/// (the ``RepeatFilter`` of the text's ``WordBigrams``): a term can only
+/// occur twice if each of its pairs does, and most n-grams of an article
+/// occur once. Then, exactly, the
 /// n-grams made only of pairs that may repeat.
 struct TermCounts {
     /// How often a term occurs and whether its neighbours ever vary. The
@@ -83,9 +84,7 @@ struct TermCounts {
         let scalars = text.scalars
         let pieces = Self.pieces(of: text, sentenceLimit: sentenceLimit)
 
-        let pairKeys = Self.pairs(of: scalars.span, in: pieces)
-        let pairs = RepeatFilter(pairKeys.span)
-        let (reach, ngrams) = Self.reach(of: pieces, pairKeys.span, pairs, length: scalars.count)
+        let (reach, ngrams) = Self.reach(of: pieces, scalars.span, text.bigrams, length: scalars.count)
 
         // Room for every n-gram counted below, so the table never grows and
         // a slot, once given, stays the term's.
@@ -100,36 +99,21 @@ struct TermCounts {
         }
     }
 
-    /// Every pair of adjacent ideographs in the runs of `pieces`, packed,
-    /// in text order.
-    private static func pairs(of scalars: Span<UInt32>, in pieces: [Piece]) -> [UInt64] {
-        [UInt64](capacity: scalars.count) { output in
-            for piece in pieces where piece.isIdeographs {
-                var start = piece.range.lowerBound
-                while start &+ 1 < piece.range.upperBound {
-                    output.append(UInt64(scalars[start]) << 16 | UInt64(scalars[start &+ 1]))
-                    start &+= 1
-                }
-            }
-        }
-    }
-
     /// `reach[p]`: how many pairs that may repeat follow one another from
     /// position p on, up to the three of the longest term; and their sum,
-    /// which bounds the n-grams to count. `keys` are the pairs of the runs
-    /// of `pieces` in text order (``pairs(of:in:)``), read from the last.
+    /// which bounds the n-grams to count. A pair of adjacent ideographs is
+    /// one of the sentence's ``WordBigrams``, whose filter says whether it
+    /// may repeat.
     private static func reach(
-        of pieces: [Piece], _ keys: Span<UInt64>, _ pairs: RepeatFilter, length: Int
+        of pieces: [Piece], _ scalars: Span<UInt32>, _ bigrams: WordBigrams, length: Int
     ) -> (reach: [UInt8], ngrams: Int) {
         var reach = [UInt8](repeating: 0, count: length)
         var output = reach.mutableSpan
         var ngrams = 0
-        var key = keys.count
         for piece in pieces.reversed() where piece.isIdeographs {
             var start = piece.range.upperBound &- 2
             while start >= piece.range.lowerBound {
-                key &-= 1
-                if pairs.mayRepeat(keys[key]) {
+                if bigrams.mayRepeat(scalars[start], scalars[start &+ 1]) {
                     let steps = min(3, output[start &+ 1] &+ 1)
                     output[start] = steps
                     ngrams &+= Int(steps)
