@@ -23,8 +23,10 @@ struct WordBigrams {
         var output = keys.mutableSpan
         for (index, sentence) in sentences.enumerated() {
             var previous: UInt64 = 0
-            for position in sentence {
+            var position = sentence.lowerBound
+            while position < sentence.upperBound {
                 let scalar = scalars[position]
+                position &+= 1
                 guard CharacterClass.isWordCharacter(scalar) else {
                     previous = 0
                     continue
@@ -34,6 +36,15 @@ struct WordBigrams {
                     count &+= 1
                 }
                 previous = UInt64(scalar)
+                // The ideographs that follow, most of a Chinese sentence, in
+                // a loop that needs no other test of a character.
+                while position < sentence.upperBound, CharacterClass.isIdeograph(scalars[position]) {
+                    let next = UInt64(scalars[position])
+                    output[count] = Self.key(previous, next)
+                    count &+= 1
+                    previous = next
+                    position &+= 1
+                }
             }
             starts[index + 1] = count
         }
