@@ -125,13 +125,34 @@ public struct KeywordExtractor: Sendable {
         for word in terms.latinWords where word.count >= 2 {
             pool.append(Candidate(key: word.key, count: word.count, mass: word.count * word.scalars.count))
         }
-        pool.sort { $0.mass != $1.mass ? $0.mass > $1.mass : $0.key < $1.key }
-        var ranked: [Candidate] = []
-        for entry in pool where ranked.count < maximumCandidates && !Self.isStopWord(entry.key) {
-            terms.setPosition(ranked.count, of: entry.key)
-            ranked.append(entry)
-        }
+        pool.removeAll { Self.isStopWord($0.key) }
+        let ranked = Self.heaviest(pool, count: maximumCandidates)
+        for (position, candidate) in ranked.enumerated() { terms.setPosition(position, of: candidate.key) }
         return ranked
+    }
+
+    /// The `count` candidates of `pool` with the most mass (then the lower
+    /// key), heaviest first. Only those at least as heavy as the
+    /// `count`-th are sorted: a body has a hundred or more repeated terms,
+    /// of which thirty become candidates.
+    static func heaviest(_ pool: [Candidate], count: Int) -> [Candidate] {
+        var chosen = pool
+        if pool.count > count {
+            // How many candidates have each mass, masses from `cap` up in one
+            // bin: the lightest mass `count` candidates reach down to.
+            let cap = 64
+            var atMass = [Int](repeating: 0, count: cap + 1)
+            for candidate in pool { atMass[min(candidate.mass, cap)] += 1 }
+            var threshold = cap
+            var heavier = atMass[cap]
+            while heavier < count && threshold > 0 {
+                threshold -= 1
+                heavier += atMass[threshold]
+            }
+            chosen.removeAll { min($0.mass, cap) < threshold }
+        }
+        chosen.sort { $0.mass != $1.mass ? $0.mass > $1.mass : $0.key < $1.key }
+        return Array(chosen.prefix(count))
     }
 
     /// Pass 3's graph: how many sentences each pair of candidates shares.

@@ -1,0 +1,64 @@
+import NewsHostTestSupport
+import Testing
+
+@testable import SummarizeEngine
+
+@Suite struct CandidateSelectionTests {
+    /// Choosing the heaviest by a threshold gives the first of a full sort,
+    /// on pools of every size around the cut, with masses light, heavy
+    /// (past the histogram's top bin) and tied.
+    @Test func heaviestEqualsTheFirstOfAFullSort() {
+        var random = SplitMix64(seed: 30)
+        for size in [0, 1, 29, 30, 31, 45, 150, 400] {
+            for maximumMass in [8, 64, 70, 1000] {
+                let pool = (0..<size).map { index in
+                    let mass = Int.random(in: 4...maximumMass, using: &random)
+                    return KeywordExtractor.Candidate(key: UInt64(index * 7919 % 1009 + 1), count: mass / 2, mass: mass)
+                }
+                let sorted = pool.sorted { $0.mass != $1.mass ? $0.mass > $1.mass : $0.key < $1.key }
+                let chosen = KeywordExtractor.heaviest(pool, count: 30)
+                #expect(chosen.map(\.key) == sorted.prefix(30).map(\.key), "size \(size), masses up to \(maximumMass)")
+            }
+        }
+    }
+}
+
+@Suite struct WordBigramsTests {
+    /// The bigrams found with the ideograph fast path equal the pairs of
+    /// adjacent word characters of each sentence, over random text of
+    /// ideographs, Latin letters, digits, full-width letters, punctuation
+    /// and spaces; the shared filter passes every bigram that occurs twice.
+    @Test func bigramsArePairsOfAdjacentWordCharacters() {
+        var random = SplitMix64(seed: 21)
+        let alphabet: [UInt32] =
+            Array(0x4E00...0x4E08) + [0x41, 0x62, 0x33, 0xFF21, 0x3002, 0xFF0C, 0x20, 0x201C, 0xE9, 0x3000]
+        for _ in 0..<300 {
+            let scalars = (0..<Int.random(in: 0...60, using: &random)).map { _ in
+                alphabet.randomElement(using: &random)!
+            }
+            var sentences: [Range<Int>] = []
+            var start = 0
+            while start < scalars.count {
+                let end = min(scalars.count, start + Int.random(in: 1...20, using: &random))
+                sentences.append(start..<end)
+                start = end
+            }
+            let bigrams = WordBigrams(scalars.span, sentences: sentences)
+            var expected: [UInt64] = []
+            var starts = [0]
+            for sentence in sentences {
+                for position in sentence.dropLast()
+                where CharacterClass.isWordCharacter(scalars[position])
+                    && CharacterClass.isWordCharacter(scalars[position + 1])
+                {
+                    expected.append(UInt64(scalars[position]) << 21 | UInt64(scalars[position + 1]))
+                }
+                starts.append(expected.count)
+            }
+            #expect(bigrams.keys == expected && bigrams.starts == starts)
+            for key in expected where expected.filter({ $0 == key }).count > 1 {
+                #expect(bigrams.repeats.mayRepeat(key))
+            }
+        }
+    }
+}
