@@ -80,15 +80,18 @@ public struct JSONWriter: Sendable {
     /// A comma before this value or key unless it opens its object or array
     /// or follows its key.
     private mutating func separate() {
-        guard let last = bytes.last, !Self.opensValue.contains(last) else { return }
+        guard let last = bytes.last, !Self.opensValue(last) else { return }
         bytes.append(UInt8(ascii: ","))
     }
 
-    /// Bytes after which a value takes no comma: an opening bracket, a
-    /// key's colon, a line end.
-    private static let opensValue: [UInt8] = [
-        UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: "\n"),
-    ]
+    /// Whether a value after `byte` takes no comma: after an opening
+    /// bracket, a key's colon, a line end.
+    private static func opensValue(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: "\n"): true
+        default: false
+        }
+    }
 
     public mutating func beginObject() {
         separate()

@@ -192,13 +192,13 @@ public struct KeywordExtractor: Sendable {
                     ? candidates[$0].count > candidates[$1].count : candidates[$0].key < candidates[$1].key
         }
         var chosen: [(term: String, weight: Double)] = []
-        var chosenScalars: [[UInt32]] = []
+        var chosenKeys: [UInt64] = []
         let top = ranks[order[0]]
         for position in order where chosen.count < count {
-            let term = terms.scalars(of: candidates[position].key)
-            guard !chosenScalars.contains(where: { Self.overlaps($0, term) }) else { continue }
-            chosenScalars.append(term)
-            chosen.append((ScalarText.string(term), top > 0 ? ranks[position] / top : 1))
+            let key = candidates[position].key
+            guard !chosenKeys.contains(where: { terms.overlap($0, key) }) else { continue }
+            chosenKeys.append(key)
+            chosen.append((terms.string(of: key), top > 0 ? ranks[position] / top : 1))
         }
         return chosen
     }
@@ -256,15 +256,30 @@ enum PackedTerm {
         key & (UInt64.max >> UInt64(64 - 16 * count))
     }
 
-    /// The scalar values of a packed term.
-    static func scalars(_ key: UInt64) -> [UInt32] {
-        var scalars: [UInt32] = []
-        var rest = key
-        while rest != 0 {
-            scalars.append(UInt32(rest & 0xFFFF))
-            rest >>= 16
+    /// The number of ideographs of a packed term.
+    static func length(_ key: UInt64) -> Int { (64 - key.leadingZeroBitCount + 15) / 16 }
+
+    /// Whether one packed term contains the other, compared lane by lane
+    /// at every place the shorter fits in the longer.
+    static func overlaps(_ a: UInt64, _ b: UInt64) -> Bool {
+        let (short, long) = length(a) <= length(b) ? (a, b) : (b, a)
+        let (shortLength, longLength) = (length(short), length(long))
+        let mask = UInt64.max >> UInt64(64 - 16 * shortLength)
+        return (0...(longLength - shortLength)).contains { long >> UInt64(16 * $0) & mask == short }
+    }
+
+    /// The text of a packed term: every ideograph of the packed range takes
+    /// three bytes of UTF-8.
+    static func string(_ key: UInt64) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(12)
+        for lane in (0..<length(key)).reversed() {
+            let value = UInt32(truncatingIfNeeded: key >> UInt64(16 * lane)) & 0xFFFF
+            bytes.append(0xE0 | UInt8(value >> 12))
+            bytes.append(0x80 | UInt8(value >> 6 & 0x3F))
+            bytes.append(0x80 | UInt8(value & 0x3F))
         }
-        return scalars.reversed()
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

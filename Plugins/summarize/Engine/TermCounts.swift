@@ -216,8 +216,21 @@ struct TermCounts {
         return position
     }
 
-    /// The scalar values of the term of `key`.
-    func scalars(of key: UInt64) -> [UInt32] {
-        isLatin(key) ? latinWords[Int(UInt64.max - key)].scalars : PackedTerm.scalars(key)
+    /// Whether one of the terms of `a` and `b` contains the other. A Latin
+    /// word and a term of ideographs share no character.
+    func overlap(_ a: UInt64, _ b: UInt64) -> Bool {
+        switch (isLatin(a), isLatin(b)) {
+        case (false, false): PackedTerm.overlaps(a, b)
+        case (true, true): KeywordExtractor.overlaps(latinScalars(a), latinScalars(b))
+        default: false
+        }
     }
+
+    /// The text of the term of `key`.
+    func string(of key: UInt64) -> String {
+        isLatin(key) ? ScalarText.string(latinScalars(key)) : PackedTerm.string(key)
+    }
+
+    /// The scalar values of the Latin word of `key`.
+    private func latinScalars(_ key: UInt64) -> [UInt32] { latinWords[Int(UInt64.max - key)].scalars }
 }

@@ -62,3 +62,19 @@ import Testing
         }
     }
 }
+
+@Suite struct PackedTermTests {
+    /// On packed terms of two to four ideographs, containment and text
+    /// agree with the same tests on the terms' scalar arrays.
+    @Test func packedContainmentAndTextAgreeWithTheScalars() {
+        var random = SplitMix64(seed: 4)
+        let ideographs: [UInt32] = [0x3400, 0x4E00, 0x4E01, 0x5927, 0x9FFF]
+        for _ in 0..<3000 {
+            let a = (0..<Int.random(in: 2...4, using: &random)).map { _ in ideographs.randomElement(using: &random)! }
+            let b = (0..<Int.random(in: 2...4, using: &random)).map { _ in ideographs.randomElement(using: &random)! }
+            let (keyA, keyB) = (a.reduce(0) { $0 << 16 | UInt64($1) }, b.reduce(0) { $0 << 16 | UInt64($1) })
+            #expect(PackedTerm.overlaps(keyA, keyB) == KeywordExtractor.overlaps(a, b), "\(a) \(b)")
+            #expect(PackedTerm.string(keyA) == ScalarText.string(a))
+        }
+    }
+}
