@@ -93,16 +93,19 @@ public struct Classifier: Sendable {
             let x = max(0, evidence[index]) / lengthFactor
             return x == 0 ? 0 : 1 / (1 + exp(-(c.slope * x + c.offset)))
         }
+        let (labelOrder, patternOrder, patterns) = (self.labelOrder, self.patternOrder, matcher.patterns)
         let order = scores.indices.sorted {
             scores[$0] != scores[$1] ? scores[$0] > scores[$1] : labelOrder[$0] < labelOrder[$1]
         }
         return order.map { index in
+            // Most frequent first, then in the terms' string order; equal
+            // places keep the patterns' order.
             let sorted = matches[index].sorted {
                 $0.count != $1.count ? $0.count > $1.count : patternOrder[$0.pattern] < patternOrder[$1.pattern]
             }
             return Score(
                 label: taxonomy.labels[index].id, score: scores[index],
-                matches: sorted.map { (matcher.patterns[$0.pattern], $0.count) })
+                matches: sorted.map { (patterns[$0.pattern], $0.count) })
         }
     }
 
