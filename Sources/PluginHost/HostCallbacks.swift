@@ -124,7 +124,7 @@ enum HostCallbacks {
         let key = keyOf(item)
         let existing =
             items.count <= scannedResults
-            ? items.firstIndex { Self.sameBytes(keyOf($0), key) } : positions[Array(key.utf8)]
+            ? items.firstIndex { keyOf($0).utf8.elementsEqual(key.utf8) } : positions[Array(key.utf8)]
         if let existing {
             items[existing] = item
             return 0
@@ -140,16 +140,6 @@ enum HostCallbacks {
             positions[Array(key.utf8)] = items.count - 1
         }
         return 0
-    }
-
-    /// Whether two keys are the same UTF-8: their lengths first (a
-    /// stored count), then their bytes as spans, where comparing the
-    /// strings' UTF-8 views steps through them as collections.
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        let (left, right) = (a.utf8Span.span, b.utf8Span.span)
-        for index in left.indices where left[index] != right[index] { return false }
-        return true
     }
 
     private static let log: @convention(c) (UnsafeMutableRawPointer?, Int32, nh_str) -> Void = { host, level, message in
