@@ -97,7 +97,8 @@ public enum PageRank {
     ) -> Double {
         let groups = scores.count
         var sums = next.mutableSpan
-        guard sums.count == groups, flows.count >= n &* groups else { return 0 }
+        // Stated, so that the loops below need no other bounds check.
+        precondition(sums.count == groups && flows.count >= n &* groups, "a group of sums per group of scores")
         for group in 0..<groups { sums[group] = SIMD4(repeating: 1 - damping) }
         // Two nodes j at a time: each sum still adds j's term, then j + 1's.
         var j = 0
