@@ -33,7 +33,7 @@ static struct sigaction previous[NSIG];
 
 static size_t copy(char *to, size_t size, const char *from, size_t length) {
     size_t count = length < size ? length : size;
-    memcpy(to, from, count);
+    if (count > 0) memcpy(to, from, count); /* `from` may be NULL when there is nothing to copy */
     return count;
 }
 
@@ -100,10 +100,21 @@ void nh_crash_notice_install(const char *advice_text, size_t advice_text_length,
     atexit(handle_exit);
 }
 
-void nh_crash_notice_enter(const char *prefix, size_t prefix_length, const char *suffix, size_t suffix_length) {
+/* Appends `length` bytes to a part of `used` bytes, within PART_SIZE; returns the new length. */
+static size_t append(char *part, size_t used, const void *from, size_t length) {
+    return used + copy(part + used, PART_SIZE - used, from, length);
+}
+
+void nh_crash_notice_enter(const uint8_t *plugin, size_t plugin_length, const uint8_t *during, size_t during_length,
+                           const uint8_t *subject, size_t subject_length) {
+    static const char opening[] = "newshost: plugin ";
     current.busy = 0;
-    current.prefix_length = copy(current.prefix, PART_SIZE, prefix, prefix_length);
-    current.suffix_length = copy(current.suffix, PART_SIZE, suffix, suffix_length);
+    size_t used = append(current.prefix, 0, opening, sizeof opening - 1);
+    used = append(current.prefix, used, plugin, plugin_length);
+    current.prefix_length = append(current.prefix, used, " ", 1);
+    used = append(current.suffix, 0, " ", 1);
+    used = append(current.suffix, used, during, during_length);
+    current.suffix_length = append(current.suffix, used, subject, subject_length);
     /* The text is in place before a handler on this thread can see busy. */
     atomic_signal_fence(memory_order_seq_cst);
     current.busy = 1;

@@ -40,19 +40,26 @@ public enum CrashNotice {
 
     /// Records that the calling thread is about to call `plugin` on `article`.
     public static func enter(plugin: String, article: String) {
-        enter(plugin: plugin, during: "on article \(article)")
+        enter(plugin: plugin, during: "on article ", subject: article)
     }
 
     /// Records that the calling thread is about to call `plugin`'s `hook`
     /// (`finish`, `destroy`, `newshost_plugin_entry`).
     public static func enter(plugin: String, hook: String) {
-        enter(plugin: plugin, during: "in \(hook)")
+        enter(plugin: plugin, during: "in ", subject: hook)
     }
 
-    private static func enter(plugin: String, during: String) {
-        let prefix = Array("newshost: plugin \(plugin) ".utf8)
-        let suffix = Array(" \(during)".utf8)
-        nh_crash_notice_enter(prefix, prefix.count, suffix, suffix.count)
+    /// Hands the notice's parts to C as they are: it is called around every
+    /// plugin call, so no string or array is made on the way.
+    private static func enter(plugin: String, during: StaticString, subject: String) {
+        var (plugin, subject) = (plugin, subject)
+        plugin.withUTF8 { plugin in
+            subject.withUTF8 { subject in
+                nh_crash_notice_enter(
+                    plugin.baseAddress, plugin.count, during.utf8Start, during.utf8CodeUnitCount, subject.baseAddress,
+                    subject.count)
+            }
+        }
     }
 
     /// Records that the calling thread's plugin call returned.
