@@ -37,7 +37,9 @@ struct RepeatFilter {
         return (index >> 6, 1 << UInt64(index & 63))
     }
 
-    /// False only for a key that occurs at most once.
+    /// False only for a key that occurs at most once. Always inlined: it is
+    /// asked for every bigram, in two loops.
+    @inline(__always)
     func mayRepeat(_ key: UInt64) -> Bool {
         let (word, mask) = Self.bit(key, bits: bits)
         return seenAgain[word] & mask != 0
