@@ -53,8 +53,8 @@ public struct Classifier: Sendable {
 
     /// Each pattern's place among the patterns in string order, and each
     /// label's among the label ids: ties in a ranking are broken by these
-    /// integers, where comparing the strings again for every article cost
-    /// a tenth of classifying it.
+    /// integers, where comparing the strings again for every article made
+    /// the sorts twice as costly.
     private let patternOrder: [Int]
     private let labelOrder: [Int]
 

@@ -7,8 +7,8 @@ import PackedKeys
 /// It counts in two steps. First the pairs of adjacent ideographs, roughly
 /// (the ``RepeatFilter`` of the text's ``WordBigrams``): a term can only
 /// occur twice if each of its pairs does, and most n-grams of an article
-/// occur once. Then, exactly, the
-/// n-grams made only of pairs that may repeat.
+/// occur once. Then, exactly, the n-grams made only of pairs that may
+/// repeat.
 struct TermCounts {
     /// How often a term occurs and whether its neighbours ever vary. The
     /// neighbours are ideographs of the term's run (U+3400–U+9FFF) or 0, so
