@@ -57,7 +57,7 @@ public struct UTF8Builder {
     @inlinable
     public var string: String {
         // Sound by construction: see the type's documentation.
-        String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: false))
+        String(checkedUTF8: bytes.span)
     }
 
     /// A string of `scalars`, built the same way.

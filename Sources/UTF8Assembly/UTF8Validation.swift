@@ -42,8 +42,7 @@ public enum UTF8Validation {
     /// Chinese text; this about five).
     public static func string(validating bytes: Span<UInt8>) -> String? {
         guard isValid(bytes) else { return nil }
-        // Sound: the bytes were just checked.
-        return String(copying: unsafe UTF8Span(unchecked: bytes, isKnownASCII: false))
+        return String(checkedUTF8: bytes)
     }
 
     /// The high bit of each of eight bytes: none set is eight ASCII bytes.
