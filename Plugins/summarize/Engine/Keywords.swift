@@ -268,18 +268,10 @@ enum PackedTerm {
         return (0...(longLength - shortLength)).contains { long >> UInt64(16 * $0) & mask == short }
     }
 
-    /// The text of a packed term: every ideograph of the packed range takes
-    /// three bytes of UTF-8.
+    /// The text of a packed term, its lanes read from the first.
     static func string(_ key: UInt64) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(12)
-        for lane in (0..<length(key)).reversed() {
-            let value = UInt32(truncatingIfNeeded: key >> UInt64(16 * lane)) & 0xFFFF
-            bytes.append(0xE0 | UInt8(value >> 12))
-            bytes.append(0x80 | UInt8(value >> 6 & 0x3F))
-            bytes.append(0x80 | UInt8(value & 0x3F))
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        ScalarText.string(
+            (0..<length(key)).reversed().lazy.map { UInt32(truncatingIfNeeded: key >> UInt64(16 * $0)) & 0xFFFF })
     }
 }
 
