@@ -8,9 +8,9 @@ public struct JSONKey: Sendable {
 
     /// The key `name`.
     public init(_ name: String) {
-        var quoted: [UInt8] = []
-        JSONEscaping.appendQuoted(name, to: &quoted)
-        quoted.append(UInt8(ascii: ":"))
-        self.quoted = quoted
+        // What the writer writes for the key at the start of a text.
+        var writer = JSONWriter()
+        writer.key(name)
+        quoted = writer.bytes
     }
 }
