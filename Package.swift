@@ -48,7 +48,10 @@ let package = Package(
         // parser's title matching and summarize's term counts share.
         .target(name: "PackedKeys"),
         // JSON string literals, shared by the host and the Swift plugin kit.
-        .target(name: "JSONEscaping"),
+        .target(name: "JSONEscaping", dependencies: ["CByteScan"]),
+        // The byte scans that need SIMD (SSE2, NEON), which Swift's portable
+        // vector types do not compile to: behind JSONEscaping's SpecialBytes.
+        .target(name: "CByteScan"),
         // dlopen, libffi and the C structs of the ABI: the unsafe layer.
         .target(
             name: "PluginHost",
@@ -121,7 +124,7 @@ let package = Package(
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),
         .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
         .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly"]),
-        .testTarget(name: "NewsHostABITests", dependencies: ["NewsHostABI"]),
+        .testTarget(name: "NewsHostABITests", dependencies: ["NewsHostABI", "CNewsHostPlugin"]),
         .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),
         .testTarget(name: "ProcessPlumbingTests", dependencies: ["ProcessPlumbing"]),

@@ -10,7 +10,7 @@ use std::ffi::c_void;
 use std::os::raw::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-// --- The ABI (newshost/plugin.h, version 1.1) -------------------------------
+// --- The ABI (newshost/plugin.h, version 1.2) -------------------------------
 
 const NH_OK: i32 = 0;
 const NH_ERR_BAD_CONFIG: i32 = -2;
@@ -122,6 +122,7 @@ pub struct NhArticle {
     field_count: usize,
     notes: NhStrList,
     record: NhStr,
+    flags: u64,
 }
 
 // The figures of docs/abi-layout.md: a wrong declaration does not compile.
@@ -131,7 +132,7 @@ const _: () = assert!(std::mem::size_of::<NhHook>() == 32);
 const _: () = assert!(std::mem::size_of::<NhPluginDescriptor>() == 80);
 const _: () = assert!(std::mem::size_of::<NhHostApi>() == 80);
 const _: () = assert!(std::mem::size_of::<NhConfig>() == 24);
-const _: () = assert!(std::mem::size_of::<NhArticle>() == 272);
+const _: () = assert!(std::mem::size_of::<NhArticle>() == 280);
 
 // --- The plugin ---------------------------------------------------------------
 

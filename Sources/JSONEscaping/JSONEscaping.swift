@@ -198,7 +198,10 @@ public struct JSONWriter: Sendable {
     /// `json`, which must be one JSON value, as it is.
     public mutating func raw(_ json: String) {
         separate()
-        bytes.append(contentsOf: json.utf8)
+        // From contiguous UTF-8 (a number's text is a small string, kept in
+        // place): appending the `utf8` view goes byte by byte.
+        var json = json
+        json.withUTF8 { bytes.append(contentsOf: $0) }
     }
 }
 

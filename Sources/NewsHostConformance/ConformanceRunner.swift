@@ -10,7 +10,7 @@ public struct PluginReport: Sendable, Codable {
     public var suite = "newshost conformance"
     /// The version of newshost that ran the suite.
     public var hostVersion = ConformanceRunner.hostVersion
-    /// The plugin ABI of the host ("1.1").
+    /// The plugin ABI of the host ("1.2").
     public var hostABI = ConformanceRunner.abiVersion
     /// The plugin file.
     public var plugin: String

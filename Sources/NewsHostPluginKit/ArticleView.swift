@@ -1,4 +1,5 @@
 import CNewsHostPlugin
+import NewsHostABI
 
 /// The article of one hook call, read where the host laid it out: nothing
 /// is copied or decoded until a plugin asks for it. ``IncomingArticle``
@@ -13,44 +14,55 @@ import CNewsHostPlugin
 /// ``IncomingArticle/init(_:)-(ArticleView)``).
 public struct ArticleView: ~Copyable {
     let raw: nh_article
+    /// The host vouched that every string is valid UTF-8 (ABI 1.2), so the
+    /// texts read from the view are not checked again.
+    let isValidUTF8: Bool
 
     init(_ raw: nh_article) {
         self.raw = raw
+        isValidUTF8 = ArticleFlags(of: raw).contains(.validUTF8)
     }
 
     /// Stable id, `<source>#<index>`.
-    public var id: BorrowedText { BorrowedText(raw: raw.id) }
+    public var id: BorrowedText { text(raw.id) }
     /// The input it came from.
-    public var source: BorrowedText { BorrowedText(raw: raw.source) }
+    public var source: BorrowedText { text(raw.source) }
     /// Position within its source.
     public var index: UInt64 { raw.index }
     /// The main title; empty when none.
-    public var headline: BorrowedText { BorrowedText(raw: raw.headline) }
+    public var headline: BorrowedText { text(raw.headline) }
     /// Every title line in page order.
-    public var titles: BorrowedTexts { BorrowedTexts(raw: raw.titles) }
+    public var titles: BorrowedTexts { texts(raw.titles) }
     /// Reporter names.
-    public var bylines: BorrowedTexts { BorrowedTexts(raw: raw.bylines) }
+    public var bylines: BorrowedTexts { texts(raw.bylines) }
     /// Normalized dateline; empty when none.
-    public var dateline: BorrowedText { BorrowedText(raw: raw.dateline) }
+    public var dateline: BorrowedText { text(raw.dateline) }
     /// Paragraphs joined with newlines.
-    public var body: BorrowedText { BorrowedText(raw: raw.body) }
+    public var body: BorrowedText { text(raw.body) }
     /// Body paragraphs.
-    public var paragraphs: BorrowedTexts { BorrowedTexts(raw: raw.paragraphs) }
+    public var paragraphs: BorrowedTexts { texts(raw.paragraphs) }
     /// Photo captions.
-    public var captions: BorrowedTexts { BorrowedTexts(raw: raw.captions) }
+    public var captions: BorrowedTexts { texts(raw.captions) }
     /// In-article sub-headings.
-    public var subheadings: BorrowedTexts { BorrowedTexts(raw: raw.subheadings) }
+    public var subheadings: BorrowedTexts { texts(raw.subheadings) }
     /// Editor's notes and source lines (ABI 1.1; empty from an older host).
-    public var notes: BorrowedTexts { Self.hasNotes(raw) ? BorrowedTexts(raw: raw.notes) : .empty }
+    public var notes: BorrowedTexts { Self.hasNotes(raw) ? texts(raw.notes) : .empty }
 
     /// Labels of earlier plugins: `text` is the name, `value` the score.
-    public var labels: BorrowedAnnotations { BorrowedAnnotations(raw.labels, raw.label_count, .label) }
+    public var labels: BorrowedAnnotations { BorrowedAnnotations(raw.labels, raw.label_count, .label, isValidUTF8) }
     /// Summaries of earlier plugins: `text` is the summary.
-    public var summaries: BorrowedAnnotations { BorrowedAnnotations(raw.summaries, raw.summary_count, .summary) }
+    public var summaries: BorrowedAnnotations {
+        BorrowedAnnotations(raw.summaries, raw.summary_count, .summary, isValidUTF8)
+    }
     /// Keywords of earlier plugins: `text` is the term, `value` the weight.
-    public var keywords: BorrowedAnnotations { BorrowedAnnotations(raw.keywords, raw.keyword_count, .keyword) }
+    public var keywords: BorrowedAnnotations {
+        BorrowedAnnotations(raw.keywords, raw.keyword_count, .keyword, isValidUTF8)
+    }
     /// Fields of earlier plugins: `text` is the key, `detail` the value.
-    public var fields: BorrowedAnnotations { BorrowedAnnotations(raw.fields, raw.field_count, .field) }
+    public var fields: BorrowedAnnotations { BorrowedAnnotations(raw.fields, raw.field_count, .field, isValidUTF8) }
+
+    private func text(_ raw: nh_str) -> BorrowedText { BorrowedText(raw: raw, isValidUTF8: isValidUTF8) }
+    private func texts(_ raw: nh_str_list) -> BorrowedTexts { BorrowedTexts(raw: raw, isValidUTF8: isValidUTF8) }
 
     /// Whether the host's `nh_article` is long enough to have `notes` (ABI 1.1).
     static func hasNotes(_ raw: nh_article) -> Bool {
@@ -81,15 +93,20 @@ public struct BorrowedAnnotations: RandomAccessCollection {
     private let entries: UnsafeRawPointer?
     private let entryCount: Int
     private let kind: Kind
+    /// The host vouched that every string is valid UTF-8.
+    private let isValidUTF8: Bool
 
-    init<Entry>(_ entries: UnsafePointer<UnsafePointer<Entry>?>?, _ count: Int, _ kind: Kind) {
+    init<Entry>(_ entries: UnsafePointer<UnsafePointer<Entry>?>?, _ count: Int, _ kind: Kind, _ isValidUTF8: Bool) {
         self.entries = entries.map(UnsafeRawPointer.init)
         self.entryCount = entries == nil ? 0 : count
         self.kind = kind
+        self.isValidUTF8 = isValidUTF8
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { entryCount }
+
+    private func text(_ raw: nh_str) -> BorrowedText { BorrowedText(raw: raw, isValidUTF8: isValidUTF8) }
 
     public subscript(position: Int) -> BorrowedAnnotation {
         precondition(indices.contains(position), "BorrowedAnnotations index out of range")
@@ -101,20 +118,20 @@ public struct BorrowedAnnotations: RandomAccessCollection {
         case .label:
             let label = entry.assumingMemoryBound(to: nh_label.self).pointee
             return BorrowedAnnotation(
-                plugin: .init(raw: label.plugin), text: .init(raw: label.name), value: label.score, detail: .empty)
+                plugin: text(label.plugin), text: text(label.name), value: label.score, detail: .empty)
         case .summary:
             let summary = entry.assumingMemoryBound(to: nh_summary.self).pointee
             return BorrowedAnnotation(
-                plugin: .init(raw: summary.plugin), text: .init(raw: summary.text), value: 0, detail: .empty)
+                plugin: text(summary.plugin), text: text(summary.text), value: 0, detail: .empty)
         case .keyword:
             let keyword = entry.assumingMemoryBound(to: nh_keyword.self).pointee
             return BorrowedAnnotation(
-                plugin: .init(raw: keyword.plugin), text: .init(raw: keyword.term), value: keyword.weight,
+                plugin: text(keyword.plugin), text: text(keyword.term), value: keyword.weight,
                 detail: .empty)
         case .field:
             let field = entry.assumingMemoryBound(to: nh_field.self).pointee
             return BorrowedAnnotation(
-                plugin: .init(raw: field.plugin), text: .init(raw: field.key), value: 0, detail: .init(raw: field.value)
+                plugin: text(field.plugin), text: text(field.key), value: 0, detail: text(field.value)
             )
         }
     }

@@ -7,6 +7,8 @@ import UTF8Assembly
 /// until the hook returns; keep ``string`` if you need the text later.
 public struct BorrowedText: UTF8Readable {
     let raw: nh_str
+    /// The host vouched that the bytes are valid UTF-8 (`NH_ARTICLE_VALID_UTF8`).
+    let isValidUTF8: Bool
 
     /// The number of UTF-8 bytes.
     public var utf8Count: Int { raw.data == nil ? 0 : raw.len }
@@ -18,14 +20,21 @@ public struct BorrowedText: UTF8Readable {
     public var string: String { StringBridge.string(raw) }
 
     /// Calls `body` with the bytes where the host put them when they are
-    /// valid UTF-8, as the header promises; otherwise (a host breaking the
-    /// contract, the conformance suite's hostile articles) with a repaired
-    /// copy, so that what `body` reads is always valid UTF-8.
+    /// valid UTF-8: vouched for by the host (`NH_ARTICLE_VALID_UTF8`, on
+    /// every article it parsed), or checked here. Otherwise (the
+    /// conformance suite's hostile articles) it calls `body` with a
+    /// repaired copy, so that what `body` reads is always valid UTF-8.
     public func withUTF8Span<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
+        withBytes { span in
+            guard isValidUTF8 || UTF8Validation.isValid(span) else { return string.withUTF8Span(body) }
+            return body(span)
+        }
+    }
+
+    /// Calls `body` with the bytes where the host put them, as they are.
+    private func withBytes<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
         guard let data = raw.data, raw.len > 0 else { return body(Span()) }
-        let span = UnsafeRawBufferPointer(start: data, count: raw.len).assumingMemoryBound(to: UInt8.self).span
-        guard UTF8Validation.isValid(span) else { return string.withUTF8Span(body) }
-        return body(span)
+        return body(UnsafeRawBufferPointer(start: data, count: raw.len).assumingMemoryBound(to: UInt8.self).span)
     }
 
     /// Appends the bytes as the host put them, unchecked: for work on bytes
@@ -37,21 +46,23 @@ public struct BorrowedText: UTF8Readable {
     }
 
     /// No text.
-    static var empty: BorrowedText { BorrowedText(raw: nh_str(data: nil, len: 0)) }
+    static var empty: BorrowedText { BorrowedText(raw: nh_str(data: nil, len: 0), isValidUTF8: true) }
 }
 
 /// A list of the article's strings (titles, paragraphs, …), read in place.
 public struct BorrowedTexts: RandomAccessCollection {
     let raw: nh_str_list
+    /// The host vouched that every string is valid UTF-8.
+    let isValidUTF8: Bool
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { raw.items == nil ? 0 : raw.count }
 
     public subscript(position: Int) -> BorrowedText {
         precondition(indices.contains(position), "BorrowedTexts index out of range")
-        return BorrowedText(raw: raw.items![position])
+        return BorrowedText(raw: raw.items![position], isValidUTF8: isValidUTF8)
     }
 
     /// No strings.
-    static var empty: BorrowedTexts { BorrowedTexts(raw: nh_str_list(items: nil, count: 0)) }
+    static var empty: BorrowedTexts { BorrowedTexts(raw: nh_str_list(items: nil, count: 0), isValidUTF8: true) }
 }

@@ -18,8 +18,9 @@ public final class Chain: @unchecked Sendable {
         public var article: Article
         /// Annotations, one entry per plugin of the chain.
         public var perPlugin: [Annotations]
-        /// The records exporters with a `prepare` hook made, by chain position.
-        var records: [Int: [UInt8]] = [:]
+        /// The records exporters with a `prepare` hook made, by chain
+        /// position, each with the view it was made from.
+        var records: [Int: PreparedRecord] = [:]
         /// The article laid out for the ABI once, for every in-process
         /// stage it goes through, the exporters' included.
         let layout: ArticleLayout
@@ -173,7 +174,7 @@ public final class Chain: @unchecked Sendable {
                 if let exporter = exporters[stage], exporter.preparesRecords {
                     processed.records[stage] = try Self.during(exporter, article) {
                         () throws(PluginCallError) in
-                        try exporter.prepareRecord(for: article, layout: processed.layout, annotations: sofar)
+                        try exporter.prepareExport(for: article, layout: processed.layout, annotations: sofar)
                     }
                 }
                 continue
@@ -200,9 +201,12 @@ public final class Chain: @unchecked Sendable {
         for stage in isExporter.indices where isExporter[stage] {
             let exporter = exporters[stage]!
             _ = try Self.during(exporter, processed.article) { () throws(PluginCallError) in
-                try exporter.process(
-                    processed.article, layout: processed.layout, annotations: processed.annotations(before: stage),
-                    record: processed.records[stage])
+                // The view `prepare` saw has the same annotations: reused, with the record.
+                if let prepared = processed.records[stage] {
+                    return try exporter.process(processed.article, prepared: prepared)
+                }
+                return try exporter.process(
+                    processed.article, layout: processed.layout, annotations: processed.annotations(before: stage))
             }
         }
     }

@@ -22,13 +22,11 @@ public protocol ChainStage: AnyObject, Sendable {
     /// Whether the stage formats its records in `prepare` (ABI 1.1).
     var preparesRecords: Bool { get }
     /// Runs `prepare` for one article (any thread, concurrently).
-    func prepareRecord(
+    func prepareExport(
         for article: Article, layout: ArticleLayout, annotations: Annotations
-    ) throws(PluginCallError) -> [UInt8]?
-    /// Runs `process` with the record `prepare` made.
-    func process(
-        _ article: Article, layout: ArticleLayout, annotations: Annotations, record: [UInt8]?
-    ) throws(PluginCallError) -> Annotations
+    ) throws(PluginCallError) -> PreparedRecord
+    /// Runs `process` with the record `prepare` made, on the view it saw.
+    func process(_ article: Article, prepared: PreparedRecord) throws(PluginCallError) -> Annotations
     /// Runs `destroy`; later calls do nothing.
     func destroy()
 }
@@ -40,15 +38,13 @@ extension ChainStage {
     public func commit() throws(PluginCallError) {}
     /// Only an in-process exporter formats records ahead of `process`.
     public var preparesRecords: Bool { false }
-    public func prepareRecord(
+    public func prepareExport(
         for article: Article, layout: ArticleLayout, annotations: Annotations
-    ) throws(PluginCallError) -> [UInt8]? {
-        nil
+    ) throws(PluginCallError) -> PreparedRecord {
+        preconditionFailure("only an in-process exporter with a prepare hook prepares records")
     }
-    public func process(
-        _ article: Article, layout: ArticleLayout, annotations: Annotations, record: [UInt8]?
-    ) throws(PluginCallError) -> Annotations {
-        try process(article, layout: layout, annotations: annotations)
+    public func process(_ article: Article, prepared: PreparedRecord) throws(PluginCallError) -> Annotations {
+        preconditionFailure("only an in-process exporter with a prepare hook prepares records")
     }
 }
 

@@ -1,4 +1,5 @@
 import CNewsHostPlugin
+import NewsHostABI
 import NewsHostModel
 
 /// An article's own part of the view plugins see, laid out once: its
@@ -68,6 +69,9 @@ public final class ArticleLayout: @unchecked Sendable {
         fields.captions = w.list(captions)
         fields.subheadings = w.list(subheadings)
         fields.notes = w.list(notes)
+        // The annotations a view adds are strings too, so the bit holds for
+        // the whole view (its record is not text and is excepted).
+        fields.flags = T.isValidUTF8 ? ArticleFlags.validUTF8.rawValue : 0
         self.fields = fields
     }
 

@@ -15,6 +15,8 @@ final class ArticleView {
     /// - Parameter record: what the exporter's `prepare` made (ABI 1.1), for its `process`.
     init(layout: ArticleLayout, annotations a: Annotations, record: [UInt8]? = nil) {
         let record = record ?? []
+        // Room for every plugin id each time, though runs of one plugin's
+        // annotations share one copy (``ViewWriter/storePlugin(_:)``).
         var textBytes = record.count
         for label in a.labels { textBytes += label.plugin.utf8.count + label.name.utf8.count }
         for summary in a.summaries { textBytes += summary.plugin.utf8.count + summary.text.utf8.count }
@@ -35,31 +37,42 @@ final class ArticleView {
         article.record = w.store(record)
         article.labels = w.records(a.labels) { label, w in
             nh_label(
-                struct_size: UInt32(MemoryLayout<nh_label>.size), plugin: w.store(label.plugin),
+                struct_size: UInt32(MemoryLayout<nh_label>.size), plugin: w.storePlugin(label.plugin),
                 name: w.store(label.name), score: label.score)
         }
         article.label_count = a.labels.count
         article.summaries = w.records(a.summaries) { summary, w in
             nh_summary(
-                struct_size: UInt32(MemoryLayout<nh_summary>.size), plugin: w.store(summary.plugin),
+                struct_size: UInt32(MemoryLayout<nh_summary>.size), plugin: w.storePlugin(summary.plugin),
                 text: w.store(summary.text))
         }
         article.summary_count = a.summaries.count
         article.keywords = w.records(a.keywords) { keyword, w in
             nh_keyword(
-                struct_size: UInt32(MemoryLayout<nh_keyword>.size), plugin: w.store(keyword.plugin),
+                struct_size: UInt32(MemoryLayout<nh_keyword>.size), plugin: w.storePlugin(keyword.plugin),
                 term: w.store(keyword.term),
                 weight: keyword.weight)
         }
         article.keyword_count = a.keywords.count
         article.fields = w.records(a.fields) { field, w in
             nh_field(
-                struct_size: UInt32(MemoryLayout<nh_field>.size), plugin: w.store(field.plugin),
+                struct_size: UInt32(MemoryLayout<nh_field>.size), plugin: w.storePlugin(field.plugin),
                 key: w.store(field.key),
                 value: w.store(field.value))
         }
         article.field_count = a.fields.count
         pointer.initialize(to: article)
+    }
+
+    /// Calls `body` with the view, its `record` pointing at `bytes` for the
+    /// call (`{NULL, 0}` for nil or none) and `{NULL, 0}` again afterwards.
+    func withRecord<Result>(_ bytes: [UInt8]?, _ body: (UnsafePointer<nh_article>) -> Result) -> Result {
+        guard let bytes, !bytes.isEmpty else { return body(pointer) }
+        return bytes.withUnsafeBytes { raw in
+            pointer.pointee.record = nh_str(data: raw.baseAddress!.assumingMemoryBound(to: CChar.self), len: raw.count)
+            defer { pointer.pointee.record = nh_str(data: nil, len: 0) }
+            return body(pointer)
+        }
     }
 
     deinit {

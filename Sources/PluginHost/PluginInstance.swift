@@ -118,6 +118,27 @@ public final class PluginInstance: @unchecked Sendable {
         try prepareRecord(view: ArticleView(layout: layout, annotations: annotations), articleID: article.id)
     }
 
+    /// ``prepareRecord(for:layout:annotations:)``, keeping the view the
+    /// record was made from for ``process(_:prepared:)``.
+    public func prepareExport(
+        for article: Article, layout: ArticleLayout, annotations: Annotations
+    ) throws(PluginCallError) -> PreparedRecord {
+        let view = ArticleView(layout: layout, annotations: annotations)
+        return PreparedRecord(bytes: try prepareRecord(view: view, articleID: article.id), view: view)
+    }
+
+    /// Calls `process` for an exporter with a `prepare` hook on the view
+    /// `prepared` was made from, with its record: what the ordered stage of
+    /// a run does, without laying the article out again.
+    public func process(_ article: Article, prepared: PreparedRecord) throws(PluginCallError) -> Annotations {
+        precondition(!destroyed, "process called on a destroyed plugin instance")
+        let collector = ResultCollector(pluginID: pluginID)
+        let status = withExtendedLifetime(prepared) {
+            prepared.view.withRecord(prepared.bytes) { call($0, into: collector) }
+        }
+        return try outcome(status, collector, articleID: article.id)
+    }
+
     private func prepareRecord(view: ArticleView, articleID: String) throws(PluginCallError) -> [UInt8]? {
         precondition(!destroyed, "prepare called on a destroyed plugin instance")
         let collector = ResultCollector(pluginID: pluginID)

@@ -3,12 +3,16 @@ import CNewsHostPlugin
 /// Text the view can copy: a `String` (the host's articles) or raw bytes
 /// (the conformance suite's hostile articles, which may not be UTF-8).
 protocol ViewText {
+    /// Whether every value of the type is valid UTF-8 (a `String` is), so
+    /// that the view may say so (`NH_ARTICLE_VALID_UTF8`).
+    static var isValidUTF8: Bool { get }
     var byteCount: Int { get }
     /// Calls `body` with the bytes, contiguous.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R
 }
 
 extension String: ViewText {
+    static var isValidUTF8: Bool { true }
     var byteCount: Int { utf8.count }
 
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
@@ -18,6 +22,7 @@ extension String: ViewText {
 }
 
 extension Array: ViewText where Element == UInt8 {
+    static var isValidUTF8: Bool { false }
     var byteCount: Int { count }
 
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
@@ -30,6 +35,23 @@ extension Array: ViewText where Element == UInt8 {
 struct ViewWriter {
     var cursor: UnsafeMutableRawPointer
     var bytes: UnsafeMutableRawPointer
+    /// The plugin id stored last, and where: the annotations of one plugin
+    /// come together, so one copy serves the run of them.
+    private var lastPlugin: (id: String, text: nh_str)?
+
+    init(cursor: UnsafeMutableRawPointer, bytes: UnsafeMutableRawPointer) {
+        self.cursor = cursor
+        self.bytes = bytes
+    }
+
+    /// An annotation's plugin id: the copy made for the annotation before
+    /// when it has the same id, else a new one.
+    mutating func storePlugin(_ id: String) -> nh_str {
+        if let last = lastPlugin, last.id == id { return last.text }
+        let text = store(id)
+        lastPlugin = (id, text)
+        return text
+    }
 
     /// Copies `text` into the string area; an empty text is `{NULL, 0}`.
     mutating func store<T: ViewText>(_ text: T) -> nh_str {

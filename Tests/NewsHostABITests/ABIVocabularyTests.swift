@@ -1,3 +1,4 @@
+import CNewsHostPlugin
 import NewsHostABI
 import Testing
 
@@ -49,5 +50,23 @@ import Testing
         #expect(OptionType(code: 99, choices: nil) == nil)
         #expect(OptionType(code: OptionType.choice([]).code, choices: "a||b") == .choice(["a", "b"]))
         #expect(OptionType.choice(["a", "b"]).name == "a|b")
+    }
+}
+
+/// The article flags (ABI 1.2) against the header, and read only as far as
+/// the host's `struct_size` reaches.
+@Suite struct ArticleFlagsTests {
+    @Test func validUTF8IsTheHeadersBit() {
+        #expect(ArticleFlags.validUTF8.rawValue == 1)
+    }
+
+    @Test func flagsBeyondAnOlderHostsStructAreNone() {
+        var article = nh_article()
+        article.flags = ArticleFlags.validUTF8.rawValue
+        article.struct_size = UInt32(MemoryLayout<nh_article>.size)
+        #expect(ArticleFlags(of: article) == .validUTF8)
+        // A 1.1 host's struct ends with `record`: whatever lies past it is not flags.
+        article.struct_size = 272
+        #expect(ArticleFlags(of: article).isEmpty)
     }
 }

@@ -1,3 +1,4 @@
+import CNewsHostPlugin
 import Foundation
 import NewsHostTestSupport
 import PluginHost
@@ -42,6 +43,6 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         let library = try PluginLibrary(path: directory.appendingPathComponent("libcxx-bylines.so").path)
         #expect(library.descriptor.id == "cxx-bylines")
-        #expect(library.descriptor.abiMinor == 1)
+        #expect(library.descriptor.abiMinor == Int(NH_ABI_VERSION_MINOR))
     }
 }

@@ -1,3 +1,4 @@
+import CNewsHostPlugin
 import Foundation
 import NewsHostCore
 import NewsHostTestSupport
@@ -126,6 +127,67 @@ final class LogRecorder: Sendable {
         // The layout outlives a view that is gone.
         _ = ArticleView(layout: layout, annotations: earlier)
         #expect(first.pointer.pointee.body.len == b.body.len)
+    }
+
+    /// An article the host parsed is vouched valid UTF-8 (ABI 1.2); raw
+    /// bytes, the conformance suite's, never are, even when they happen to
+    /// be valid, and whatever the annotations.
+    @Test func onlyParsedArticlesAreVouchedValidUTF8() throws {
+        let instance = try PluginInstance(
+            library: try PluginLibrary(path: try Fixtures.plugin("reports-flags", ["REPORTS_FLAGS"])),
+            options: [("label", "x")], logHandler: { _ in })
+        func flags(_ result: Annotations) -> String? { result.fields.first { $0.key == "flags" }?.value }
+        var earlier = Annotations()
+        earlier.labels = [Label(plugin: "a", name: "一", score: 0.1)]
+        #expect(flags(try instance.process(article, annotations: earlier)) == "1")
+        #expect(flags(try instance.process(raw: RawArticle(article), annotations: earlier)) == "0")
+        let invalid = RawArticle(id: Array("bad#0".utf8), paragraphs: [[0xE4, 0xB8], [0xFF, 0x41]])
+        #expect(flags(try instance.process(raw: invalid)) == "0")
+        #expect(flags(try instance.process(guarded: invalid)) == "0")
+    }
+
+    /// A run of one plugin's annotations shares one copy of its id; a
+    /// different id gets its own.
+    @Test func annotationsOfOnePluginShareItsId() {
+        var annotations = Annotations()
+        annotations.labels = [
+            Label(plugin: "classify", name: "a", score: 0.5), Label(plugin: "classify", name: "b", score: 0.4),
+        ]
+        annotations.keywords = [Keyword(plugin: "summarize", term: "词", weight: 1)]
+        let owner = ArticleView(layout: ArticleLayout(article), annotations: annotations)
+        defer { withExtendedLifetime(owner) {} }
+        let view = owner.pointer.pointee
+        func text(_ value: nh_str) -> String {
+            String(decoding: UnsafeRawBufferPointer(start: value.data, count: value.len), as: UTF8.self)
+        }
+        let (first, second) = (view.labels![0]!.pointee.plugin, view.labels![1]!.pointee.plugin)
+        let keyword = view.keywords![0]!.pointee.plugin
+        #expect(first.data == second.data && text(first) == "classify" && text(second) == "classify")
+        #expect(keyword.data != first.data && text(keyword) == "summarize")
+        #expect(text(view.labels![1]!.pointee.name) == "b" && text(view.keywords![0]!.pointee.term) == "词")
+    }
+
+    /// The ordered stage's path for an exporter with `prepare`: `process`
+    /// gets the view `prepare` saw, with the record, and writes it; the
+    /// view's record is empty again afterwards.
+    @Test func theOrderedProcessReusesThePreparedView() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let path = directory.appendingPathComponent("out.jsonl").path
+        let exporter = try PluginInstance(
+            library: try PluginLibrary(path: TestPaths.plugin("export-jsonl")), options: [("path", path)],
+            logHandler: { _ in })
+        var annotations = Annotations()
+        annotations.keywords = [Keyword(plugin: "s", term: "专利", weight: 2)]
+        let prepared = try exporter.prepareExport(
+            for: article, layout: ArticleLayout(article), annotations: annotations)
+        let line = try #require(prepared.bytes)
+        #expect(String(decoding: line, as: UTF8.self).contains("\"term\":\"专利\""))
+        _ = try exporter.process(article, prepared: prepared)
+        #expect(prepared.view.pointer.pointee.record.len == 0 && prepared.view.pointer.pointee.record.data == nil)
+        try exporter.finish()
+        try exporter.commit()
+        exporter.destroy()
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == line)
     }
 
     /// A run's path: the in-process stages process one layout in turn.

@@ -46,7 +46,7 @@ import Testing
     @Test(arguments: [
         ("no-entry", ["NO_ENTRY"], "does not export `newshost_plugin_entry`"),
         ("wrong-major", ["WRONG_MAJOR"], "built for plugin ABI v99, this host speaks ABI v1"),
-        ("newer-minor", ["NEWER_MINOR"], "needs plugin ABI 1.99, this host has 1.1"),
+        ("newer-minor", ["NEWER_MINOR"], "needs plugin ABI 1.99, this host has 1.2"),
         (
             "wrong-signature", ["WRONG_SIGNATURE"],
             "hook `process` declares `i32(ptr)`, ABI v1 requires `i32(ptr,ptr,ptr)`"

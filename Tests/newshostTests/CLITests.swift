@@ -45,7 +45,7 @@ import Testing
     @Test func versionNamesTheABI() throws {
         let result = try Command.newshost(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("plugin ABI 1.1"))
+        #expect(result.stdout.contains("plugin ABI 1.2"))
     }
 
     @Test func mainJobOnTheSeedsWritesACSVAndASummary() throws {

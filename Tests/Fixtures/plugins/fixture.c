@@ -54,6 +54,8 @@
  *   ABI_MINOR=N       declares ABI minor N
  *   PREPARES          declares `prepare`, whose record names the thread it ran on; `process`
  *                     (with EXPORTER) fails unless it got a record made on another thread
+ *   REPORTS_FLAGS     sets the field `flags` to the article's `flags` in decimal ("none"
+ *                     when the host's nh_article ends before it)
  */
 #define _POSIX_C_SOURCE 200809L
 #include <fcntl.h>
@@ -324,6 +326,15 @@ static int32_t fixture_process(void *instance, const nh_article *article, nh_res
     for (size_t i = 0; i < k; i++) seen[i] = digits[k - 1 - i];
     seen[k] = '\0';
     self->host->set_field(result, str("seen"), str(seen));
+#ifdef REPORTS_FLAGS
+    char flags[32];
+    if (NH_HAS_FIELD(article, nh_article, flags)) {
+        snprintf(flags, sizeof flags, "%llu", (unsigned long long)article->flags);
+    } else {
+        strcpy(flags, "none");
+    }
+    self->host->set_field(result, str("flags"), str(flags));
+#endif
 #ifdef GLOBAL_LABEL
     return self->host->add_label(result, str(global_label), 0.5);
 #else

@@ -1,5 +1,5 @@
 /*
- * newshost/plugin.h — the newshost plugin ABI, version 1.1.
+ * newshost/plugin.h — the newshost plugin ABI, version 1.2.
  *
  * This header is the whole contract between the newshost host and a plugin.
  * A plugin is a shared library (`.so`) that includes this file, defines one
@@ -128,7 +128,7 @@ extern "C" {
 #define NH_ABI_VERSION_MAJOR 1
 /** ABI minor version. Minors only append: a host accepts a plugin built for
  *  the same or an older minor, and refuses one that needs a newer minor. */
-#define NH_ABI_VERSION_MINOR 1
+#define NH_ABI_VERSION_MINOR 2
 
 /* A cast that reads as one in C and C++ (clean under -Wold-style-cast). */
 #ifdef __cplusplus
@@ -485,7 +485,9 @@ typedef struct nh_field {
 /** One article, as the host parsed it, plus what earlier plugins in the
  *  chain said about it. Everything is borrowed and valid only until the
  *  `process` call returns. Strings are UTF-8 as parsed from the input,
- *  but a robust plugin does not crash on invalid bytes or embedded NULs.
+ *  but a robust plugin does not crash on invalid bytes or embedded NULs,
+ *  unless `flags` has NH_ARTICLE_VALID_UTF8 (added in 1.2), which says the
+ *  host checked them.
  *  Missing values are empty strings or empty lists, never NULL pointers
  *  with a non-zero length. Annotation arrays are arrays of pointers so that
  *  their element structs can grow. */
@@ -549,7 +551,22 @@ typedef struct nh_article {
      *  `prepare` made for this article ({NULL, 0} if it set none). Empty
      *  for every other call. */
     nh_str record;
+
+    /* --- added in 1.2 (check NH_HAS_FIELD(article, nh_article, flags)) --- */
+
+    /** NH_ARTICLE_* bits: what the host vouches for in this article. Bits
+     *  this header does not define are 0; ignore any you do not know. */
+    uint64_t flags;
 } nh_article;
+
+/** `nh_article.flags` (added in 1.2): every string of the article is valid
+ *  UTF-8 (RFC 3629), checked by the host: its own fields, and the plugin
+ *  ids and texts of its labels, summaries, keywords and fields; `record`,
+ *  which holds what the exporter's own `prepare` set, excepted. A plugin
+ *  may then read them as text without checking again (they may still
+ *  contain NUL bytes). Without the bit, check before relying on it: the
+ *  conformance suite passes invalid bytes on purpose, without the bit. */
+#define NH_ARTICLE_VALID_UTF8 (1u << 0)
 
 /* ------------------------------------------------------------------------ */
 /* Hooks (v1)                                                                 */
@@ -754,7 +771,8 @@ NH_LAYOUT_(sizeof(nh_label) == 48 && sizeof(nh_summary) == 40 && sizeof(nh_keywo
 NH_LAYOUT_(offsetof(nh_article, id) == 8 && offsetof(nh_article, index) == 40 &&
            offsetof(nh_article, body) == 112 && offsetof(nh_article, labels) == 176 &&
            offsetof(nh_article, field_count) == 232 && offsetof(nh_article, notes) == 240 &&
-           offsetof(nh_article, record) == 256 && sizeof(nh_article) == 272, "nh_article");
+           offsetof(nh_article, record) == 256 && offsetof(nh_article, flags) == 272 &&
+           sizeof(nh_article) == 280, "nh_article");
 #undef NH_LAYOUT_
 #endif
 
