@@ -54,7 +54,7 @@ final class ExportJSONL: NewsHostPlugin {
     /// The JSON object for one article and its newline: one line of JSON
     /// Lines, written into one buffer straight from the article's bytes.
     static func line(for a: borrowing ArticleView) -> [UInt8] {
-        var json = JSONWriter(capacity: a.body.utf8Count * 2 + 1024)
+        var json = JSONWriter(capacity: capacity(for: a))
         json.beginObject()
         json.articleMembers(
             // The kit gives "" for none; the JSON says null.
@@ -89,6 +89,27 @@ final class ExportJSONL: NewsHostPlugin {
         json.endObject()
         json.endLine()
         return json.bytes
+    }
+
+    /// Room for the whole line, so that its buffer is allocated once: every
+    /// text's bytes (the body's twice, as `body` and as `paragraphs`) and
+    /// room per text for its key, quotes, a number and a few escapes. An
+    /// estimate that fell short made most lines grow (and copy) their
+    /// buffer.
+    private static func capacity(for a: borrowing ArticleView) -> Int {
+        let perText = 48
+        var bytes = 512 + 2 * a.body.utf8Count + a.paragraphs.count * perText
+        bytes += a.id.utf8Count + a.source.utf8Count + a.headline.utf8Count + a.dateline.utf8Count
+        for list in [a.titles, a.bylines, a.captions, a.subheadings, a.notes] {
+            for text in list { bytes += text.utf8Count + perText }
+        }
+        for list in [a.labels, a.summaries, a.keywords, a.fields] {
+            for annotation in list {
+                bytes += annotation.plugin.utf8Count + annotation.text.utf8Count + annotation.detail.utf8Count
+                bytes += 2 * perText
+            }
+        }
+        return bytes
     }
 
     /// `key` and an array with one object per annotation: the members
