@@ -7,6 +7,12 @@ import JSONEscaping
 public enum ArticleJSON {
     /// One line of JSON (no trailing newline) for `article`.
     public static func line(for article: Article) -> String {
+        String(decoding: lineBytes(for: article), as: UTF8.self)
+    }
+
+    /// ``line(for:)`` as the UTF-8 bytes written, for output that is bytes
+    /// anyway: making the `String` checks every byte again.
+    public static func lineBytes(for article: Article) -> [UInt8] {
         var json = JSONWriter(capacity: article.paragraphs.reduce(0) { $0 + $1.utf8.count } * 4 + 256)
         json.beginObject()
         json.articleMembers(
@@ -20,7 +26,7 @@ public enum ArticleJSON {
             json.raw(field.value)
         }
         json.endObject()
-        return json.text
+        return json.bytes
     }
 
     /// `text` as a JSON string literal.

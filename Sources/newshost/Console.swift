@@ -8,6 +8,11 @@ enum Console {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Writes `bytes` to standard output as they are.
+    static func out(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     /// Writes `text` and a newline to standard error.
     static func err(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

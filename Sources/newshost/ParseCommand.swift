@@ -43,9 +43,17 @@ struct ParseCommand: Command {
                     continue
                 }
                 let page = try reader.read(input)
-                for article in page.articles {
-                    Console.out(format == .jsonl ? ArticleJSON.line(for: article) : Self.text(article))
+                guard format == .jsonl else {
+                    page.articles.map(Self.text).forEach(Console.out)
+                    continue
                 }
+                // An input's lines in one write, each kept as the bytes written.
+                var lines: [UInt8] = []
+                for article in page.articles {
+                    lines += ArticleJSON.lineBytes(for: article)
+                    lines.append(UInt8(ascii: "\n"))
+                }
+                Console.out(bytes: lines)
             } catch {
                 refused = true
                 Console.err("newshost: \(error)")
