@@ -21,29 +21,41 @@ public struct AhoCorasick: Sendable {
     /// Builds the automaton for `patterns` (empty patterns are ignored).
     public init(patterns: [String]) {
         self.patterns = patterns
-        var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
+        let (goto, outputs) = Self.trie(of: patterns)
+        transitions = goto.map { outputs[Int($0)].isEmpty ? $0 : $0 | Self.hasOutput }
+        outputStarts = outputs.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
+        outputList = outputs.flatMap { $0 }
+    }
+
+    /// The pass that builds the table: the trie of `patterns` in one flat
+    /// table of 256 entries a state (-1: no edge), then, breadth-first, the
+    /// failure links, which complete every missing edge and add to each
+    /// state the patterns of its failure state. One flat table, where an
+    /// array a state cost an allocation, a copy on first write and a
+    /// release for each of them.
+    private static func trie(of patterns: [String]) -> (goto: [Int32], outputs: [[Int32]]) {
+        var goto = [Int32](repeating: -1, count: 256)
         var outputs: [[Int32]] = [[]]
         for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
             var state = 0
             for byte in pattern.utf8 {
-                if goto[state][Int(byte)] < 0 {
-                    goto[state][Int(byte)] = Int32(goto.count)
-                    goto.append(Array(repeating: -1, count: 256))
+                let edge = state &* 256 &+ Int(byte)
+                if goto[edge] < 0 {
+                    goto[edge] = Int32(outputs.count)
+                    goto.append(contentsOf: repeatElement(-1, count: 256))
                     outputs.append([])
                 }
-                state = Int(goto[state][Int(byte)])
+                state = Int(goto[edge])
             }
             outputs[state].append(Int32(index))
         }
-        // Breadth-first: fill failure links and complete the transition table.
-        var failure = [Int](repeating: 0, count: goto.count)
+        var failure = [Int](repeating: 0, count: outputs.count)
         var queue: [Int] = []
         for byte in 0..<256 {
-            let next = goto[0][byte]
+            let next = goto[byte]
             if next < 0 {
-                goto[0][byte] = 0
+                goto[byte] = 0
             } else {
-                failure[Int(next)] = 0
                 queue.append(Int(next))
             }
         }
@@ -51,20 +63,20 @@ public struct AhoCorasick: Sendable {
         while head < queue.count {
             let state = queue[head]
             head += 1
-            outputs[state] += outputs[failure[state]]
+            let fallback = failure[state]
+            outputs[state] += outputs[fallback]
             for byte in 0..<256 {
-                let next = goto[state][byte]
+                let next = goto[state &* 256 &+ byte]
+                let fallbackNext = goto[fallback &* 256 &+ byte]
                 if next < 0 {
-                    goto[state][byte] = goto[failure[state]][byte]
+                    goto[state &* 256 &+ byte] = fallbackNext
                 } else {
-                    failure[Int(next)] = Int(goto[failure[state]][byte])
+                    failure[Int(next)] = Int(fallbackNext)
                     queue.append(Int(next))
                 }
             }
         }
-        transitions = goto.flatMap { $0 }.map { outputs[Int($0)].isEmpty ? $0 : $0 | Self.hasOutput }
-        outputStarts = outputs.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
-        outputList = outputs.flatMap { $0 }
+        return (goto, outputs)
     }
 
     /// How often each pattern occurs in `text` (overlapping occurrences
