@@ -19,7 +19,6 @@ public struct ArticleFlags: OptionSet, Hashable, Sendable {
     /// The flags of `article`: none when its `struct_size` ends before
     /// `flags` (a 1.0 or 1.1 host, which vouches for nothing).
     public init(of article: nh_article) {
-        let end = MemoryLayout<nh_article>.offset(of: \nh_article.flags)! + MemoryLayout<UInt64>.size
-        self.init(rawValue: Int(article.struct_size) >= end ? article.flags : 0)
+        self.init(rawValue: article.has(\.flags) ? article.flags : 0)
     }
 }

@@ -46,7 +46,7 @@ public struct ArticleView: ~Copyable {
     /// In-article sub-headings.
     public var subheadings: BorrowedTexts { texts(raw.subheadings) }
     /// Editor's notes and source lines (ABI 1.1; empty from an older host).
-    public var notes: BorrowedTexts { Self.hasNotes(raw) ? texts(raw.notes) : .empty }
+    public var notes: BorrowedTexts { raw.has(\.notes) ? texts(raw.notes) : .empty }
 
     /// Labels of earlier plugins: `text` is the name, `value` the score.
     public var labels: BorrowedAnnotations { BorrowedAnnotations(raw.labels, raw.label_count, .label, isValidUTF8) }
@@ -64,11 +64,6 @@ public struct ArticleView: ~Copyable {
     private func text(_ raw: nh_str) -> BorrowedText { BorrowedText(raw: raw, isValidUTF8: isValidUTF8) }
     private func texts(_ raw: nh_str_list) -> BorrowedTexts { BorrowedTexts(raw: raw, isValidUTF8: isValidUTF8) }
 
-    /// Whether the host's `nh_article` is long enough to have `notes` (ABI 1.1).
-    static func hasNotes(_ raw: nh_article) -> Bool {
-        let end = MemoryLayout<nh_article>.offset(of: \nh_article.notes)! + MemoryLayout<nh_str_list>.size
-        return Int(raw.struct_size) >= end
-    }
 }
 
 /// An annotation an earlier plugin produced, read in place.

@@ -11,9 +11,7 @@ public struct HostServices: @unchecked Sendable {
     /// The descriptor of the run's real standard output, for an exporter
     /// given the path `-` (ABI 1.1's `stdout_fd`; fd 1 with an older host).
     public var standardOutput: Int32 {
-        let offset = MemoryLayout<nh_host_api>.offset(of: \nh_host_api.stdout_fd)!
-        guard Int(api.pointee.struct_size) >= offset + MemoryLayout<Int32>.size else { return 1 }
-        return api.pointee.stdout_fd
+        api.pointee.has(\.stdout_fd) ? api.pointee.stdout_fd : 1
     }
 
     /// Writes `message` to the host's log.

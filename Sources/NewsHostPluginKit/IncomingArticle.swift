@@ -1,4 +1,5 @@
 import CNewsHostPlugin
+import NewsHostABI
 
 /// The article a Swift plugin is given, copied out of the borrowed
 /// `nh_article` (so it may be kept after the call).
@@ -68,7 +69,7 @@ public struct IncomingArticle: Sendable {
         body = paragraphs.joined(separator: "\n")
         captions = S.strings(a.captions)
         subheadings = S.strings(a.subheadings)
-        notes = ArticleView.hasNotes(a) ? S.strings(a.notes) : []
+        notes = a.has(\.notes) ? S.strings(a.notes) : []
         labels = Self.records(a.labels, a.label_count) {
             Annotation(plugin: S.string($0.plugin), text: S.string($0.name), value: $0.score, detail: "")
         }

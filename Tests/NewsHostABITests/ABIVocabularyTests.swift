@@ -70,3 +70,20 @@ import Testing
         #expect(ArticleFlags(of: article).isEmpty)
     }
 }
+
+/// `NH_HAS_FIELD` in Swift: a field counts only when the filler's
+/// `struct_size` reaches past its end.
+@Suite struct VersionedStructTests {
+    @Test func aFieldIsThereOnlyWhenTheSizeReachesPastIt() {
+        var article = nh_article()
+        article.struct_size = 256  // a host that knew `notes` (240..<256), not `record`
+        #expect(article.has(\.notes) && !article.has(\.record) && !article.has(\.flags))
+        article.struct_size = 255
+        #expect(!article.has(\.notes) && article.has(\.body))
+        var api = nh_host_api()
+        api.struct_size = 64  // a 1.0 host: up to `set_field`
+        #expect(!api.has(\.stdout_fd) && api.has(\.set_field))
+        api.struct_size = UInt32(MemoryLayout<nh_host_api>.size)
+        #expect(api.has(\.stdout_fd) && api.has(\.set_record))
+    }
+}
