@@ -36,7 +36,7 @@ let package = Package(
         // validating them again (the parser's one unchecked step, kept apart),
         // and the check of UTF-8 in place with which the host decodes input
         // and callbacks and the plugin kit reads the host's bytes.
-        .target(name: "UTF8Assembly"),
+        .target(name: "UTF8Assembly", dependencies: ["CByteScan"]),
         // The article model (Article, Annotations), shared by the parser and
         // the plugin host, which needs nothing else of the parser.
         .target(name: "NewsHostModel"),
@@ -49,8 +49,9 @@ let package = Package(
         .target(name: "PackedKeys"),
         // JSON string literals, shared by the host and the Swift plugin kit.
         .target(name: "JSONEscaping", dependencies: ["CByteScan"]),
-        // The byte scans that need SIMD (SSE2, NEON), which Swift's portable
-        // vector types do not compile to: behind JSONEscaping's SpecialBytes.
+        // The byte scans that need SIMD (SSE2, SSSE3, NEON), which Swift's
+        // portable vector types do not compile to: behind JSONEscaping's
+        // SpecialBytes and UTF8Assembly's UTF8Validation.
         .target(name: "CByteScan"),
         // dlopen, libffi and the C structs of the ABI: the unsafe layer.
         .target(
@@ -123,7 +124,7 @@ let package = Package(
         // Paths, process running and fixture compilation shared by the tests.
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),
         .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
-        .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly"]),
+        .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly", "CByteScan"]),
         .testTarget(name: "NewsHostABITests", dependencies: ["NewsHostABI", "CNewsHostPlugin"]),
         .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),

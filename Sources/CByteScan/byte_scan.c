@@ -74,3 +74,120 @@ size_t nh_scan_json_special(const uint8_t *bytes, size_t count, size_t start) {
     while (index < count && !is_json_special(bytes[index])) index++;
     return index;
 }
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <tmmintrin.h>
+
+/* What a pair of bytes (the one before and the one at a position) can get
+ * wrong, one bit per error; three table lookups (the first byte's high and
+ * low nibble, the second byte's high nibble) each give the errors its
+ * nibble allows, and an error is real when all three allow it. */
+enum {
+    TOO_SHORT = 1 << 0,      /* a lead, then no continuation: 11______ 0_______ or 11______ 11______ */
+    TOO_LONG = 1 << 1,       /* a continuation after ASCII: 0_______ 10______ */
+    OVERLONG_3 = 1 << 2,     /* 11100000 100_____ */
+    TOO_LARGE = 1 << 3,      /* above U+10FFFF: 11110100 1001____, 11110100 101_____, 111101__ 10______ (beyond F4) */
+    SURROGATE = 1 << 4,      /* 11101101 101_____ */
+    OVERLONG_2 = 1 << 5,     /* 1100000_ 10______ */
+    TOO_LARGE_1000 = 1 << 6, /* 11110101 1000____ and above */
+    OVERLONG_4 = 1 << 6,     /* 11110000 1000____ */
+    TWO_CONTS = 1 << 7,      /* a continuation after a continuation: 10______ 10______ */
+    CARRY = TOO_SHORT | TOO_LONG | TWO_CONTS,
+};
+
+#define NH_BYTES16(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)                                                    \
+    _mm_setr_epi8((char)(a), (char)(b), (char)(c), (char)(d), (char)(e), (char)(f), (char)(g), (char)(h), (char)(i), \
+                  (char)(j), (char)(k), (char)(l), (char)(m), (char)(n), (char)(o), (char)(p))
+
+__attribute__((target("ssse3"))) static __m128i nibble_lookup(__m128i table, __m128i nibbles) {
+    return _mm_shuffle_epi8(table, _mm_and_si128(nibbles, _mm_set1_epi8(0x0F)));
+}
+
+__attribute__((target("ssse3"))) static int utf8_valid_ssse3(const uint8_t *bytes, size_t count) {
+    const __m128i first_high = NH_BYTES16(
+        TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, /* 0___: ASCII */
+        TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS,                                     /* 10__: continuation */
+        TOO_SHORT | OVERLONG_2,                                                         /* 1100 */
+        TOO_SHORT,                                                                      /* 1101 */
+        TOO_SHORT | OVERLONG_3 | SURROGATE,                                             /* 1110 */
+        TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);                           /* 1111 */
+    const __m128i first_low = NH_BYTES16(
+        CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4,      /* ____0000 */
+        CARRY | OVERLONG_2,                                /* ____0001 */
+        CARRY, CARRY,                                      /* ____001_ */
+        CARRY | TOO_LARGE,                                 /* ____0100 */
+        CARRY | TOO_LARGE | TOO_LARGE_1000,                /* ____0101 */
+        CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000, /* ____011_ */
+        CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000, /* ____100_ */
+        CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000, /* ____101_ */
+        CARRY | TOO_LARGE | TOO_LARGE_1000,                /* ____1100 */
+        CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE,    /* ____1101 */
+        CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000); /* ____111_ */
+    const __m128i second_high = NH_BYTES16(
+        TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, /* 0___: ASCII */
+        TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4,          /* 1000 */
+        TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,                             /* 1001 */
+        TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,                              /* 1010 */
+        TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,                              /* 1011 */
+        TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT);                                            /* 11__: lead */
+    /* A block's last three bytes: a lead there needs bytes of the next. */
+    const __m128i incomplete_above = NH_BYTES16(
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xF0 - 1, 0xE0 - 1, 0xC0 - 1);
+    __m128i error = _mm_setzero_si128();
+    __m128i previous = _mm_setzero_si128();
+    __m128i incomplete = _mm_setzero_si128();
+    for (size_t index = 0; index < count; index += 16) {
+        __m128i input;
+        if (count - index >= 16) {
+            input = _mm_loadu_si128((const __m128i *)(const void *)(bytes + index));
+        } else {
+            /* The last bytes, then zeros: ASCII, after which a lead left
+             * open is an error like any other. */
+            uint8_t padded[16] = {0};
+            memcpy(padded, bytes + index, count - index);
+            input = _mm_loadu_si128((const __m128i *)(const void *)padded);
+        }
+        if (_mm_movemask_epi8(input) == 0) {
+            /* All ASCII: only a sequence left open by the block before can be wrong. */
+            error = _mm_or_si128(error, incomplete);
+        } else {
+            __m128i before1 = _mm_alignr_epi8(input, previous, 15);
+            __m128i special = _mm_and_si128(
+                _mm_and_si128(nibble_lookup(first_high, _mm_srli_epi16(before1, 4)), nibble_lookup(first_low, before1)),
+                nibble_lookup(second_high, _mm_srli_epi16(input, 4)));
+            /* Where a three- or four-byte sequence needs its third or fourth byte. */
+            __m128i third = _mm_subs_epu8(_mm_alignr_epi8(input, previous, 14), _mm_set1_epi8((char)(0xE0 - 0x80)));
+            __m128i fourth = _mm_subs_epu8(_mm_alignr_epi8(input, previous, 13), _mm_set1_epi8((char)(0xF0 - 0x80)));
+            __m128i needed = _mm_and_si128(_mm_or_si128(third, fourth), _mm_set1_epi8((char)0x80));
+            error = _mm_or_si128(error, _mm_xor_si128(needed, special));
+            incomplete = _mm_subs_epu8(input, incomplete_above);
+        }
+        previous = input;
+    }
+    error = _mm_or_si128(error, incomplete);
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(error, _mm_setzero_si128())) == 0xFFFF;
+}
+
+static int has_ssse3(void) {
+    static int known = -1;
+    int value = __atomic_load_n(&known, __ATOMIC_RELAXED);
+    if (value < 0) {
+        unsigned eax, ebx, ecx, edx;
+        value = __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_SSSE3) != 0;
+        __atomic_store_n(&known, value, __ATOMIC_RELAXED);
+    }
+    return value;
+}
+
+int nh_scan_utf8_valid(const uint8_t *bytes, size_t count) {
+    if (!has_ssse3()) return -1;
+    return utf8_valid_ssse3(bytes, count);
+}
+#else
+int nh_scan_utf8_valid(const uint8_t *bytes, size_t count) {
+    (void)bytes;
+    (void)count;
+    return -1;
+}
+#endif

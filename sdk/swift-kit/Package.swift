@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "JSONEscaping", dependencies: ["CByteScan"]),
         .target(name: "OutputFiles"),
         .target(name: "Locking"),
-        .target(name: "UTF8Assembly"),
+        .target(name: "UTF8Assembly", dependencies: ["CByteScan"]),
         .target(
             name: "NewsHostPluginKit",
             dependencies: [

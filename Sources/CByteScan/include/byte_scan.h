@@ -14,4 +14,13 @@
  * when `count` is 0. */
 size_t nh_scan_json_special(const uint8_t *bytes, size_t count, size_t start);
 
+/* Whether the `count` bytes at `bytes` are valid UTF-8 (RFC 3629: shortest
+ * forms only, no surrogates, nothing above U+10FFFF), sixteen bytes at a
+ * time with SSSE3 table lookups (the method of Keiser and Lemire,
+ * "Validating UTF-8 in less than one instruction per byte", 2021): 1 when
+ * they are, 0 when they are not, and -1 when this machine has no such path
+ * (not x86-64, or a processor without SSSE3), for the caller to check them
+ * its own way. `bytes` may be NULL only when `count` is 0. */
+int nh_scan_utf8_valid(const uint8_t *bytes, size_t count);
+
 #endif
