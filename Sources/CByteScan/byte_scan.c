@@ -75,6 +75,12 @@ size_t nh_scan_json_special(const uint8_t *bytes, size_t count, size_t start) {
     return index;
 }
 
+size_t nh_scan_byte(const uint8_t *bytes, size_t count, size_t start, uint8_t byte) {
+    if (start >= count) return count;
+    const uint8_t *found = memchr(bytes + start, byte, count - start);
+    return found == NULL ? count : (size_t)(found - bytes);
+}
+
 #if defined(__x86_64__)
 #include <cpuid.h>
 #include <tmmintrin.h>

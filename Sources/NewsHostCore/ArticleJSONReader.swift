@@ -92,24 +92,15 @@ public enum ArticleJSONReader {
     /// The lines of `text`, split at its line feeds by UTF-8 byte: splitting
     /// by `Character` walks grapheme clusters and cost more than parsing the
     /// JSON. (Line ends are line feeds alone by now: decoding turned CR LF
-    /// and CR into LF.) Eight bytes without a line feed are passed over with
-    /// one test of the word: a line of JSON Lines is thousands of bytes.
+    /// and CR into LF.) A line of JSON Lines is thousands of bytes, passed
+    /// over by a vectorized search (``SpecialBytes/first(_:in:from:)``).
     static func lines(of text: String) -> [Substring] {
         var ends: [Int] = []
         let bytes = text.utf8.span
-        let raw = bytes.bytes
-        var offset = 0
+        var offset = SpecialBytes.first(UInt8(ascii: "\n"), in: bytes, from: 0)
         while offset < bytes.count {
-            if offset &+ 8 <= bytes.count,
-                SpecialBytes.marks(
-                    of: UInt8(ascii: "\n"), in: raw.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                    == 0
-            {
-                offset &+= 8
-                continue
-            }
-            if bytes[offset] == UInt8(ascii: "\n") { ends.append(offset) }
-            offset &+= 1
+            ends.append(offset)
+            offset = SpecialBytes.first(UInt8(ascii: "\n"), in: bytes, from: offset + 1)
         }
         var lines: [Substring] = []
         lines.reserveCapacity(ends.count + 1)

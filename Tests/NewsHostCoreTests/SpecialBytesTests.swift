@@ -28,6 +28,21 @@ import Testing
         }
     }
 
+    /// A byte's first place, as a search byte by byte finds it, from every
+    /// start: at every offset of long and short runs, absent, repeated.
+    @Test func aBytesFirstPlaceFromEveryStart() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let bytes = (0..<Int.random(in: 0...90, using: &generator)).map { _ in
+                [0x0A, 0x61, 0xE4, 0x00].randomElement(using: &generator)! as UInt8
+            }
+            for start in 0...bytes.count {
+                let expected = (start..<bytes.count).first { bytes[$0] == 0x0A } ?? bytes.count
+                #expect(SpecialBytes.first(0x0A, in: bytes.span, from: start) == expected, "\(bytes) from \(start)")
+            }
+        }
+    }
+
     /// Several special bytes in one word: the first counts, whatever comes
     /// after it (the scan's borrows may mark bytes above the first match).
     @Test func theFirstOfSeveralIsFound() {

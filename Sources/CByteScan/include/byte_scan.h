@@ -14,6 +14,11 @@
  * when `count` is 0. */
 size_t nh_scan_json_special(const uint8_t *bytes, size_t count, size_t start);
 
+/* The offset of the first `byte` at or after `start` of the `count` bytes
+ * at `bytes`, or `count` when there is none (the C library's `memchr`,
+ * which is vectorized). `bytes` may be NULL only when `count` is 0. */
+size_t nh_scan_byte(const uint8_t *bytes, size_t count, size_t start, uint8_t byte);
+
 /* Whether the `count` bytes at `bytes` are valid UTF-8 (RFC 3629: shortest
  * forms only, no surrogates, nothing above U+10FFFF), sixteen bytes at a
  * time with SSSE3 table lookups (the method of Keiser and Lemire,
