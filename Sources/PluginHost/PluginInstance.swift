@@ -77,9 +77,10 @@ public final class PluginInstance: @unchecked Sendable {
     public func process(
         _ article: Article, layout: ArticleLayout, annotations: Annotations
     ) throws(PluginCallError) -> Annotations {
-        let record =
-            preparesRecords ? try prepareRecord(for: article, layout: layout, annotations: annotations) : nil
-        return try process(article, layout: layout, annotations: annotations, record: record)
+        guard preparesRecords else {
+            return try process(view: ArticleView(layout: layout, annotations: annotations), articleID: article.id)
+        }
+        return try process(article, prepared: try prepareExport(for: article, layout: layout, annotations: annotations))
     }
 
     /// Calls `process` for an exporter with a `prepare` hook: `record` is
@@ -131,12 +132,16 @@ public final class PluginInstance: @unchecked Sendable {
     /// `prepared` was made from, with its record: what the ordered stage of
     /// a run does, without laying the article out again.
     public func process(_ article: Article, prepared: PreparedRecord) throws(PluginCallError) -> Annotations {
+        try process(prepared: prepared, articleID: article.id)
+    }
+
+    private func process(prepared: PreparedRecord, articleID: String) throws(PluginCallError) -> Annotations {
         precondition(!destroyed, "process called on a destroyed plugin instance")
         let collector = ResultCollector(pluginID: pluginID)
         let status = withExtendedLifetime(prepared) {
             prepared.view.withRecord(prepared.bytes) { call($0, into: collector) }
         }
-        return try outcome(status, collector, articleID: article.id)
+        return try outcome(status, collector, articleID: articleID)
     }
 
     private func prepareRecord(view: ArticleView, articleID: String) throws(PluginCallError) -> [UInt8]? {
@@ -165,12 +170,10 @@ public final class PluginInstance: @unchecked Sendable {
         raw article: RawArticle, annotations: Annotations = Annotations()
     ) throws(PluginCallError) -> Annotations {
         let articleID = String(decoding: article.id, as: UTF8.self)
-        let layout = ArticleLayout(raw: article)
-        let record =
-            preparesRecords
-            ? try prepareRecord(view: ArticleView(layout: layout, annotations: annotations), articleID: articleID) : nil
-        return try process(
-            view: ArticleView(layout: layout, annotations: annotations, record: record), articleID: articleID)
+        let view = ArticleView(layout: ArticleLayout(raw: article), annotations: annotations)
+        guard preparesRecords else { return try process(view: view, articleID: articleID) }
+        let prepared = PreparedRecord(bytes: try prepareRecord(view: view, articleID: articleID), view: view)
+        return try process(prepared: prepared, articleID: articleID)
     }
 
     /// Calls `process` on a guarded view of `article` (strings against
