@@ -63,7 +63,6 @@ public struct ArticleView: ~Copyable {
 
     private func text(_ raw: nh_str) -> BorrowedText { BorrowedText(raw: raw, isValidUTF8: isValidUTF8) }
     private func texts(_ raw: nh_str_list) -> BorrowedTexts { BorrowedTexts(raw: raw, isValidUTF8: isValidUTF8) }
-
 }
 
 /// An annotation an earlier plugin produced, read in place.
