@@ -1,4 +1,5 @@
 import Foundation
+import JSONEscaping
 
 /// A line-oriented input (JSON Lines, page records) read in pieces of whole
 /// lines, so that a stream of any length is processed with flat memory, its
@@ -127,23 +128,22 @@ public final class LineChunks {
     private func cut(upTo end: Int) throws(InputError) -> Chunk {
         var chunk = Chunk(
             bytes: Array(buffer[start..<end]), position: LinePosition(firstLine: line, recordsBefore: records))
-        let tooLong: Bool = buffer.withUnsafeBytes { bytes in
-            let base = bytes.baseAddress!
-            var lineStart = start
-            while lineStart < end {
-                // The input's last line may have no newline.
-                let found = memchr(base + lineStart, 0x0A, end - lineStart)
-                let lineEnd = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? end
-                guard lineEnd - lineStart <= maximumLineBytes else { return true }
-                if bytes[lineStart..<lineEnd].contains(where: { !ArticleJSONReader.isASCIIWhitespace($0) }) {
-                    records += 1
-                }
-                if found != nil { line += 1 }
-                lineStart = lineEnd + 1
+        var lineStart = start
+        while lineStart < end {
+            // The input's last line may have no newline. (`end` follows a
+            // line feed or ends the input, so the search stops by `end`;
+            // `min` keeps the line within the chunk whatever the search.)
+            let found = SpecialBytes.first(0x0A, in: buffer.span, from: lineStart)
+            let lineEnd = min(found, end)
+            guard lineEnd - lineStart <= maximumLineBytes else {
+                throw .lineTooLong(path: path, line: line, limitBytes: maximumLineBytes)
             }
-            return false
+            if buffer[lineStart..<lineEnd].contains(where: { !ArticleJSONReader.isASCIIWhitespace($0) }) {
+                records += 1
+            }
+            if found < end { line += 1 }
+            lineStart = lineEnd + 1
         }
-        if tooLong { throw .lineTooLong(path: path, line: line, limitBytes: maximumLineBytes) }
         chunk.records = records - chunk.position.recordsBefore
         start = end
         if let newline = lastNewline, newline < end { lastNewline = nil }

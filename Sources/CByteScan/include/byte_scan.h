@@ -1,6 +1,7 @@
-/* Byte scans sixteen bytes at a time (SSE2 on x86-64, NEON on aarch64; a
- * byte at a time elsewhere): the loops every byte of a JSON text passes
- * through, which Swift's portable SIMD types do not vectorize. */
+/* Byte scans a vector at a time, which Swift's portable SIMD types do not
+ * compile to: the loops every byte of the input and of a JSON text passes
+ * through. Where a processor has no such path, each scan says what it
+ * does instead. */
 #ifndef NEWSHOST_BYTE_SCAN_H
 #define NEWSHOST_BYTE_SCAN_H
 
