@@ -115,6 +115,7 @@ public struct Runner {
         let jobs = chain.workerCount
         let work = BoundedQueue<(Int, Work)>(capacity: jobs * 2)
         let results = BoundedQueue<(Int, Outcome)>(capacity: jobs * 2)
+        let exported = Disposal<Outcome>()
         let stopping = Flag()
         let reader = self.reader
         let policy = self.policy
@@ -139,6 +140,7 @@ public struct Runner {
             let thread = Thread {
                 defer { done.leave() }
                 while let (sequence, item) = work.take() {
+                    exported.free()
                     // After a failure that stops the run, or an interrupt, work
                     // not started yet is skipped; what is in progress finishes.
                     let outcome = Self.handle(
@@ -163,6 +165,8 @@ public struct Runner {
         receive: while let (sequence, outcome) = results.take() {
             pending[sequence] = outcome
             while let outcome = pending.removeValue(forKey: next) {
+                // Freed by a worker, not on this thread that every article passes through.
+                defer { exported.keep(outcome) }
                 next += 1
                 if outcome.endsInput { inputsHandled += 1 }
                 guard !stopping.isSet, !outcome.notStarted, outcome.stream?.isAbandoned != true else { continue }

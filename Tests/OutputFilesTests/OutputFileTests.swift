@@ -32,6 +32,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.txt"])
     }
 
+    /// A temporary file is written in large pieces (256 KiB), not one
+    /// `write` per 4 KiB: nothing reaches it while less than that is
+    /// pending, and pieces of every size, larger than the buffer too,
+    /// arrive whole and in order.
+    @Test func aTemporaryFileIsWrittenInLargePiecesAndArrivesWhole() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let target = directory.appendingPathComponent("big.jsonl").path
+        let output = try OutputFile(path: target)
+        var expected: [UInt8] = []
+        func write(_ count: Int) throws {
+            let piece = (0..<count).map { UInt8(truncatingIfNeeded: expected.count + $0) }
+            try piece.withUnsafeBytes { try output.write(bytes: $0) }
+            expected += piece
+        }
+        for _ in 0..<100 { try write(1000) }
+        let temporary = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first)
+        let pending = try FileManager.default.attributesOfItem(atPath: directory.path + "/" + temporary)
+        #expect((pending[.size] as? Int) == 0, "100,000 bytes are still in the buffer")
+        for size in [1, 300_000, 7, 262_144, 4095, 1_000_000, 12] { try write(size) }
+        try output.commit()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == Data(expected))
+    }
+
     @Test func aReplacedFileKeepsItsMode() throws {
         let directory = try TestPaths.temporaryDirectory()
         let target = directory.appendingPathComponent("secret.jsonl").path
