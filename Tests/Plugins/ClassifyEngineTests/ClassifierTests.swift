@@ -11,6 +11,23 @@ import Testing
         #expect(matcher.counts(in: "ushers") == [0, 0, 0, 1, 1, 1, 0])
     }
 
+    /// The text also has characters of no pattern (x, ，, 汉), and is long
+    /// enough that patterns cross the middle, where the scan's two halves meet.
+    /// The text is scanned as two halves at once: a pattern across the
+    /// middle is counted once, wherever in it the middle falls, and short
+    /// texts (no second half to speak of) are counted too.
+    @Test func aPatternAcrossTheMiddleIsCountedOnce() {
+        let matcher = AhoCorasick(patterns: ["知识产权", "权", "ab", "b"])
+        for padding in 0..<8 {
+            let text = String(repeating: "x", count: padding) + "知识产权" + String(repeating: "y", count: 7 - padding)
+            #expect(matcher.counts(in: text) == [1, 1, 0, 0], "middle at byte \(9 - padding) of the pattern")
+        }
+        #expect(matcher.counts(in: "") == [0, 0, 0, 0])
+        #expect(matcher.counts(in: "b") == [0, 0, 0, 1])
+        #expect(matcher.counts(in: "ab") == [0, 0, 1, 1])
+        #expect(matcher.counts(in: "abab") == [0, 0, 2, 2])
+    }
+
     @Test func agreesWithNaiveCountingOnRandomText() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("产权专利知识保护ab")
@@ -18,7 +35,8 @@ import Testing
             String(
                 (0..<Int.random(in: 1...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
         }
-        let text = String((0..<2000).map { _ in alphabet.randomElement(using: &generator)! })
+        let textAlphabet = alphabet + Array("x，汉")
+        let text = String((0..<2000).map { _ in textAlphabet.randomElement(using: &generator)! })
         let counts = AhoCorasick(patterns: patterns).counts(in: text)
         for (pattern, count) in zip(patterns, counts) {
             let needle = Array(pattern.utf8)
