@@ -50,6 +50,9 @@ public final class OutputFile {
     /// The stdio buffer of a file that is replaced (see ``fileBufferBytes``);
     /// freed once the file is closed.
     private var buffer: UnsafeMutableRawPointer?
+    /// Bytes written to a temporary file since the kernel was last asked to
+    /// write it out (``writebackBytes``).
+    private var unsynced = 0
 
     /// The stdio buffer of a temporary file: nobody reads it before the
     /// rename, so it is written in large pieces, one `write` per 256 KiB
@@ -152,6 +155,33 @@ public final class OutputFile {
             broken = reason
             throw OutputFileError("cannot write \(target): \(reason)")
         }
+        if case .replacing = destination {
+            unsynced += bytes.count
+            if unsynced >= Self.writebackBytes { try startWriteback(file) }
+        }
+    }
+
+    /// How much of a temporary file may wait in memory before the kernel
+    /// is asked to start writing it to disk. Without that, all of it waited
+    /// for the `fsync` of ``prepare()``: 61 ms for the 92 MB that 30 MB of
+    /// pages exports, at the end of the run, with nothing else to do; asked
+    /// every 8 MB, the disk writes while the run goes on and the last
+    /// `fsync` took 6 ms.
+    static let writebackBytes = 8 << 20
+
+    /// Flushes what stdio holds and asks the kernel to write the file's
+    /// pages so far to disk, without waiting: `POSIX_FADV_DONTNEED`, which
+    /// on Linux starts the writeback of dirty pages, and lets the page
+    /// cache drop the clean ones: nobody reads an export back during the
+    /// run, and a large one no longer crowds everything else out of memory.
+    private func startWriteback(_ file: UnsafeMutablePointer<FILE>) throws(OutputFileError) {
+        guard fflush(file) == 0 else {
+            let reason = Self.reason()
+            broken = reason
+            throw OutputFileError("cannot write \(target): \(reason)")
+        }
+        _ = posix_fadvise(fileno(file), 0, 0, POSIX_FADV_DONTNEED)
+        unsynced = 0
     }
 
     /// The first commit phase: flushes the output and, for a file, syncs

@@ -55,6 +55,28 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == Data(expected))
     }
 
+    /// Every 8 MB, what stdio holds goes to the file and the kernel is asked
+    /// to start writing it to disk, so the `fsync` before the rename has
+    /// little left to do: once 8 MB have gone in, the temporary file holds
+    /// every byte so far, not only whole buffers.
+    @Test func everyEightMegabytesTheFileHoldsEverythingWrittenSoFar() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let target = directory.appendingPathComponent("large.jsonl").path
+        let output = try OutputFile(path: target)
+        let piece = [UInt8](repeating: UInt8(ascii: "x"), count: 3_000_001)
+        let temporary = { () throws -> String in
+            directory.path + "/" + (try FileManager.default.contentsOfDirectory(atPath: directory.path).first ?? "")
+        }
+        for _ in 0..<2 { try piece.withUnsafeBytes { try output.write(bytes: $0) } }
+        let before = try FileManager.default.attributesOfItem(atPath: try temporary())[.size] as? Int
+        #expect(before != 6_000_002, "below 8 MB, a part still waits in the buffer")
+        try piece.withUnsafeBytes { try output.write(bytes: $0) }
+        let after = try FileManager.default.attributesOfItem(atPath: try temporary())[.size] as? Int
+        #expect(after == 9_000_003)
+        try output.commit()
+        #expect((try FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) == 9_000_003)
+    }
+
     @Test func aReplacedFileKeepsItsMode() throws {
         let directory = try TestPaths.temporaryDirectory()
         let target = directory.appendingPathComponent("secret.jsonl").path
