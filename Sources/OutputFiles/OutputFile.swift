@@ -150,11 +150,7 @@ public final class OutputFile {
         if let broken { throw OutputFileError("cannot write \(target): \(broken) (an earlier write failed)") }
         guard !bytes.isEmpty else { return }
         let written = fwrite(bytes.baseAddress, 1, bytes.count, file)
-        guard written == bytes.count else {
-            let reason = Self.reason()
-            broken = reason
-            throw OutputFileError("cannot write \(target): \(reason)")
-        }
+        guard written == bytes.count else { throw failedWrite() }
         if case .replacing = destination {
             unsynced += bytes.count
             if unsynced >= Self.writebackBytes { try startWriteback(file) }
@@ -175,13 +171,17 @@ public final class OutputFile {
     /// cache drop the clean ones: nobody reads an export back during the
     /// run, and a large one no longer crowds everything else out of memory.
     private func startWriteback(_ file: UnsafeMutablePointer<FILE>) throws(OutputFileError) {
-        guard fflush(file) == 0 else {
-            let reason = Self.reason()
-            broken = reason
-            throw OutputFileError("cannot write \(target): \(reason)")
-        }
+        guard fflush(file) == 0 else { throw failedWrite() }
         _ = posix_fadvise(fileno(file), 0, 0, POSIX_FADV_DONTNEED)
         unsynced = 0
+    }
+
+    /// Records why the last write or flush failed (`errno`): the file may
+    /// now end in half a record, so it is never committed.
+    private func failedWrite() -> OutputFileError {
+        let reason = Self.reason()
+        broken = reason
+        return OutputFileError("cannot write \(target): \(reason)")
     }
 
     /// The first commit phase: flushes the output and, for a file, syncs

@@ -16,10 +16,11 @@ import Testing
     }
 
     @Test func keptItemsLiveUntilFreedAndAreFreedOnTheFreeingThread() throws {
-        let log = LogBox()
+        // The threads the items were freed on, in order.
+        let freedOn = LockedValue<[pthread_t]>([])
         let disposal = Disposal<Tracked>()
-        for _ in 0..<3 { disposal.keep(Tracked { log.append($0) }) }
-        #expect(log.entries.isEmpty, "nothing is freed while it is kept")
+        for _ in 0..<3 { disposal.keep(Tracked { thread in freedOn.withLock { $0.append(thread) } }) }
+        #expect(freedOn.withLock { $0 }.isEmpty, "nothing is freed while it is kept")
         let done = DispatchSemaphore(value: 0)
         let workerID = LockedValue<pthread_t>(0)
         let worker = Thread {
@@ -31,15 +32,8 @@ import Testing
         done.wait()
         let id = workerID.withLock { $0 }
         #expect(id != pthread_self())
-        #expect(log.entries == [id, id, id])
+        #expect(freedOn.withLock { $0 } == [id, id, id])
         disposal.free()
-        #expect(log.entries.count == 3, "freeing again frees nothing twice")
+        #expect(freedOn.withLock { $0 }.count == 3, "freeing again frees nothing twice")
     }
-}
-
-/// The threads items were freed on, in order.
-private final class LogBox: Sendable {
-    private let lines = LockedValue<[pthread_t]>([])
-    func append(_ line: pthread_t) { lines.withLock { $0.append(line) } }
-    var entries: [pthread_t] { lines.withLock { $0 } }
 }

@@ -11,8 +11,6 @@ import Testing
         #expect(matcher.counts(in: "ushers") == [0, 0, 0, 1, 1, 1, 0])
     }
 
-    /// The text also has characters of no pattern (x, ，, 汉), and is long
-    /// enough that patterns cross the middle, where the scan's two halves meet.
     /// The text is scanned as two halves at once: a pattern across the
     /// middle is counted once, wherever in it the middle falls, and short
     /// texts (no second half to speak of) are counted too.
@@ -28,6 +26,8 @@ import Testing
         #expect(matcher.counts(in: "abab") == [0, 0, 2, 2])
     }
 
+    /// The text also has characters of no pattern (x, ，, 汉), and is long
+    /// enough that patterns cross the middle, where the scan's two halves meet.
     @Test func agreesWithNaiveCountingOnRandomText() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("产权专利知识保护ab")
