@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(name: "NewsHostABITests", dependencies: ["NewsHostABI", "CNewsHostPlugin"]),
         .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),
-        .testTarget(name: "ProcessPlumbingTests", dependencies: ["ProcessPlumbing"]),
+        .testTarget(name: "ProcessPlumbingTests", dependencies: ["ProcessPlumbing", "NewsHostTestSupport"]),
         .testTarget(
             name: "PluginHostTests",
             dependencies: ["PluginHost", "NewsHostCore", "CNewsHostPlugin", "NewsHostTestSupport"]),

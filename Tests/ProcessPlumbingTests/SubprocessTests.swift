@@ -1,21 +1,14 @@
 import Foundation
 import Glibc
+import NewsHostTestSupport
 import ProcessPlumbing
 import Testing
 
 /// posix_spawn with redirected streams, a working directory and a
 /// deadline that moves with progress, with /bin/sh as the child.
 @Suite struct SubprocessTests {
-    private let scratch: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "newshost-subprocess-\(UUID().uuidString)"
-        ).path
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }()
-
     @Test func streamsGoToTheirFilesAndTheChildStartsInItsDirectory() throws {
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let scratch = try TestPaths.temporaryDirectory().path
         let out = scratch + "/out"
         let err = scratch + "/err"
         try "old content that must go".write(toFile: out, atomically: false, encoding: .utf8)

@@ -28,6 +28,8 @@ import Testing
             environment: [
                 "PKG_CONFIG_PATH": Self.sdk.appendingPathComponent("lib/pkgconfig").path,
                 "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                // The Swift toolchain leaves lock files in the temporary directory.
+                "TMPDIR": directory.path,
             ])
         #expect(build.status == 0, "\(build.stdout)\n\(build.stderr)")
         #expect(build.stdout.contains("0 failed"))
