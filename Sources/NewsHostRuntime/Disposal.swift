@@ -7,8 +7,10 @@ import Locking
 /// there are. Freeing an exported article (its text, annotations, view
 /// and prepared records: dozens of allocations) was about a quarter of its
 /// work once exporters prepared their records on the workers. Kept here,
-/// an article is freed by the next worker to start a piece, alongside the
-/// other workers.
+/// an article is freed by the worker that made it, when that worker starts
+/// its next piece: the memory goes back to the thread that allocated it (its
+/// allocator's caches and arena), without taking another thread's arena
+/// lock.
 final class Disposal<Element: Sendable>: Sendable {
     private let kept = LockedValue<[Element]>([])
 

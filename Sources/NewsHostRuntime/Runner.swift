@@ -94,6 +94,8 @@ public struct Runner {
         var endsInput = true
         /// Not started: the run was stopping.
         var notStarted = false
+        /// The worker that made it, and frees it once it is exported.
+        var worker = 0
     }
 
     /// Runs every input through `chain`, then finishes the chain. Input
@@ -115,7 +117,9 @@ public struct Runner {
         let jobs = chain.workerCount
         let work = BoundedQueue<(Int, Work)>(capacity: jobs * 2)
         let results = BoundedQueue<(Int, Outcome)>(capacity: jobs * 2)
-        let exported = Disposal<Outcome>()
+        // One per worker: what a worker allocated, it frees, into its own
+        // allocator caches, not another thread's.
+        let exported = (0..<jobs).map { _ in Disposal<Outcome>() }
         let stopping = Flag()
         let reader = self.reader
         let policy = self.policy
@@ -140,12 +144,13 @@ public struct Runner {
             let thread = Thread {
                 defer { done.leave() }
                 while let (sequence, item) = work.take() {
-                    exported.free()
+                    exported[worker].free()
                     // After a failure that stops the run, or an interrupt, work
                     // not started yet is skipped; what is in progress finishes.
-                    let outcome = Self.handle(
+                    var outcome = Self.handle(
                         item, worker: worker, chain: chain, reader: reader, policy: policy,
                         skip: stopping.isSet || shouldStop())
+                    outcome.worker = worker
                     if !results.put((sequence, outcome)) { break }
                 }
             }
@@ -165,8 +170,8 @@ public struct Runner {
         receive: while let (sequence, outcome) = results.take() {
             pending[sequence] = outcome
             while let outcome = pending.removeValue(forKey: next) {
-                // Freed by a worker, not on this thread that every article passes through.
-                defer { exported.keep(outcome) }
+                // Freed by its worker, not on this thread that every article passes through.
+                defer { exported[outcome.worker].keep(outcome) }
                 next += 1
                 if outcome.endsInput { inputsHandled += 1 }
                 guard !stopping.isSet, !outcome.notStarted, outcome.stream?.isAbandoned != true else { continue }
