@@ -20,19 +20,21 @@ static unsigned special_mask(__m128i block) {
     return (unsigned)_mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash)));
 }
 
-/* Eight (or four) bytes at `low` and as many at `high`, which may overlap
+/* `width` bytes (8 or 4) at `low` and as many at `high`, which may overlap
  * them, in one block: `low`'s in bits 0-7 of the mask, `high`'s in 8-15. */
-static __m128i two_words(const uint8_t *low, const uint8_t *high) {
-    uint64_t first, second;
-    memcpy(&first, low, 8);
-    memcpy(&second, high, 8);
-    return _mm_set_epi64x((long long)second, (long long)first);
-}
-
-static __m128i two_halves(const uint8_t *low, const uint8_t *high) {
-    uint32_t first, second;
-    memcpy(&first, low, 4);
-    memcpy(&second, high, 4);
+static __m128i two_words(const uint8_t *low, const uint8_t *high, size_t width) {
+    uint64_t first = 0, second = 0;
+    /* Constant sizes, which compile to plain loads. */
+    if (width == 8) {
+        memcpy(&first, low, 8);
+        memcpy(&second, high, 8);
+    } else {
+        uint32_t low4, high4;
+        memcpy(&low4, low, 4);
+        memcpy(&high4, high, 4);
+        first = low4;
+        second = high4;
+    }
     return _mm_set_epi64x((long long)second, (long long)first);
 }
 #endif
@@ -53,7 +55,7 @@ size_t nh_scan_json_special(const uint8_t *bytes, size_t count, size_t start) {
     if (remaining >= 4) {
         size_t width = remaining >= 8 ? 8 : 4;
         const uint8_t *high = bytes + count - width;
-        __m128i block = width == 8 ? two_words(bytes + index, high) : two_halves(bytes + index, high);
+        __m128i block = two_words(bytes + index, high, width);
         unsigned mask = special_mask(block);
         unsigned low = mask & ((1u << width) - 1), later = (mask >> 8) & ((1u << width) - 1);
         if (low != 0) return index + (size_t)__builtin_ctz(low);

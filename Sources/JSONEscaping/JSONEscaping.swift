@@ -142,28 +142,19 @@ public struct JSONWriter: Sendable {
     @usableFromInline
     mutating func joinedLines(_ runs: [Range<Int>]) {
         separate()
-        let start = bytes.count
-        let length = runs.reduce(0) { $0 + $1.count } + 2 * max(0, runs.count - 1) + 2
-        bytes.append(contentsOf: repeatElement(0, count: length))
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            var to = start
-            func put(_ byte: UInt8) {
-                buffer[to] = byte
-                to += 1
-            }
-            put(SpecialBytes.quote)
+        bytes.append(SpecialBytes.quote)
+        if let first = runs.first?.lowerBound, let end = runs.last?.upperBound {
+            // Copied out once: appending from `bytes` to itself would copy all of it.
+            let written = Array(bytes[first..<end])
             for (index, run) in runs.enumerated() {
                 if index > 0 {
-                    put(SpecialBytes.backslash)
-                    put(UInt8(ascii: "n"))
+                    bytes.append(SpecialBytes.backslash)
+                    bytes.append(UInt8(ascii: "n"))
                 }
-                // Earlier in the same buffer, never overlapping the end it is copied to.
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[to..<to + run.count])
-                    .update(fromContentsOf: UnsafeBufferPointer(rebasing: buffer[run]))
-                to += run.count
+                bytes.append(contentsOf: written[(run.lowerBound - first)..<(run.upperBound - first)])
             }
-            put(SpecialBytes.quote)
         }
+        bytes.append(SpecialBytes.quote)
     }
 
     /// A string, or `null` for `nil`.

@@ -3,14 +3,9 @@ import CByteScan
 /// The bytes a JSON string literal cannot hold as they are: the quote, the
 /// backslash and the control characters (below U+0020). Writing, each is
 /// escaped; reading, each ends a plain run of a literal. Every other byte,
-/// the UTF-8 of any other character included, stands for itself.
+/// the UTF-8 of any other character included, stands for itself. The set
+/// is defined once, in C, where the scan that finds them is.
 public enum SpecialBytes {
-    /// Whether `byte` is one of them.
-    @inlinable
-    public static func contains(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == quote || byte == backslash
-    }
-
     /// The position of the first special byte of `bytes` at or after
     /// `start`, or `bytes.count` when there is none.
     ///

@@ -65,4 +65,20 @@ import Testing
         #expect(ahead.bytes == each.bytes)
         #expect(ahead.text == #"{"id":1,"引号\"与\\反斜杠":1,"tab\there":1,"":1}"#)
     }
+
+    /// The body is the paragraphs joined with line feeds, escapes and all,
+    /// however many paragraphs there are.
+    @Test(arguments: [[], [""], ["一段"], ["引号\"与\\反斜杠", "", "换\n行\t", "😀"]] as [[String]])
+    func theBodyIsTheParagraphsJoinedWithLineFeeds(paragraphs: [String]) throws {
+        var json = JSONWriter()
+        json.beginObject()
+        json.articleMembers(
+            id: "p#0", source: "p", index: 0, headline: nil, titles: [], bylines: [], dateline: nil,
+            paragraphs: paragraphs, captions: ["图"], subheadings: [], notes: [])
+        json.endObject()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+        #expect(object["paragraphs"] as? [String] == paragraphs)
+        #expect(object["body"] as? String == paragraphs.joined(separator: "\n"))
+        #expect(object["captions"] as? [String] == ["图"])
+    }
 }
