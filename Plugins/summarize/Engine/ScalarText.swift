@@ -11,16 +11,25 @@ public struct ScalarText: Sendable {
     /// The bigrams of its sentences.
     let bigrams: WordBigrams
 
-    /// Decodes `text` and finds at most `sentenceLimit` sentences (the text
-    /// after them is not split).
+    /// Most characters read of a body; the rest is not decoded. Every pass
+    /// after decoding takes time and memory in proportion to what it reads,
+    /// and the sentence limits (``Summarizer/maximumSentences``,
+    /// ``KeywordExtractor/maximumSentences``) stop the reading of any real
+    /// article well before: 400 sentences of news are about 15,000
+    /// characters. A body without sentence ends has no such stop: 5 million
+    /// characters of one run of text took summarize 1 GB before this limit.
+    public static let characterLimit = 100_000
+
+    /// Decodes `text` (up to ``characterLimit`` characters) and finds at
+    /// most `sentenceLimit` sentences (the text after them is not split).
     public init(_ text: String, sentenceLimit: Int = .max) {
         self.init(utf8: text.utf8.span, sentenceLimit: sentenceLimit)
     }
 
-    /// Decodes `utf8`, which is valid UTF-8, and finds at most
-    /// `sentenceLimit` sentences.
-    public init(utf8: Span<UInt8>, sentenceLimit: Int = .max) {
-        let scalars = Self.decode(utf8)
+    /// Decodes `utf8`, which is valid UTF-8, up to `characterLimit`
+    /// characters, and finds at most `sentenceLimit` sentences.
+    public init(utf8: Span<UInt8>, sentenceLimit: Int = .max, characterLimit: Int = Self.characterLimit) {
+        let scalars = Self.decode(utf8, limit: characterLimit)
         let sentences = Sentences.ranges(in: scalars, limit: sentenceLimit)
         bigrams = WordBigrams(scalars.span, sentences: sentences)
         self.scalars = scalars
@@ -55,10 +64,22 @@ public struct ScalarText: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The scalar values of `utf8`, which is valid UTF-8, by hand:
-    /// iterating `unicodeScalars` costs several times as much.
-    private static func decode(_ utf8: Span<UInt8>) -> [UInt32] {
-        [UInt32](capacity: utf8.count) { decode(utf8, into: &$0) }
+    /// The first `limit` scalar values of `utf8`, which is valid UTF-8, by
+    /// hand: iterating `unicodeScalars` costs several times as much.
+    private static func decode(_ utf8: Span<UInt8>, limit: Int) -> [UInt32] {
+        let limit = max(0, limit)
+        // A character is one to four bytes, so the first `limit` lie within
+        // the first 4 × `limit` bytes: decoded up to there (cut where a
+        // character starts), and what comes past the limit dropped. The loop
+        // itself then has no limit to test.
+        var end = utf8.count
+        if limit < end {
+            end = min(end, 4 * limit)
+            while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        }
+        var scalars = [UInt32](capacity: end) { decode(utf8.extracting(0..<end), into: &$0) }
+        if scalars.count > limit { scalars.removeSubrange(limit...) }
+        return scalars
     }
 
     /// Appends the scalar values of `utf8` to `scalars`. A three-byte

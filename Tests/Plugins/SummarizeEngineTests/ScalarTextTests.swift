@@ -18,6 +18,30 @@ import Testing
         #expect(text.sentences.map(text.string) == ["第一句。", "😀第二句！", "第三句"])
         #expect(ScalarText("一。二。三。", sentenceLimit: 2).sentences.count == 2)
     }
+
+    /// Decoding stops after `characterLimit` characters, whatever their
+    /// width in UTF-8.
+    @Test(arguments: 0...6)
+    func decodingStopsAtTheCharacterLimit(limit: Int) {
+        let text = "a中😀é。b"
+        let decoded = ScalarText(utf8: text.utf8.span, characterLimit: limit)
+        #expect(decoded.scalars == Array(text.unicodeScalars.map(\.value).prefix(limit)))
+        #expect(decoded.sentences.allSatisfy { $0.upperBound <= limit })
+    }
+
+    /// A body without a sentence end is read up to the limit, and both
+    /// summaries and keywords come from that start: what bounds the memory
+    /// of a page that is one enormous line.
+    @Test func aBodyWithoutSentenceEndsIsReadUpToTheLimit() {
+        let body = String(repeating: "市里召开会议部署全年工作", count: 3 * ScalarText.characterLimit / 12)
+        let text = ScalarText(body, sentenceLimit: 400)
+        #expect(text.scalars.count == ScalarText.characterLimit)
+        #expect(text.sentences == [0..<ScalarText.characterLimit])
+        let start = String(body.prefix(ScalarText.characterLimit))
+        #expect(Summarizer().summarize(body) == Summarizer().summarize(start))
+        #expect(Summarizer().summarize(text)?.hasPrefix("市里召开会议") == true)
+        #expect(KeywordExtractor().keywords(in: body).map(\.term) == KeywordExtractor().keywords(in: start).map(\.term))
+    }
 }
 
 @Suite struct CharacterClassTests {
