@@ -33,7 +33,7 @@ public enum JSONEscaping {
     }
 
     /// Appends `run` to `output` in one copy.
-    private static func append(_ run: Span<UInt8>, to output: inout [UInt8]) {
+    static func append(_ run: Span<UInt8>, to output: inout [UInt8]) {
         run.withUnsafeBufferPointer { output.append(contentsOf: $0) }
     }
 
@@ -117,7 +117,7 @@ public struct JSONWriter: Sendable {
     /// An object member's key written ahead (``JSONKey``); its value comes next.
     public mutating func key(_ name: JSONKey) {
         separate()
-        bytes.append(contentsOf: name.quoted)
+        JSONEscaping.append(name.quoted.span, to: &bytes)
     }
 
     @inlinable

@@ -21,8 +21,13 @@ public struct Classifier: Sendable {
     /// The scheme in use.
     public let taxonomy: Taxonomy
     private let matcher: AhoCorasick
-    /// For each pattern: (label index, weight, is negative).
-    private let entries: [[(label: Int, weight: Double, negative: Bool)]]
+    /// What a match of a pattern counts for: (label index, weight, is
+    /// negative), the entries of each pattern in turn, pattern p's at
+    /// `entryStarts[p]..<entryStarts[p + 1]`. One flat array, shared by every
+    /// thread that classifies: an array per pattern would be retained and
+    /// released for every pattern matched, on every thread at once.
+    private let entries: [(label: Int, weight: Double, negative: Bool)]
+    private let entryStarts: [Int]
 
     /// Prepares the matcher for `taxonomy`.
     public init(taxonomy: Taxonomy) {
@@ -46,7 +51,8 @@ public struct Classifier: Sendable {
             }
         }
         matcher = AhoCorasick(patterns: patterns)
-        self.entries = entries
+        self.entries = entries.flatMap { $0 }
+        entryStarts = entries.reduce(into: [0]) { starts, list in starts.append(starts.last! + list.count) }
         patternOrder = Self.ranks(of: patterns)
         labelOrder = Self.ranks(of: taxonomy.labels.map(\.id))
     }
@@ -80,8 +86,10 @@ public struct Classifier: Sendable {
         let counts = matcher.counts(in: text)
         var evidence = [Double](repeating: 0, count: taxonomy.labels.count)
         var matches = [[(pattern: Int, count: Int)]](repeating: [], count: taxonomy.labels.count)
+        let (entries, starts) = (self.entries, entryStarts)
         for (pattern, count) in counts.enumerated() where count > 0 {
-            for entry in entries[pattern] {
+            for index in starts[pattern]..<starts[pattern + 1] {
+                let entry = entries[index]
                 evidence[entry.label] += (entry.negative ? -entry.weight : entry.weight) * Double(count)
                 if !entry.negative { matches[entry.label].append((pattern, count)) }
             }

@@ -69,24 +69,22 @@ final class Classify: NewsHostPlugin {
     static func evidence(_ scores: [Classifier.Score]) -> [UInt8] {
         var text: [UInt8] = []
         text.reserveCapacity(512)
+        // The separators are literals, kept in the string itself (no
+        // object), where arrays shared by every thread would be retained and
+        // released by all of them at once.
         for score in scores where !score.matches.isEmpty {
-            if !text.isEmpty { text.append(contentsOf: labelSeparator) }
+            if !text.isEmpty { text.append(contentsOf: "; ".utf8) }
             text.append(contentsOf: score.label.utf8)
-            text.append(contentsOf: labelEnd)
+            text.append(contentsOf: ": ".utf8)
             for (position, match) in score.matches.enumerated() {
-                if position > 0 { text.append(contentsOf: termSeparator) }
+                if position > 0 { text.append(contentsOf: ", ".utf8) }
                 text.append(contentsOf: match.term.utf8)
-                text.append(contentsOf: times)
+                text.append(contentsOf: "×".utf8)
                 text.append(contentsOf: String(match.count).utf8)
             }
         }
         return text
     }
-
-    private static let labelSeparator = Array("; ".utf8)
-    private static let labelEnd = Array(": ".utf8)
-    private static let termSeparator = Array(", ".utf8)
-    private static let times = Array("×".utf8)
 }
 
 /// The entry symbol the host looks up.
