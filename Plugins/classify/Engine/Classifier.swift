@@ -102,17 +102,20 @@ public struct Classifier: Sendable {
             return x == 0 ? 0 : 1 / (1 + exp(-(c.slope * x + c.offset)))
         }
         let (labelOrder, patternOrder, patterns) = (self.labelOrder, self.patternOrder, matcher.patterns)
-        let order = scores.indices.sorted {
-            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : labelOrder[$0] < labelOrder[$1]
-        }
-        return order.map { index in
+        // Sorted as tuples that carry their own keys: comparisons that read
+        // the order arrays, which every thread shares, retained them each
+        // time, on every thread at once.
+        let ranked = scores.indices.map { (index: $0, score: scores[$0], order: labelOrder[$0]) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
+        return ranked.map { label in
             // Most frequent first, then in the terms' string order; equal
             // places keep the patterns' order.
-            let sorted = matches[index].sorted {
-                $0.count != $1.count ? $0.count > $1.count : patternOrder[$0.pattern] < patternOrder[$1.pattern]
+            let sorted = matches[label.index].map {
+                (pattern: $0.pattern, count: $0.count, order: patternOrder[$0.pattern])
             }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.order < $1.order }
             return Score(
-                label: taxonomy.labels[index].id, score: scores[index],
+                label: taxonomy.labels[label.index].id, score: label.score,
                 matches: sorted.map { (patterns[$0.pattern], $0.count) })
         }
     }
