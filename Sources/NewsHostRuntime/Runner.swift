@@ -126,6 +126,9 @@ public struct Runner {
         let shouldStop = self.shouldStop
 
         let feeder = Thread {
+            // Threads are named for whoever looks at a running process
+            // (top -H, gdb, perf): "nh reader", "nh job 1", …
+            Thread.current.name = "nh reader"
             var sequence = 0
             let send = { (item: Work) -> Bool in
                 defer { sequence += 1 }
@@ -143,6 +146,7 @@ public struct Runner {
             done.enter()
             let thread = Thread {
                 defer { done.leave() }
+                Thread.current.name = "nh job \(worker + 1)"
                 while let (sequence, item) = work.take() {
                     exported[worker].free()
                     // After a failure that stops the run, or an interrupt, work
