@@ -193,6 +193,8 @@ public struct KeywordExtractor: Sendable {
         }
         var chosen: [(term: String, weight: Double)] = []
         var chosenKeys: [UInt64] = []
+        chosen.reserveCapacity(count)
+        chosenKeys.reserveCapacity(count)
         let top = ranks[order[0]]
         for position in order where chosen.count < count {
             let key = candidates[position].key

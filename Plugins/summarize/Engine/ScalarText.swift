@@ -39,29 +39,40 @@ public struct ScalarText: Sendable {
     /// The text of `range`.
     public func string(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
 
-    /// The text of `scalars`, which are valid Unicode scalar values.
+    /// The text of `scalars`, which are valid Unicode scalar values,
+    /// encoded straight into the string's storage: a keyword's few
+    /// characters fit in a small string, which needs no allocation at all.
     static func string(_ scalars: some Collection<UInt32>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
-        for value in scalars {
-            switch value {
-            case 0..<0x80:
-                bytes.append(UInt8(value))
-            case 0x80..<0x800:
-                bytes.append(0xC0 | UInt8(value >> 6))
-                bytes.append(0x80 | UInt8(value & 0x3F))
-            case 0x800..<0x10000:
-                bytes.append(0xE0 | UInt8(value >> 12))
-                bytes.append(0x80 | UInt8(value >> 6 & 0x3F))
-                bytes.append(0x80 | UInt8(value & 0x3F))
-            default:
-                bytes.append(0xF0 | UInt8(value >> 18))
-                bytes.append(0x80 | UInt8(value >> 12 & 0x3F))
-                bytes.append(0x80 | UInt8(value >> 6 & 0x3F))
-                bytes.append(0x80 | UInt8(value & 0x3F))
+        // The exact length: a capacity past 15 bytes would make the string
+        // allocate however short it ends up.
+        var length = 0
+        for value in scalars { length &+= value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4 }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var count = 0
+            func put(_ byte: UInt32) {
+                buffer[count] = UInt8(truncatingIfNeeded: byte)
+                count &+= 1
             }
+            for value in scalars {
+                switch value {
+                case 0..<0x80:
+                    put(value)
+                case 0x80..<0x800:
+                    put(0xC0 | value >> 6)
+                    put(0x80 | value & 0x3F)
+                case 0x800..<0x10000:
+                    put(0xE0 | value >> 12)
+                    put(0x80 | value >> 6 & 0x3F)
+                    put(0x80 | value & 0x3F)
+                default:
+                    put(0xF0 | value >> 18)
+                    put(0x80 | value >> 12 & 0x3F)
+                    put(0x80 | value >> 6 & 0x3F)
+                    put(0x80 | value & 0x3F)
+                }
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The first `limit` scalar values of `utf8`, which is valid UTF-8, by

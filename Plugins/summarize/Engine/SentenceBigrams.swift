@@ -25,20 +25,22 @@ struct SentenceBigrams {
     init(_ bigrams: WordBigrams, sentenceCount n: Int) {
         sentenceCount = n
         let starts = bigrams.starts
-        let repeats = bigrams.repeats
-        let keyCount = starts[n]
         // For each bigram that may repeat, the sentences it was seen in,
         // newest first: a table from the bigram to the last sentence it was
         // seen in and the newest entry of its list, the lists chained
         // through `entryNext`, walked as spans: this is the inner loop of
-        // the summary's similarity.
-        var lists = PackedKeyTable(capacity: keyCount, empty: (last: Int32(-1), newest: Int32(-1)))
-        var entrySentences = [Int32](repeating: 0, count: keyCount)
+        // the summary's similarity. The other bigrams occur once: each adds
+        // one to its sentence's distinct count and nothing else.
+        let repeatCount = bigrams.repeatStarts[n]
+        var lists = PackedKeyTable(capacity: repeatCount, empty: (last: Int32(-1), newest: Int32(-1)))
+        var entrySentences = [Int32](repeating: 0, count: repeatCount)
         var entryNexts = entrySentences
         var distinctCounts = [Int](repeating: 0, count: n)
         var sharedCounts = [Int32](repeating: 0, count: n * n)
 
-        let bigrams = bigrams.keys.span
+        let keys = bigrams.keys.span
+        let mayRepeat = bigrams.mayRepeat.span
+        let repeatStarts = bigrams.repeatStarts
         var entrySentence = entrySentences.mutableSpan
         var entryNext = entryNexts.mutableSpan
         var distinct = distinctCounts.mutableSpan
@@ -46,13 +48,10 @@ struct SentenceBigrams {
         var entries: Int32 = 0
         for sentence in 0..<n {
             let current = Int32(truncatingIfNeeded: sentence)
-            var count = 0
-            for index in starts[sentence]..<starts[sentence &+ 1] {
-                let key = bigrams[index]
-                guard repeats.mayRepeat(key) else {
-                    count &+= 1
-                    continue
-                }
+            let (first, end) = (repeatStarts[sentence], repeatStarts[sentence &+ 1])
+            var count = (starts[sentence &+ 1] &- starts[sentence]) &- (end &- first)
+            for index in first..<end {
+                let key = keys[Int(mayRepeat[index])]
                 var list = (last: Int32(-1), newest: Int32(-1))
                 _ = lists.update(key) { entry in
                     list = entry

@@ -3,6 +3,11 @@
 /// keywords count only the terms whose adjacent ideographs may repeat
 /// (``TermCounts``). A bigram is a pair of adjacent letters or ideographs;
 /// punctuation and spaces break them.
+///
+/// Whether each bigram may repeat is asked of the ``RepeatFilter`` once,
+/// here, and kept as a list and as a flag by position: the readers' loops
+/// then skip the bigrams that occur once without a hash or a branch the
+/// processor cannot predict (most bigrams of an article occur once).
 struct WordBigrams {
     /// Each bigram packed (scalars take 21 bits: a bigram packs into 42),
     /// sentence by sentence in text order.
@@ -14,53 +19,84 @@ struct WordBigrams {
     /// shared with no other sentence and begin no repeated term, so neither
     /// reader looks them up.
     let repeats: RepeatFilter
+    /// The indexes in ``keys`` of the bigrams that may repeat, in order:
+    /// sentence s has `mayRepeat[repeatStarts[s]..<repeatStarts[s + 1]]`.
+    let mayRepeat: [Int32]
+    let repeatStarts: [Int]
+    /// By scalar position p: 1 when the bigram of p and p + 1 may repeat.
+    let mayRepeatAt: [UInt8]
 
     /// The bigrams of `sentences`, ranges of `scalars`.
     init(_ scalars: Span<UInt32>, sentences: [Range<Int>]) {
         var keys = [UInt64](repeating: 0, count: scalars.count)
+        var positions = [Int32](repeating: 0, count: scalars.count)
         var starts = [Int](repeating: 0, count: sentences.count + 1)
         var count = 0
         var output = keys.mutableSpan
+        var position = positions.mutableSpan
         for (index, sentence) in sentences.enumerated() {
             var previous: UInt64 = 0
-            var position = sentence.lowerBound
-            while position < sentence.upperBound {
-                let scalar = scalars[position]
-                position &+= 1
+            var next = sentence.lowerBound
+            while next < sentence.upperBound {
+                let scalar = scalars[next]
+                next &+= 1
                 guard CharacterClass.isWordCharacter(scalar) else {
                     previous = 0
                     continue
                 }
                 if previous != 0 {
                     output[count] = Self.key(previous, UInt64(scalar))
+                    position[count] = Int32(truncatingIfNeeded: next &- 2)
                     count &+= 1
                 }
                 previous = UInt64(scalar)
                 // The ideographs that follow, most of a Chinese sentence, in
                 // a loop that needs no other test of a character.
-                while position < sentence.upperBound, CharacterClass.isIdeograph(scalars[position]) {
-                    let next = UInt64(scalars[position])
-                    output[count] = Self.key(previous, next)
+                while next < sentence.upperBound, CharacterClass.isIdeograph(scalars[next]) {
+                    let scalar = UInt64(scalars[next])
+                    output[count] = Self.key(previous, scalar)
+                    position[count] = Int32(truncatingIfNeeded: next &- 1)
                     count &+= 1
-                    previous = next
-                    position &+= 1
+                    previous = scalar
+                    next &+= 1
                 }
             }
             starts[index + 1] = count
         }
         keys.removeLast(keys.count - count)
-        repeats = RepeatFilter(keys.span)
+        let repeats = RepeatFilter(keys.span)
+        (mayRepeat, repeatStarts, mayRepeatAt) = Self.flags(
+            keys.span, at: positions.span, starts: starts, repeats, length: scalars.count)
+        self.repeats = repeats
         self.keys = keys
         self.starts = starts
+    }
+
+    /// The bigrams of `keys` (at scalar `positions`) that `repeats` lets
+    /// through, listed without a branch on the answer.
+    private static func flags(
+        _ keys: Span<UInt64>, at positions: Span<Int32>, starts: [Int], _ repeats: RepeatFilter, length: Int
+    ) -> (list: [Int32], listStarts: [Int], byPosition: [UInt8]) {
+        var list = [Int32](repeating: 0, count: keys.count)
+        var listStarts = [Int](repeating: 0, count: starts.count)
+        var byPosition = [UInt8](repeating: 0, count: length)
+        var listed = list.mutableSpan
+        var flags = byPosition.mutableSpan
+        var count = 0
+        for sentence in 0..<(starts.count &- 1) {
+            for index in starts[sentence]..<starts[sentence &+ 1] {
+                let flag = repeats.mayRepeat(keys[index]) ? 1 : 0
+                listed[count] = Int32(truncatingIfNeeded: index)
+                count &+= flag
+                flags[Int(positions[index])] = UInt8(truncatingIfNeeded: flag)
+            }
+            listStarts[sentence &+ 1] = count
+        }
+        list.removeLast(list.count - count)
+        return (list, listStarts, byPosition)
     }
 
     /// The packed bigram of `first` and `second`.
     @inline(__always)
     static func key(_ first: UInt64, _ second: UInt64) -> UInt64 { first << 21 | second }
-
-    /// Whether the bigram of `first` and `second` may occur more than once.
-    @inline(__always)
-    func mayRepeat(_ first: UInt32, _ second: UInt32) -> Bool {
-        repeats.mayRepeat(Self.key(UInt64(first), UInt64(second)))
-    }
 }

@@ -45,6 +45,7 @@ import Testing
             }
             let bigrams = WordBigrams(scalars.span, sentences: sentences)
             var expected: [UInt64] = []
+            var positions: [Int] = []
             var starts = [0]
             for sentence in sentences {
                 for position in sentence.dropLast()
@@ -52,6 +53,7 @@ import Testing
                     && CharacterClass.isWordCharacter(scalars[position + 1])
                 {
                     expected.append(UInt64(scalars[position]) << 21 | UInt64(scalars[position + 1]))
+                    positions.append(position)
                 }
                 starts.append(expected.count)
             }
@@ -59,6 +61,14 @@ import Testing
             for key in expected where expected.filter({ $0 == key }).count > 1 {
                 #expect(bigrams.repeats.mayRepeat(key))
             }
+            // The list and the flags say what the filter says, sentence by
+            // sentence and position by position.
+            let passing = expected.indices.filter { bigrams.repeats.mayRepeat(expected[$0]) }
+            #expect(bigrams.mayRepeat.map(Int.init) == passing)
+            #expect(bigrams.repeatStarts == starts.map { start in passing.count { $0 < start } })
+            var flags = [UInt8](repeating: 0, count: scalars.count)
+            for index in passing { flags[positions[index]] = 1 }
+            #expect(bigrams.mayRepeatAt == flags)
         }
     }
 }
