@@ -109,18 +109,22 @@ public struct KeywordExtractor: Sendable {
         }
         // A term that begins or ends with a stop word is a fragment of a
         // clause (员表示, 本次重), not a word.
-        var entries = slots.compactMap { slot -> (key: UInt64, value: TermCounts.TermStats)? in
+        var entries: [(key: UInt64, value: TermCounts.TermStats)] = []
+        entries.reserveCapacity(slots.count)
+        for slot in slots {
             let (key, stat) = (terms.stats.key(inSlot: slot), terms.stats[slot: slot])
             guard stat.kept, !Self.hasStopWordEdge(key, length: stat.length), !Self.isNumber(key, length: stat.length)
-            else { return nil }
-            return (key, stat)
+            else { continue }
+            entries.append((key, stat))
         }
         // A term that two more frequent terms meet inside (权保 between
         // 维权 and 保险) crosses a word boundary.
         let edges = TermEdges(entries)
         entries.removeAll { edges.straddlesABoundary($0.key, length: $0.value.length, count: $0.value.count) }
-        var pool = entries.map {
-            Candidate(key: $0.key, count: Int($0.value.count), mass: Int($0.value.count) * $0.value.length)
+        var pool: [Candidate] = []
+        pool.reserveCapacity(entries.count + terms.latinWords.count)
+        for (key, stat) in entries {
+            pool.append(Candidate(key: key, count: Int(stat.count), mass: Int(stat.count) * stat.length))
         }
         for word in terms.latinWords where word.count >= 2 {
             pool.append(Candidate(key: word.key, count: word.count, mass: word.count * word.scalars.count))
@@ -162,6 +166,7 @@ public struct KeywordExtractor: Sendable {
         // of the current sentence.
         var lastSentence = [Int32](repeating: -1, count: candidates.count)
         var present: [Int] = []
+        present.reserveCapacity(candidates.count)
         var current: Int32 = -1
         for occurrence in terms.occurrences {
             if occurrence.sentence != current {
@@ -270,10 +275,20 @@ enum PackedTerm {
         return (0...(longLength - shortLength)).contains { long >> UInt64(16 * $0) & mask == short }
     }
 
-    /// The text of a packed term, its lanes read from the first.
+    /// The text of a packed term, its lanes read from the first. Every
+    /// lane is an ideograph (U+3400–U+9FFF), three bytes of UTF-8: a term
+    /// is a small string, made without an allocation.
     static func string(_ key: UInt64) -> String {
-        ScalarText.string(
-            (0..<length(key)).reversed().lazy.map { UInt32(truncatingIfNeeded: key >> UInt64(16 * $0)) & 0xFFFF })
+        let count = length(key)
+        return String(unsafeUninitializedCapacity: 3 &* count) { buffer in
+            for lane in 0..<count {
+                let value = UInt32(truncatingIfNeeded: key >> UInt64(16 &* (count &- 1 &- lane))) & 0xFFFF
+                buffer[3 &* lane] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                buffer[3 &* lane &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                buffer[3 &* lane &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            }
+            return 3 &* count
+        }
     }
 }
 

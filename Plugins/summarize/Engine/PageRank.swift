@@ -16,6 +16,13 @@ public struct WeightMatrix: Sendable {
         rows = [SIMD4<Double>](repeating: .zero, count: size * groups)
     }
 
+    /// The rows, leaving the matrix empty: moved out, not copied.
+    fileprivate mutating func takeRows() -> [SIMD4<Double>] {
+        var taken: [SIMD4<Double>] = []
+        swap(&taken, &rows)
+        return taken
+    }
+
     public subscript(from: Int, to: Int) -> Double {
         get { rows[from &* groups &+ to >> 2][to & 3] }
         set { rows[from &* groups &+ to >> 2][to & 3] = newValue }
@@ -33,14 +40,14 @@ public enum PageRank {
     /// node without edges, so they never move and never stop the loop early
     /// or late.
     public static func scores(
-        _ weights: WeightMatrix, damping: Double = 0.85,
+        _ weights: consuming WeightMatrix, damping: Double = 0.85,
         tolerance: Double = 1e-6, maximumIterations: Int = 100
     ) -> [Double] {
-        let n = weights.size
+        let (n, groups) = (weights.size, weights.groups)
         guard n > 0 else { return [] }
         let flows = flows(weights, damping: damping)
-        var scores = [SIMD4<Double>](repeating: SIMD4(repeating: 1), count: weights.groups)
-        for lane in n..<weights.groups * 4 { scores[lane >> 2][lane & 3] = 1 - damping }
+        var scores = [SIMD4<Double>](repeating: SIMD4(repeating: 1), count: groups)
+        for lane in n..<groups * 4 { scores[lane >> 2][lane & 3] = 1 - damping }
         var next = scores
         for _ in 0..<maximumIterations {
             let moved = step(flows.span, scores.span, size: n, damping: damping, into: &next)
@@ -54,9 +61,11 @@ public enum PageRank {
     /// of i: row j of the weights, the diagonal left out, times `damping`
     /// over the row's sum. A missing edge gives an exact 0, so the sums
     /// equal those over the edges alone.
-    private static func flows(_ weights: WeightMatrix, damping: Double) -> [SIMD4<Double>] {
+    private static func flows(_ weights: consuming WeightMatrix, damping: Double) -> [SIMD4<Double>] {
         let (n, groups) = (weights.size, weights.groups)
-        var flows = weights.rows
+        // The weights are not needed after: their storage becomes the
+        // flows, where a copy would cost an allocation.
+        var flows = weights.takeRows()
         var output = flows.mutableSpan
         for j in 0..<n {
             let row = j &* groups

@@ -7,7 +7,10 @@ import PackedKeys
 /// "can this be skipped?" for a fraction of the memory and time of a
 /// counting table.
 struct RepeatFilter {
-    private let seenAgain: [UInt64]
+    /// The two bitmaps word by word, interleaved: "seen" in even words,
+    /// "seen again" in odd ones. One array is one allocation, and the two
+    /// words a key touches share a cache line.
+    private let words: [UInt64]
     private let bits: Int
 
     /// Bits per key: 16 keeps a key that occurs once from passing in more
@@ -19,15 +22,13 @@ struct RepeatFilter {
     init(_ keys: Span<UInt64>) {
         var bits = 10
         while 1 << bits < keys.count * Self.bitsPerKey { bits += 1 }
-        var seen = [UInt64](repeating: 0, count: 1 << (bits - 6))
-        var seenAgain = seen
-        var first = seen.mutableSpan
-        var again = seenAgain.mutableSpan
+        var words = [UInt64](repeating: 0, count: 2 << (bits - 6))
+        var output = words.mutableSpan
         for index in keys.indices {
             let (word, mask) = Self.bit(keys[index], bits: bits)
-            if first[word] & mask != 0 { again[word] |= mask } else { first[word] |= mask }
+            if output[2 &* word] & mask != 0 { output[2 &* word &+ 1] |= mask } else { output[2 &* word] |= mask }
         }
-        self.seenAgain = seenAgain
+        self.words = words
         self.bits = bits
     }
 
@@ -38,10 +39,10 @@ struct RepeatFilter {
     }
 
     /// False only for a key that occurs at most once. Always inlined: it is
-    /// asked for every bigram, in two loops.
+    /// asked for every bigram.
     @inline(__always)
     func mayRepeat(_ key: UInt64) -> Bool {
         let (word, mask) = Self.bit(key, bits: bits)
-        return seenAgain[word] & mask != 0
+        return words[2 &* word &+ 1] & mask != 0
     }
 }

@@ -33,16 +33,15 @@ struct SentenceBigrams {
         // one to its sentence's distinct count and nothing else.
         let repeatCount = bigrams.repeatStarts[n]
         var lists = PackedKeyTable(capacity: repeatCount, empty: (last: Int32(-1), newest: Int32(-1)))
-        var entrySentences = [Int32](repeating: 0, count: repeatCount)
-        var entryNexts = entrySentences
+        // Each entry: the sentence, and the entry before it in its list.
+        var listEntries = [(sentence: Int32, next: Int32)](repeating: (0, 0), count: repeatCount)
         var distinctCounts = [Int](repeating: 0, count: n)
         var sharedCounts = [Int32](repeating: 0, count: n * n)
 
         let keys = bigrams.keys.span
         let mayRepeat = bigrams.mayRepeat.span
         let repeatStarts = bigrams.repeatStarts
-        var entrySentence = entrySentences.mutableSpan
-        var entryNext = entryNexts.mutableSpan
+        var entry = listEntries.mutableSpan
         var distinct = distinctCounts.mutableSpan
         var shared = sharedCounts.mutableSpan
         var entries: Int32 = 0
@@ -61,13 +60,12 @@ struct SentenceBigrams {
                 count &+= 1
                 var earlier = list.newest
                 while earlier >= 0 {
-                    let other = Int(entrySentence[Int(earlier)])
+                    let other = Int(entry[Int(earlier)].sentence)
                     shared[other &* n &+ sentence] &+= 1
                     shared[sentence &* n &+ other] &+= 1
-                    earlier = entryNext[Int(earlier)]
+                    earlier = entry[Int(earlier)].next
                 }
-                entrySentence[Int(entries)] = current
-                entryNext[Int(entries)] = list.newest
+                entry[Int(entries)] = (current, list.newest)
                 entries &+= 1
             }
             distinct[sentence] = count

@@ -36,7 +36,7 @@ public struct Summarizer: Sendable {
 
     /// The summary of a decoded body, or `nil` when it has no text.
     public func summarize(_ text: ScalarText) -> String? {
-        let sentences = Array(text.sentences.prefix(maximumSentences))
+        let sentences = text.sentences.prefix(maximumSentences)
         guard !sentences.isEmpty else { return nil }
         return choose(from: text, sentences).map { clip(text, sentences[$0]) }.joined()
     }
@@ -58,7 +58,7 @@ public struct Summarizer: Sendable {
     /// on its own, or a fragment; it fills the rest by rank, passing over
     /// sentences that repeat one already chosen. The other methods take
     /// their ranking's top sentences.
-    func choose(from text: ScalarText, _ sentences: [Range<Int>]) -> [Int] {
+    func choose(from text: ScalarText, _ sentences: ArraySlice<Range<Int>>) -> [Int] {
         guard method != .lead else { return Array(sentences.indices.prefix(sentenceCount)) }
         // The bigrams serve the ranking and the repeat test: compared once.
         let grams = SentenceBigrams(text.bigrams, sentenceCount: sentences.count)
@@ -146,7 +146,7 @@ public struct Summarizer: Sendable {
                 weights[j, i] = similarity
             }
         }
-        let ranks = PageRank.scores(weights, tolerance: 1e-5)
+        let ranks = PageRank.scores(consume weights, tolerance: 1e-5)
         let top = ranks.max() ?? 1
         let score: [Double] = (0..<n).map { index in
             let textRank = top > 0 ? ranks[index] / top : 0
