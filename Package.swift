@@ -107,7 +107,12 @@ let package = Package(
         .target(
             name: "ClassifyPlugin", dependencies: ["ClassifyEngine", "NewsHostPluginKit"],
             path: "Plugins/classify/Plugin"),
-        .target(name: "SummarizeEngine", dependencies: ["PackedKeys"], path: "Plugins/summarize/Engine"),
+        .target(
+            name: "SummarizeEngine", dependencies: ["PackedKeys", "CSummarizeKernels"], path: "Plugins/summarize/Engine"
+        ),
+        // PageRank's round with the processor's widest vectors (AVX), which
+        // Swift does not compile to without making them a requirement.
+        .target(name: "CSummarizeKernels", path: "Plugins/summarize/Kernels"),
         .target(
             name: "SummarizePlugin", dependencies: ["SummarizeEngine", "NewsHostPluginKit"],
             path: "Plugins/summarize/Plugin"),
@@ -140,7 +145,8 @@ let package = Package(
             name: "ClassifyEngineTests", dependencies: ["ClassifyEngine", "NewsHostTestSupport"],
             path: "Tests/Plugins/ClassifyEngineTests"),
         .testTarget(
-            name: "SummarizeEngineTests", dependencies: ["SummarizeEngine", "PackedKeys", "NewsHostTestSupport"],
+            name: "SummarizeEngineTests",
+            dependencies: ["SummarizeEngine", "PackedKeys", "CSummarizeKernels", "NewsHostTestSupport"],
             path: "Tests/Plugins/SummarizeEngineTests"),
         .testTarget(
             name: "ShippedPluginsTests",

@@ -1,3 +1,5 @@
+import CSummarizeKernels
+
 /// Edge weights of a small graph: `weights[i, j]` is the weight of the edge
 /// from i to j. Each row is stored as groups of four weights (the last group
 /// padded with zeros), the shape ``PageRank`` steps through four nodes at a
@@ -50,7 +52,7 @@ public enum PageRank {
         for lane in n..<groups * 4 { scores[lane >> 2][lane & 3] = 1 - damping }
         var next = scores
         for _ in 0..<maximumIterations {
-            let moved = step(flows.span, scores.span, size: n, damping: damping, into: &next)
+            let moved = step(flows, scores, size: n, damping: damping, into: &next)
             swap(&scores, &next)
             if moved < tolerance { break }
         }
@@ -96,43 +98,26 @@ public enum PageRank {
 
     /// One round: `next[i] = (1 − d) + Σ_j flows[j][i]·scores[j]`, four
     /// nodes i at a time; returns the largest change. Each `next[i]` adds
-    /// its terms in the order of j, lane by lane, so the scores are the same
-    /// to the bit as a sum per node; the four lanes of a group, and the
-    /// groups of a row, are independent additions the processor does
-    /// together.
+    /// its terms in the order of j, so the scores are the same to the bit
+    /// as a sum per node. The round is in C (`nh_pagerank_step`), where it
+    /// takes the processor's widest vectors: AVX adds four terms an
+    /// instruction, Swift's SIMD4 two.
     private static func step(
-        _ flows: Span<SIMD4<Double>>, _ scores: Span<SIMD4<Double>>, size n: Int, damping: Double,
+        _ flows: [SIMD4<Double>], _ scores: [SIMD4<Double>], size n: Int, damping: Double,
         into next: inout [SIMD4<Double>]
     ) -> Double {
         let groups = scores.count
-        var sums = next.mutableSpan
-        // Stated, so that the loops below need no other bounds check.
-        precondition(sums.count == groups && flows.count >= n &* groups, "a group of sums per group of scores")
-        for group in 0..<groups { sums[group] = SIMD4(repeating: 1 - damping) }
-        // Two nodes j at a time: each sum still adds j's term, then j + 1's.
-        var j = 0
-        while j &+ 1 < n {
-            let (first, second) = (
-                SIMD4(repeating: scores[j >> 2][j & 3]), SIMD4(repeating: scores[(j &+ 1) >> 2][(j &+ 1) & 3])
-            )
-            let firstRow = flows.extracting(j &* groups..<(j &+ 1) &* groups)
-            let secondRow = flows.extracting((j &+ 1) &* groups..<(j &+ 2) &* groups)
-            for group in firstRow.indices {
-                sums[group] = sums[group] + firstRow[group] * first + secondRow[group] * second
+        precondition(next.count == groups && flows.count >= n &* groups, "a group of sums per group of scores")
+        return flows.withUnsafeBufferPointer { flows in
+            scores.withUnsafeBufferPointer { scores in
+                next.withUnsafeMutableBufferPointer { next in
+                    nh_pagerank_step(
+                        UnsafeRawPointer(flows.baseAddress!).assumingMemoryBound(to: Double.self),
+                        UnsafeRawPointer(scores.baseAddress!).assumingMemoryBound(to: Double.self),
+                        UnsafeMutableRawPointer(next.baseAddress!).assumingMemoryBound(to: Double.self), n, groups,
+                        1 - damping, 1)
+                }
             }
-            j &+= 2
         }
-        if j < n {
-            let score = SIMD4(repeating: scores[j >> 2][j & 3])
-            let row = flows.extracting(j &* groups..<(j &+ 1) &* groups)
-            for group in row.indices { sums[group] += row[group] * score }
-        }
-        var moved = SIMD4<Double>.zero
-        for group in 0..<groups {
-            let change = sums[group] - scores[group]
-            moved.replace(with: change, where: change .> moved)
-            moved.replace(with: -change, where: -change .> moved)
-        }
-        return moved.max()
     }
 }

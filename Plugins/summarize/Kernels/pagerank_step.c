@@ -1,0 +1,90 @@
+#include "pagerank_step.h"
+
+/* A product is rounded before it is added, as Swift's SIMD arithmetic
+ * does: contracting the two into a fused multiply-add would change the
+ * scores in their last bits and so, now and then, an order of terms. */
+#pragma STDC FP_CONTRACT OFF
+
+/* Four doubles, read and written where a double may be (alignment 8, and
+ * allowed to alias the doubles it covers). */
+typedef double lanes __attribute__((vector_size(32), aligned(8), may_alias));
+#define AT(pointer) (*(lanes *)(pointer))
+#define READ(pointer) (*(const lanes *)(pointer))
+
+/* The round itself, inlined into each path and compiled for its vectors:
+ * two rows j at a time, each sum still adding j's term before j + 1's. */
+static inline __attribute__((always_inline)) double step(const double *flows, const double *scores, double *next,
+                                                         size_t n, size_t groups, double base) {
+    const size_t width = 4 * groups;
+    for (size_t lane = 0; lane < width; lane += 4) AT(next + lane) = (lanes){base, base, base, base};
+    size_t j = 0;
+    for (; j + 1 < n; j += 2) {
+        const double a = scores[j], b = scores[j + 1];
+        const lanes first = {a, a, a, a}, second = {b, b, b, b};
+        const double *row = flows + j * width, *nextRow = row + width;
+        for (size_t lane = 0; lane < width; lane += 4) {
+            AT(next + lane) = AT(next + lane) + READ(row + lane) * first + READ(nextRow + lane) * second;
+        }
+    }
+    if (j < n) {
+        const double a = scores[j];
+        const lanes only = {a, a, a, a};
+        const double *row = flows + j * width;
+        for (size_t lane = 0; lane < width; lane += 4) AT(next + lane) = AT(next + lane) + READ(row + lane) * only;
+    }
+    double moved = 0;
+    for (size_t lane = 0; lane < width; lane++) {
+        const double change = next[lane] - scores[lane];
+        if (change > moved) moved = change;
+        if (-change > moved) moved = -change;
+    }
+    return moved;
+}
+
+static double step_baseline(const double *flows, const double *scores, double *next, size_t n, size_t groups,
+                            double base) {
+    return step(flows, scores, next, n, groups, base);
+}
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+
+__attribute__((target("avx"))) static double step_avx(const double *flows, const double *scores, double *next,
+                                                       size_t n, size_t groups, double base) {
+    return step(flows, scores, next, n, groups, base);
+}
+
+/* AVX in the processor (CPUID leaf 1, ECX bit 28) and its registers saved
+ * by the system (OSXSAVE, bit 27, and XCR0's SSE and AVX state bits). */
+static int has_avx(void) {
+    static int known = -1;
+    int value = __atomic_load_n(&known, __ATOMIC_RELAXED);
+    if (value < 0) {
+        unsigned eax, ebx, ecx, edx;
+        value = 0;
+        if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_OSXSAVE) && (ecx & bit_AVX)) {
+            unsigned low, high;
+            __asm__("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
+            value = (low & 6) == 6;
+        }
+        __atomic_store_n(&known, value, __ATOMIC_RELAXED);
+    }
+    return value;
+}
+
+int nh_pagerank_step_is_wide(void) { return has_avx(); }
+
+double nh_pagerank_step(const double *flows, const double *scores, double *next, size_t n, size_t groups,
+                        double base, int widest) {
+    if (widest && has_avx()) return step_avx(flows, scores, next, n, groups, base);
+    return step_baseline(flows, scores, next, n, groups, base);
+}
+#else
+int nh_pagerank_step_is_wide(void) { return 0; }
+
+double nh_pagerank_step(const double *flows, const double *scores, double *next, size_t n, size_t groups,
+                        double base, int widest) {
+    (void)widest;
+    return step_baseline(flows, scores, next, n, groups, base);
+}
+#endif
