@@ -93,17 +93,28 @@ public struct ScalarText: Sendable {
         return scalars
     }
 
-    /// Appends the scalar values of `utf8` to `scalars`. A three-byte
-    /// character (nearly every one of a Chinese body) is read as one word;
-    /// the others byte by byte.
+    /// Appends the scalar values of `utf8` to `scalars`. Two three-byte
+    /// characters (nearly all of a Chinese body) are read as one word; a
+    /// lone one as half a word; the others byte by byte.
     private static func decode(_ utf8: Span<UInt8>, into scalars: inout OutputSpan<UInt32>) {
         let raw = utf8.bytes
         var index = 0
         while index < utf8.count {
+            if index &+ 8 <= utf8.count {
+                let word = raw.unsafeLoadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian
+                // Leads at bytes 0 and 3: the input is valid UTF-8, so the
+                // bytes between are continuations.
+                if word & 0xF0_0000_F0 == 0xE0_0000_E0 {
+                    scalars.append(Self.threeByteValue(UInt32(truncatingIfNeeded: word)))
+                    scalars.append(Self.threeByteValue(UInt32(truncatingIfNeeded: word >> 24)))
+                    index &+= 6
+                    continue
+                }
+            }
             if index &+ 4 <= utf8.count {
                 let word = raw.unsafeLoadUnaligned(fromByteOffset: index, as: UInt32.self).littleEndian
                 if word & 0xF0 == 0xE0 {
-                    scalars.append((word & 0x0F) << 12 | (word >> 8 & 0x3F) << 6 | (word >> 16 & 0x3F))
+                    scalars.append(Self.threeByteValue(word))
                     index &+= 3
                     continue
                 }
@@ -127,6 +138,13 @@ public struct ScalarText: Sendable {
             }
             scalars.append(value)
         }
+    }
+
+    /// The value of the three-byte character in the low bytes of `word`
+    /// (little-endian: the lead first).
+    @inline(__always)
+    private static func threeByteValue(_ word: UInt32) -> UInt32 {
+        (word & 0x0F) << 12 | (word >> 8 & 0x3F) << 6 | (word >> 16 & 0x3F)
     }
 }
 

@@ -1,3 +1,4 @@
+import NewsHostTestSupport
 import PackedKeys
 import Testing
 
@@ -11,6 +12,24 @@ import Testing
         let decoded = ScalarText(text)
         #expect(decoded.scalars == text.unicodeScalars.map(\.value))
         #expect(decoded.string(0..<decoded.scalars.count) == text)
+    }
+
+    /// Random runs of one- to four-byte characters, so that pairs of
+    /// three-byte ones (read a word at a time) start at every offset and
+    /// meet every other length at the ends of the input: decoded and
+    /// encoded as the standard library does.
+    @Test func randomMixesDecodeLikeTheStandardLibrary() {
+        var random = SplitMix64(seed: 8)
+        let characters: [Character] = ["a", "7", "é", "ж", "中", "文", "。", "\u{FFFD}", "😀", "𠀀", "\n"]
+        for _ in 0..<2_000 {
+            let text = String(
+                (0..<Int.random(in: 0...24, using: &random)).map { _ in
+                    characters.randomElement(using: &random)!
+                })
+            let decoded = ScalarText(text)
+            #expect(decoded.scalars == text.unicodeScalars.map(\.value), "\(text)")
+            #expect(decoded.string(0..<decoded.scalars.count) == text)
+        }
     }
 
     @Test func sentencesAreRangesOfTheDecodedText() {
