@@ -102,18 +102,9 @@ public struct PackedKeyTable<Value> {
         _modify { yield &entries[slot].value }
     }
 
-    /// The slots, in table order, whose values pass `filter`: a value is
-    /// then read or changed through ``subscript(slot:)`` without a look-up,
-    /// and its key read with ``key(inSlot:)``.
+    /// How many keys the table holds.
     @inlinable
-    public func slots(where filter: (Value) -> Bool) -> [Int] {
-        // Room for every key: filtering into an array that grows copied it
-        // seven times for a table of a hundred keys.
-        var slots: [Int] = []
-        slots.reserveCapacity(used)
-        for slot in entries.indices where entries[slot].key != 0 && filter(entries[slot].value) { slots.append(slot) }
-        return slots
-    }
+    public var count: Int { used }
 
     /// The key in `slot`, which is in use.
     @inlinable

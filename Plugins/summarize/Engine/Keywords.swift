@@ -100,7 +100,9 @@ public struct KeywordExtractor: Sendable {
         // Keep repeated terms that stand on their own; drop a shorter term
         // every occurrence of which sits inside one longer term. Terms are
         // handled by slot, so each is looked up only as the part of another.
-        let slots = terms.stats.slots { $0.count >= 2 && !$0.alwaysExtends }
+        var slots: [Int] = []
+        slots.reserveCapacity(terms.repeated.count)
+        for slot in terms.repeated where !terms.stats[slot: Int(slot)].alwaysExtends { slots.append(Int(slot)) }
         for slot in slots { terms.stats[slot: slot].kept = true }
         for slot in slots where terms.stats[slot: slot].length > 2 {
             let (key, stat) = (terms.stats.key(inSlot: slot), terms.stats[slot: slot])

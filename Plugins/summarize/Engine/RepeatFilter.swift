@@ -26,7 +26,10 @@ struct RepeatFilter {
         var output = words.mutableSpan
         for index in keys.indices {
             let (word, mask) = Self.bit(keys[index], bits: bits)
-            if output[2 &* word] & mask != 0 { output[2 &* word &+ 1] |= mask } else { output[2 &* word] |= mask }
+            // Seen before: seen again. Without a branch, which would go
+            // either way at random.
+            output[2 &* word &+ 1] |= output[2 &* word] & mask
+            output[2 &* word] |= mask
         }
         self.words = words
         self.bits = bits

@@ -66,6 +66,10 @@ struct TermCounts {
 
     /// The n-grams, by packed key.
     var stats: PackedKeyTable<TermStats>
+    /// The slots in ``stats`` of the n-grams counted twice or more, in the
+    /// order they reached two: the filters read these, not the whole table
+    /// (most of whose slots are empty or hold an n-gram seen once).
+    private(set) var repeated: [Int32] = []
     /// The Latin words in order of first occurrence.
     private(set) var latinWords: [LatinWord] = []
     private var latinIndex: [[UInt32]: Int] = [:]
@@ -89,12 +93,18 @@ struct TermCounts {
         // Room for every n-gram counted below, so the table never grows and
         // a slot, once given, stays the term's.
         stats = PackedKeyTable(capacity: ngrams, empty: TermStats())
-        occurrences.reserveCapacity(ngrams)
-        for piece in pieces {
-            if piece.isIdeographs {
-                countRun(scalars.span, piece.range, reach: reach.span, sentence: piece.sentence)
-            } else {
-                addLatinWord(Array(scalars[piece.range]), sentence: piece.sentence)
+        repeated.reserveCapacity(ngrams / 2)
+        // Each occurrence written into room made for all of them (an n-gram
+        // or a Latin word, one piece each), without an ownership check each.
+        let latinPieces = pieces.count { !$0.isIdeographs }
+        occurrences = [Occurrence](capacity: ngrams &+ latinPieces) { occurrences in
+            for piece in pieces {
+                if piece.isIdeographs {
+                    countRun(scalars.span, piece.range, reach: reach.span, sentence: piece.sentence, into: &occurrences)
+                } else {
+                    let index = addLatinWord(Array(scalars[piece.range]))
+                    occurrences.append(Occurrence(term: -1 - Int32(index), sentence: piece.sentence))
+                }
             }
         }
     }
@@ -166,7 +176,10 @@ struct TermCounts {
 
     /// Counts the 2–4 ideograph n-grams of the run `run` of `scalars` that
     /// are made of pairs that may repeat.
-    private mutating func countRun(_ scalars: Span<UInt32>, _ run: Range<Int>, reach: Span<UInt8>, sentence: Int32) {
+    private mutating func countRun(
+        _ scalars: Span<UInt32>, _ run: Range<Int>, reach: Span<UInt8>, sentence: Int32,
+        into occurrences: inout OutputSpan<Occurrence>
+    ) {
         let edgeStops = KeywordExtractor.edgeStops
         for start in run where reach[start] > 0 && !edgeStops.contains(scalars[start]) {
             let left = start > run.lowerBound ? UInt16(truncatingIfNeeded: scalars[start &- 1]) : 0
@@ -179,13 +192,20 @@ struct TermCounts {
                 guard !edgeStops.contains(scalars[last]) else { continue }
                 let right = last &+ 1 < run.upperBound ? UInt16(truncatingIfNeeded: scalars[last &+ 1]) : 0
                 let length = last &- start &+ 1
-                let slot = stats.update(key) { $0.add(length: length, left: left, right: right) }
+                var isSecond = false
+                let slot = stats.update(key) {
+                    $0.add(length: length, left: left, right: right)
+                    isSecond = $0.count == 2
+                }
+                if isSecond { repeated.append(Int32(truncatingIfNeeded: slot)) }
                 occurrences.append(Occurrence(term: Int32(truncatingIfNeeded: slot), sentence: sentence))
             }
         }
     }
 
-    private mutating func addLatinWord(_ word: [UInt32], sentence: Int32) {
+    /// Counts an occurrence of the Latin word `word`; its index in
+    /// ``latinWords``.
+    private mutating func addLatinWord(_ word: [UInt32]) -> Int {
         let index =
             latinIndex[word]
             ?? {
@@ -194,7 +214,7 @@ struct TermCounts {
                 return latinWords.count - 1
             }()
         latinWords[index].count += 1
-        occurrences.append(Occurrence(term: -1 - Int32(index), sentence: sentence))
+        return index
     }
 
     /// Whether `key` is a Latin word's.
