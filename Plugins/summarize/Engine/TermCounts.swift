@@ -76,17 +76,12 @@ struct TermCounts {
     /// Every occurrence of an n-gram or Latin word.
     private(set) var occurrences: [Occurrence] = []
 
-    /// A stretch of one sentence: a run of ideographs or a Latin word.
-    private struct Piece {
-        var range: Range<Int>
-        var sentence: Int32
-        var isIdeographs: Bool
-    }
+    private typealias Piece = WordBigrams.Piece
 
     /// Counts the terms of the first `sentenceLimit` sentences of `text`.
     init(_ text: ScalarText, sentenceLimit: Int) {
         let scalars = text.scalars
-        let pieces = Self.pieces(of: text, sentenceLimit: sentenceLimit)
+        let pieces = text.bigrams.pieces.prefix { $0.sentence < sentenceLimit }
 
         let (reach, ngrams) = Self.reach(of: pieces, scalars.span, text.bigrams, length: scalars.count)
 
@@ -115,7 +110,7 @@ struct TermCounts {
     /// one of the sentence's ``WordBigrams``, which say whether it may
     /// repeat.
     private static func reach(
-        of pieces: [Piece], _ scalars: Span<UInt32>, _ bigrams: WordBigrams, length: Int
+        of pieces: ArraySlice<Piece>, _ scalars: Span<UInt32>, _ bigrams: WordBigrams, length: Int
     ) -> (reach: [UInt8], ngrams: Int) {
         var reach = [UInt8](repeating: 0, count: length)
         var output = reach.mutableSpan
@@ -132,46 +127,6 @@ struct TermCounts {
             }
         }
         return (reach, ngrams)
-    }
-
-    /// The runs of ideographs and the Latin words of the first
-    /// `sentenceLimit` sentences, in text order.
-    private static func pieces(of text: ScalarText, sentenceLimit: Int) -> [Piece] {
-        let scalars = text.scalars.span
-        var pieces: [Piece] = []
-        // A piece ends at punctuation, a space or a sentence end: one in
-        // eight characters is about what news has.
-        pieces.reserveCapacity(scalars.count / 8)
-        for (sentence, range) in text.sentences.prefix(sentenceLimit).enumerated() {
-            var wordStart = -1
-            var position = range.lowerBound
-            while position <= range.upperBound {
-                // The position past the end acts as a sentinel that ends the last run or word.
-                let value = position < range.upperBound ? scalars[position] : 0
-                if CharacterClass.isIdeograph(value) {
-                    // A run of ideographs, taken whole. It does not end a
-                    // Latin word: the word goes on after the run.
-                    let runStart = position
-                    position &+= 1
-                    while position < range.upperBound, CharacterClass.isIdeograph(scalars[position]) { position &+= 1 }
-                    pieces.append(Piece(range: runStart..<position, sentence: Int32(sentence), isIdeographs: true))
-                    continue
-                }
-                if CharacterClass.isASCIIAlphanumeric(value) {
-                    if wordStart < 0 { wordStart = position }
-                } else if wordStart >= 0 {
-                    if position - wordStart >= 2,
-                        text.scalars[wordStart..<position].contains(where: CharacterClass.isASCIILetter)
-                    {
-                        pieces.append(
-                            Piece(range: wordStart..<position, sentence: Int32(sentence), isIdeographs: false))
-                    }
-                    wordStart = -1
-                }
-                position &+= 1
-            }
-        }
-        return pieces
     }
 
     /// Counts the 2–4 ideograph n-grams of the run `run` of `scalars` that

@@ -26,22 +26,51 @@ struct WordBigrams {
     /// By scalar position p: 1 when the bigram of p and p + 1 may repeat.
     let mayRepeatAt: [UInt8]
 
+    /// The runs of ideographs and the Latin words of the sentences, in
+    /// text order, found in the same pass: what ``TermCounts`` counts.
+    let pieces: [Piece]
+
+    /// A stretch of one sentence: a run of ideographs, or a Latin word
+    /// (ASCII letters and digits, two or more with a letter). A run does not
+    /// end a Latin word, which goes on after it; any other character does.
+    struct Piece {
+        var range: Range<Int>
+        var sentence: Int32
+        var isIdeographs: Bool
+    }
+
     /// The bigrams of `sentences`, ranges of `scalars`.
     init(_ scalars: Span<UInt32>, sentences: [Range<Int>]) {
         var keys = [UInt64](repeating: 0, count: scalars.count)
         var positions = [Int32](repeating: 0, count: scalars.count)
         var starts = [Int](repeating: 0, count: sentences.count + 1)
+        var pieces: [Piece] = []
+        // A piece ends at punctuation, a space or a sentence end: one in
+        // eight characters is about what news has.
+        pieces.reserveCapacity(scalars.count / 8)
         var count = 0
         var output = keys.mutableSpan
         var position = positions.mutableSpan
         for (index, sentence) in sentences.enumerated() {
+            let sentenceIndex = Int32(truncatingIfNeeded: index)
             var previous: UInt64 = 0
+            var wordStart = -1
+            func endWord(at end: Int) {
+                guard wordStart >= 0 else { return }
+                if end - wordStart >= 2,
+                    (wordStart..<end).contains(where: { CharacterClass.isASCIILetter(scalars[$0]) })
+                {
+                    pieces.append(Piece(range: wordStart..<end, sentence: sentenceIndex, isIdeographs: false))
+                }
+                wordStart = -1
+            }
             var next = sentence.lowerBound
             while next < sentence.upperBound {
                 let scalar = scalars[next]
                 next &+= 1
                 guard CharacterClass.isWordCharacter(scalar) else {
                     previous = 0
+                    endWord(at: next &- 1)
                     continue
                 }
                 if previous != 0 {
@@ -50,6 +79,15 @@ struct WordBigrams {
                     count &+= 1
                 }
                 previous = UInt64(scalar)
+                // A run of ideographs starts here or after this character.
+                var runStart = next
+                if CharacterClass.isIdeograph(scalar) {
+                    runStart = next &- 1
+                } else if CharacterClass.isASCIIAlphanumeric(scalar) {
+                    if wordStart < 0 { wordStart = next &- 1 }
+                } else {
+                    endWord(at: next &- 1)
+                }
                 // The ideographs that follow, most of a Chinese sentence, in
                 // a loop that needs no other test of a character.
                 while next < sentence.upperBound, CharacterClass.isIdeograph(scalars[next]) {
@@ -60,9 +98,14 @@ struct WordBigrams {
                     previous = scalar
                     next &+= 1
                 }
+                if next > runStart {
+                    pieces.append(Piece(range: runStart..<next, sentence: sentenceIndex, isIdeographs: true))
+                }
             }
+            endWord(at: sentence.upperBound)
             starts[index + 1] = count
         }
+        self.pieces = pieces
         keys.removeLast(keys.count - count)
         let repeats = RepeatFilter(keys.span)
         (mayRepeat, repeatStarts, mayRepeatAt) = Self.flags(

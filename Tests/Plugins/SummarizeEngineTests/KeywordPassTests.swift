@@ -24,10 +24,43 @@ import Testing
 }
 
 @Suite struct WordBigramsTests {
+    /// The runs of ideographs and the Latin words of `sentences`, one
+    /// character at a time: each as [start, end, sentence, 1 for a run].
+    /// A run is taken whole and does not end a Latin word; any other
+    /// character that is not an ASCII letter or digit does, as does the
+    /// end of the sentence, and a word needs two characters and a letter.
+    static func referencePieces(_ scalars: [UInt32], _ sentences: [Range<Int>]) -> [[Int]] {
+        var pieces: [[Int]] = []
+        for (sentence, range) in sentences.enumerated() {
+            var wordStart: Int?
+            var position = range.lowerBound
+            while position <= range.upperBound {
+                let value = position < range.upperBound ? scalars[position] : 0
+                if CharacterClass.isIdeograph(value) {
+                    let start = position
+                    while position < range.upperBound, CharacterClass.isIdeograph(scalars[position]) { position += 1 }
+                    pieces.append([start, position, sentence, 1])
+                    continue
+                }
+                if CharacterClass.isASCIIAlphanumeric(value) {
+                    wordStart = wordStart ?? position
+                } else if let start = wordStart {
+                    if position - start >= 2, scalars[start..<position].contains(where: CharacterClass.isASCIILetter) {
+                        pieces.append([start, position, sentence, 0])
+                    }
+                    wordStart = nil
+                }
+                position += 1
+            }
+        }
+        return pieces
+    }
+
     /// The bigrams found with the ideograph fast path equal the pairs of
     /// adjacent word characters of each sentence, over random text of
     /// ideographs, Latin letters, digits, full-width letters, punctuation
-    /// and spaces; the shared filter passes every bigram that occurs twice.
+    /// and spaces; the shared filter passes every bigram that occurs twice;
+    /// the runs and Latin words found in the same pass are the reference's.
     @Test func bigramsArePairsOfAdjacentWordCharacters() {
         var random = SplitMix64(seed: 21)
         let alphabet: [UInt32] =
@@ -69,6 +102,10 @@ import Testing
             var flags = [UInt8](repeating: 0, count: scalars.count)
             for index in passing { flags[positions[index]] = 1 }
             #expect(bigrams.mayRepeatAt == flags)
+            let pieces = bigrams.pieces.map {
+                [$0.range.lowerBound, $0.range.upperBound, Int($0.sentence), $0.isIdeographs ? 1 : 0]
+            }
+            #expect(pieces == Self.referencePieces(scalars, sentences), "\(scalars)")
         }
     }
 }
