@@ -61,37 +61,19 @@ public enum PageRank {
 
     /// The share of node j's score that flows to node i, in row j's group
     /// of i: row j of the weights, the diagonal left out, times `damping`
-    /// over the row's sum. A missing edge gives an exact 0, so the sums
-    /// equal those over the edges alone.
+    /// over the row's sum, or 0 for a weight not above 0 (a negative
+    /// weight gives nothing, like a missing edge). A missing edge gives an
+    /// exact 0, so the sums equal those over the edges alone. In C
+    /// (`nh_pagerank_flows`), four divisions an instruction with AVX.
     private static func flows(_ weights: consuming WeightMatrix, damping: Double) -> [SIMD4<Double>] {
         let (n, groups) = (weights.size, weights.groups)
         // The weights are not needed after: their storage becomes the
         // flows, where a copy would cost an allocation.
         var flows = weights.takeRows()
-        var output = flows.mutableSpan
-        for j in 0..<n {
-            let row = j &* groups
-            output[row &+ j >> 2][j & 3] = 0
-            // Summed one by one in node order, as a sum over the edges would
-            // be: the diagonal and the padding add exact zeros.
-            var outSum = 0.0
-            for group in 0..<groups {
-                let weights = output[row &+ group]
-                outSum += weights[0]
-                outSum += weights[1]
-                outSum += weights[2]
-                outSum += weights[3]
-            }
-            guard outSum > 0 else {
-                for group in 0..<groups { output[row &+ group] = .zero }
-                continue
-            }
-            let (factor, divisor) = (SIMD4(repeating: damping), SIMD4(repeating: outSum))
-            for group in 0..<groups {
-                let weights = output[row &+ group]
-                // A negative weight gives nothing, like a missing edge.
-                output[row &+ group] = (factor * weights / divisor).replacing(with: 0, where: .!(weights .> 0))
-            }
+        flows.withUnsafeMutableBufferPointer { rows in
+            guard let start = rows.baseAddress else { return }
+            nh_pagerank_flows(
+                UnsafeMutableRawPointer(start).assumingMemoryBound(to: Double.self), n, groups, damping, 1)
         }
         return flows
     }

@@ -92,10 +92,13 @@ struct TermCounts {
         // Each occurrence written into room made for all of them (an n-gram
         // or a Latin word, one piece each), without an ownership check each.
         let latinPieces = pieces.count { !$0.isIdeographs }
+        let edgeStops = KeywordExtractor.edgeStops
         occurrences = [Occurrence](capacity: ngrams &+ latinPieces) { occurrences in
             for piece in pieces {
                 if piece.isIdeographs {
-                    countRun(scalars.span, piece.range, reach: reach.span, sentence: piece.sentence, into: &occurrences)
+                    countRun(
+                        scalars.span, piece.range, reach: reach.span, sentence: piece.sentence, edgeStops: edgeStops,
+                        into: &occurrences)
                 } else {
                     let index = addLatinWord(Array(scalars[piece.range]))
                     occurrences.append(Occurrence(term: -1 - Int32(index), sentence: piece.sentence))
@@ -132,10 +135,9 @@ struct TermCounts {
     /// Counts the 2–4 ideograph n-grams of the run `run` of `scalars` that
     /// are made of pairs that may repeat.
     private mutating func countRun(
-        _ scalars: Span<UInt32>, _ run: Range<Int>, reach: Span<UInt8>, sentence: Int32,
+        _ scalars: Span<UInt32>, _ run: Range<Int>, reach: Span<UInt8>, sentence: Int32, edgeStops: IdeographSet,
         into occurrences: inout OutputSpan<Occurrence>
     ) {
-        let edgeStops = KeywordExtractor.edgeStops
         for start in run where reach[start] > 0 && !edgeStops.contains(scalars[start]) {
             let left = start > run.lowerBound ? UInt16(truncatingIfNeeded: scalars[start &- 1]) : 0
             var key = UInt64(scalars[start])

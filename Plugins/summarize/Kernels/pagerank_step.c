@@ -41,6 +41,29 @@ static inline __attribute__((always_inline)) double step(const double *flows, co
     return moved;
 }
 
+typedef long long lane_masks __attribute__((vector_size(32)));
+
+static inline __attribute__((always_inline)) void flows(double *weights, size_t n, size_t groups, double damping) {
+    const size_t width = 4 * groups;
+    const lanes factor = {damping, damping, damping, damping}, zero = {0, 0, 0, 0};
+    for (size_t j = 0; j < n; j++) {
+        double *row = weights + j * width;
+        row[j] = 0;
+        double sum = 0;
+        for (size_t lane = 0; lane < width; lane++) sum += row[lane];
+        if (!(sum > 0)) {
+            for (size_t lane = 0; lane < width; lane += 4) AT(row + lane) = zero;
+            continue;
+        }
+        const lanes divisor = {sum, sum, sum, sum};
+        for (size_t lane = 0; lane < width; lane += 4) {
+            const lanes weight = READ(row + lane);
+            const lane_masks positive = weight > zero;
+            AT(row + lane) = (lanes)((lane_masks)(factor * weight / divisor) & positive);
+        }
+    }
+}
+
 static double step_baseline(const double *flows, const double *scores, double *next, size_t n, size_t groups,
                             double base) {
     return step(flows, scores, next, n, groups, base);
@@ -72,7 +95,16 @@ static int has_avx(void) {
     return value;
 }
 
+__attribute__((target("avx"))) static void flows_avx(double *weights, size_t n, size_t groups, double damping) {
+    flows(weights, n, groups, damping);
+}
+
 int nh_pagerank_step_is_wide(void) { return has_avx(); }
+
+void nh_pagerank_flows(double *weights, size_t n, size_t groups, double damping, int widest) {
+    if (widest && has_avx()) flows_avx(weights, n, groups, damping);
+    else flows(weights, n, groups, damping);
+}
 
 double nh_pagerank_step(const double *flows, const double *scores, double *next, size_t n, size_t groups,
                         double base, int widest) {
@@ -81,6 +113,11 @@ double nh_pagerank_step(const double *flows, const double *scores, double *next,
 }
 #else
 int nh_pagerank_step_is_wide(void) { return 0; }
+
+void nh_pagerank_flows(double *weights, size_t n, size_t groups, double damping, int widest) {
+    (void)widest;
+    flows(weights, n, groups, damping);
+}
 
 double nh_pagerank_step(const double *flows, const double *scores, double *next, size_t n, size_t groups,
                         double base, int widest) {

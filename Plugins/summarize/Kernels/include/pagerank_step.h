@@ -1,4 +1,4 @@
-/* One round of summarize's PageRank, four nodes at a time with the widest
+/* Summarize's PageRank, four nodes at a time with the widest
  * vectors the processor has (AVX: four doubles an instruction, where the
  * baseline x86-64 or Swift's SIMD4 take two). The arithmetic is the same
  * on every path, term by term in the same order, so every path gives the
@@ -16,6 +16,12 @@
  * path runs whatever the processor (for the tests, which compare them). */
 double nh_pagerank_step(const double *flows, const double *scores, double *next, size_t n, size_t groups,
                         double base, int widest);
+
+/* Turns the `n` rows of `4 * groups` edge weights at `weights` into flows,
+ * in place: row j's diagonal set to 0, then each weight w times `damping`
+ * over the row's sum (added in order), or 0 where w is not above 0; a row
+ * whose sum is not above 0 becomes zeros. `widest` as for the step. */
+void nh_pagerank_flows(double *weights, size_t n, size_t groups, double damping, int widest);
 
 /* Whether `nh_pagerank_step` has a wider path than the baseline on this
  * processor (AVX, with the system saving its registers). */
