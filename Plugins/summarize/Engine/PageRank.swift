@@ -71,9 +71,7 @@ public enum PageRank {
         // flows, where a copy would cost an allocation.
         var flows = weights.takeRows()
         flows.withUnsafeMutableBufferPointer { rows in
-            guard let start = rows.baseAddress else { return }
-            nh_pagerank_flows(
-                UnsafeMutableRawPointer(start).assumingMemoryBound(to: Double.self), n, groups, damping, 1)
+            rows.withMemoryRebound(to: Double.self) { nh_pagerank_flows($0.baseAddress, n, groups, damping, 1) }
         }
         return flows
     }
@@ -90,14 +88,19 @@ public enum PageRank {
     ) -> Double {
         let groups = scores.count
         precondition(next.count == groups && flows.count >= n &* groups, "a group of sums per group of scores")
+        // A SIMD4<Double> is four doubles in a row: the arrays are read as
+        // the doubles they hold.
         return flows.withUnsafeBufferPointer { flows in
             scores.withUnsafeBufferPointer { scores in
                 next.withUnsafeMutableBufferPointer { next in
-                    nh_pagerank_step(
-                        UnsafeRawPointer(flows.baseAddress!).assumingMemoryBound(to: Double.self),
-                        UnsafeRawPointer(scores.baseAddress!).assumingMemoryBound(to: Double.self),
-                        UnsafeMutableRawPointer(next.baseAddress!).assumingMemoryBound(to: Double.self), n, groups,
-                        1 - damping, 1)
+                    flows.withMemoryRebound(to: Double.self) { flows in
+                        scores.withMemoryRebound(to: Double.self) { scores in
+                            next.withMemoryRebound(to: Double.self) { next in
+                                nh_pagerank_step(
+                                    flows.baseAddress, scores.baseAddress, next.baseAddress, n, groups, 1 - damping, 1)
+                            }
+                        }
+                    }
                 }
             }
         }
