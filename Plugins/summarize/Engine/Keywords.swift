@@ -277,19 +277,19 @@ enum PackedTerm {
         return (0...(longLength - shortLength)).contains { long >> UInt64(16 * $0) & mask == short }
     }
 
-    /// The text of a packed term, its lanes read from the first. Every
-    /// lane is an ideograph (U+3400–U+9FFF), three bytes of UTF-8: a term
-    /// is a small string, made without an allocation.
-    static func string(_ key: UInt64) -> String {
-        let count = length(key)
-        return String(unsafeUninitializedCapacity: 3 &* count) { buffer in
-            for lane in 0..<count {
-                let value = UInt32(truncatingIfNeeded: key >> UInt64(16 &* (count &- 1 &- lane))) & 0xFFFF
-                buffer[3 &* lane] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
-                buffer[3 &* lane &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                buffer[3 &* lane &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-            }
-            return 3 &* count
+    /// The text of a packed term, its lanes read from the first.
+    static func string(_ key: UInt64) -> String { ScalarText.string(Lanes(key: key, count: length(key))) }
+
+    /// The ideographs of a packed term, first to last: a collection that
+    /// holds the key itself, where a lazy map over its lanes would box a
+    /// closure (an allocation for every keyword).
+    struct Lanes: RandomAccessCollection {
+        let key: UInt64
+        let count: Int
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(lane: Int) -> UInt32 {
+            UInt32(truncatingIfNeeded: key >> UInt64(16 &* (count &- 1 &- lane))) & 0xFFFF
         }
     }
 }
