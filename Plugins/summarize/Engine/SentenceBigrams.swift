@@ -28,7 +28,7 @@ struct SentenceBigrams {
         // For each bigram that may repeat, the sentences it was seen in,
         // newest first: a table from the bigram to the last sentence it was
         // seen in and the newest entry of its list, the lists chained
-        // through `entryNext`, walked as spans: this is the inner loop of
+        // through the entries' `next`, walked as spans: this is the inner loop of
         // the summary's similarity. The other bigrams occur once: each adds
         // one to its sentence's distinct count and nothing else.
         let repeatCount = bigrams.repeatStarts[n]

@@ -15,11 +15,10 @@ struct WordBigrams {
     /// Where each sentence's bigrams begin: sentence s has
     /// `keys[starts[s]..<starts[s + 1]]`.
     let starts: [Int]
-    /// Which bigrams may occur more than once. Most occur once: they are
-    /// shared with no other sentence and begin no repeated term, so neither
-    /// reader looks them up.
-    let repeats: RepeatFilter
-    /// The indexes in ``keys`` of the bigrams that may repeat, in order:
+    /// The indexes in ``keys`` of the bigrams that may repeat (that the
+    /// ``RepeatFilter`` of ``keys`` lets through), in order. Most occur
+    /// once: they are shared with no other sentence and begin no repeated
+    /// term, so neither reader looks them up.
     /// sentence s has `mayRepeat[repeatStarts[s]..<repeatStarts[s + 1]]`.
     let mayRepeat: [Int32]
     let repeatStarts: [Int]
@@ -107,10 +106,8 @@ struct WordBigrams {
         }
         self.pieces = pieces
         keys.removeLast(keys.count - count)
-        let repeats = RepeatFilter(keys.span)
         (mayRepeat, repeatStarts, mayRepeatAt) = Self.flags(
-            keys.span, at: positions.span, starts: starts, repeats, length: scalars.count)
-        self.repeats = repeats
+            keys.span, at: positions.span, starts: starts, RepeatFilter(keys.span), length: scalars.count)
         self.keys = keys
         self.starts = starts
     }
