@@ -52,7 +52,10 @@ let package = Package(
         // The byte scans that need SIMD (SSE2, SSSE3, NEON), which Swift's
         // portable vector types do not compile to: behind JSONEscaping's
         // SpecialBytes and UTF8Assembly's UTF8Validation.
-        .target(name: "CByteScan"),
+        .target(name: "CByteScan", dependencies: ["CCPUFeatures"]),
+        // Which wider code paths (SSSE3, AVX) this processor runs: asked
+        // once, for CByteScan and summarize's kernels.
+        .target(name: "CCPUFeatures"),
         // dlopen, libffi and the C structs of the ABI: the unsafe layer.
         .target(
             name: "PluginHost",
@@ -112,7 +115,7 @@ let package = Package(
         ),
         // PageRank's round with the processor's widest vectors (AVX), which
         // Swift does not compile to without making them a requirement.
-        .target(name: "CSummarizeKernels", path: "Plugins/summarize/Kernels"),
+        .target(name: "CSummarizeKernels", dependencies: ["CCPUFeatures"], path: "Plugins/summarize/Kernels"),
         .target(
             name: "SummarizePlugin", dependencies: ["SummarizeEngine", "NewsHostPluginKit"],
             path: "Plugins/summarize/Plugin"),

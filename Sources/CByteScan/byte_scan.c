@@ -1,5 +1,7 @@
 #include "byte_scan.h"
 
+#include "cpu_features.h"
+
 #include <string.h>
 
 #if defined(__SSE2__)
@@ -84,7 +86,6 @@ size_t nh_scan_byte(const uint8_t *bytes, size_t count, size_t start, uint8_t by
 }
 
 #if defined(__x86_64__)
-#include <cpuid.h>
 #include <tmmintrin.h>
 
 /* What a pair of bytes (the one before and the one at a position) can get
@@ -177,19 +178,8 @@ __attribute__((target("ssse3"))) static int utf8_valid_ssse3(const uint8_t *byte
     return _mm_movemask_epi8(_mm_cmpeq_epi8(error, _mm_setzero_si128())) == 0xFFFF;
 }
 
-static int has_ssse3(void) {
-    static int known = -1;
-    int value = __atomic_load_n(&known, __ATOMIC_RELAXED);
-    if (value < 0) {
-        unsigned eax, ebx, ecx, edx;
-        value = __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_SSSE3) != 0;
-        __atomic_store_n(&known, value, __ATOMIC_RELAXED);
-    }
-    return value;
-}
-
 int nh_scan_utf8_valid(const uint8_t *bytes, size_t count) {
-    if (!has_ssse3()) return -1;
+    if (!nh_cpu_has_ssse3()) return -1;
     return utf8_valid_ssse3(bytes, count);
 }
 #else

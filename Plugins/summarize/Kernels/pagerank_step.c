@@ -1,5 +1,7 @@
 #include "pagerank_step.h"
 
+#include "cpu_features.h"
+
 /* A product is rounded before it is added, as Swift's SIMD arithmetic
  * does: contracting the two into a fused multiply-add would change the
  * scores in their last bits and so, now and then, an order of terms. */
@@ -70,45 +72,26 @@ static double step_baseline(const double *flows, const double *scores, double *n
 }
 
 #if defined(__x86_64__)
-#include <cpuid.h>
 
 __attribute__((target("avx"))) static double step_avx(const double *flows, const double *scores, double *next,
                                                        size_t n, size_t groups, double base) {
     return step(flows, scores, next, n, groups, base);
 }
 
-/* AVX in the processor (CPUID leaf 1, ECX bit 28) and its registers saved
- * by the system (OSXSAVE, bit 27, and XCR0's SSE and AVX state bits). */
-static int has_avx(void) {
-    static int known = -1;
-    int value = __atomic_load_n(&known, __ATOMIC_RELAXED);
-    if (value < 0) {
-        unsigned eax, ebx, ecx, edx;
-        value = 0;
-        if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_OSXSAVE) && (ecx & bit_AVX)) {
-            unsigned low, high;
-            __asm__("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
-            value = (low & 6) == 6;
-        }
-        __atomic_store_n(&known, value, __ATOMIC_RELAXED);
-    }
-    return value;
-}
-
 __attribute__((target("avx"))) static void flows_avx(double *weights, size_t n, size_t groups, double damping) {
     flows(weights, n, groups, damping);
 }
 
-int nh_pagerank_step_is_wide(void) { return has_avx(); }
+int nh_pagerank_step_is_wide(void) { return nh_cpu_has_avx(); }
 
 void nh_pagerank_flows(double *weights, size_t n, size_t groups, double damping, int widest) {
-    if (widest && has_avx()) flows_avx(weights, n, groups, damping);
+    if (widest && nh_cpu_has_avx()) flows_avx(weights, n, groups, damping);
     else flows(weights, n, groups, damping);
 }
 
 double nh_pagerank_step(const double *flows, const double *scores, double *next, size_t n, size_t groups,
                         double base, int widest) {
-    if (widest && has_avx()) return step_avx(flows, scores, next, n, groups, base);
+    if (widest && nh_cpu_has_avx()) return step_avx(flows, scores, next, n, groups, base);
     return step_baseline(flows, scores, next, n, groups, base);
 }
 #else
