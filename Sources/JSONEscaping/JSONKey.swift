@@ -3,14 +3,15 @@
 /// exporter) keeps them in `static let`s and copies them, where
 /// ``JSONWriter/key(_:)-(String)`` quotes the name each time.
 public struct JSONKey: Sendable {
-    /// `"name":` as UTF-8.
-    let quoted: [UInt8]
+    /// `,"name":` as UTF-8: the key after another member, and without its
+    /// comma the first of an object.
+    let member: [UInt8]
 
     /// The key `name`.
     public init(_ name: String) {
-        // What the writer writes for the key at the start of a text.
-        var writer = JSONWriter()
-        writer.key(name)
-        quoted = writer.bytes
+        var member = [UInt8(ascii: ",")]
+        JSONEscaping.appendQuoted(name, to: &member)
+        member.append(UInt8(ascii: ":"))
+        self.member = member
     }
 }

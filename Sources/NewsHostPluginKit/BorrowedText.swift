@@ -6,9 +6,9 @@ import UTF8Assembly
 /// host's own UTF-8 bytes, nothing copied. Like the view, it is valid only
 /// until the hook returns; keep ``string`` if you need the text later.
 public struct BorrowedText: UTF8Readable {
-    let raw: nh_str
+    @usableFromInline let raw: nh_str
     /// The host vouched that the bytes are valid UTF-8 (`NH_ARTICLE_VALID_UTF8`).
-    let isValidUTF8: Bool
+    @usableFromInline let isValidUTF8: Bool
 
     /// The number of UTF-8 bytes.
     public var utf8Count: Int { raw.data == nil ? 0 : raw.len }
@@ -24,15 +24,26 @@ public struct BorrowedText: UTF8Readable {
     /// every article it parsed), or checked here. Otherwise (the
     /// conformance suite's hostile articles) it calls `body` with a
     /// repaired copy, so that what `body` reads is always valid UTF-8.
+    ///
+    /// Inlinable, for the bytes the host vouched for: the caller's `body`
+    /// is then inlined, where every text a plugin reads cost a generic call.
+    @inlinable
     public func withUTF8Span<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
+        isValidUTF8 ? withBytes(body) : withCheckedUTF8Span(body)
+    }
+
+    /// ``withUTF8Span(_:)`` for bytes the host did not vouch for.
+    @usableFromInline
+    func withCheckedUTF8Span<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
         withBytes { span in
-            guard isValidUTF8 || UTF8Validation.isValid(span) else { return string.withUTF8Span(body) }
+            guard UTF8Validation.isValid(span) else { return string.withUTF8Span(body) }
             return body(span)
         }
     }
 
     /// Calls `body` with the bytes where the host put them, as they are.
-    private func withBytes<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
+    @inlinable
+    func withBytes<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
         guard let data = raw.data, raw.len > 0 else { return body(Span()) }
         return body(UnsafeRawBufferPointer(start: data, count: raw.len).assumingMemoryBound(to: UInt8.self).span)
     }

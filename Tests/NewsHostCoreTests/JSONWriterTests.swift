@@ -1,5 +1,6 @@
 import Foundation
 import JSONEscaping
+import NewsHostTestSupport
 import Testing
 
 @Suite struct JSONWriterTests {
@@ -80,5 +81,50 @@ import Testing
         #expect(object["paragraphs"] as? [String] == paragraphs)
         #expect(object["body"] as? String == paragraphs.joined(separator: "\n"))
         #expect(object["captions"] as? [String] == ["图"])
+    }
+
+    /// Strings with and without escapes in turn (written by two paths)
+    /// and numbers between them: every comma where it belongs, every
+    /// value read back as written.
+    @Test func valuesOfEveryKindInTurnTakeTheirCommas() throws {
+        let texts = ["plain", "引号\"", "", "tab\t", "中文", "\u{1}"]
+        var json = JSONWriter()
+        json.beginArray()
+        for (index, text) in texts.enumerated() {
+            json.string(text)
+            json.number(Double(index) + 0.5)
+            json.beginObject()
+            json.key(JSONKey("k"))
+            json.string(text)
+            json.key("n")
+            json.null()
+            json.endObject()
+        }
+        json.endArray()
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [Any])
+        #expect(decoded.count == 3 * texts.count)
+        for (index, text) in texts.enumerated() {
+            #expect(decoded[3 * index] as? String == text)
+            #expect(decoded[3 * index + 1] as? Double == Double(index) + 0.5)
+            #expect((decoded[3 * index + 2] as? [String: Any])?["k"] as? String == text)
+        }
+    }
+
+    /// A number's text is its `description`, the shortest that reads back
+    /// as the same value, whatever its size: random bit patterns (every
+    /// exponent) and random scores in [0, 1).
+    @Test func numbersAreWrittenAsTheirDescription() {
+        var random = SplitMix64(seed: 17)
+        var mismatches: [Double] = []
+        for index in 0..<20_000 {
+            let value =
+                index.isMultiple(of: 2)
+                ? Double(bitPattern: random.next()) : Double.random(in: 0..<1, using: &random)
+            guard value.isFinite else { continue }
+            var json = JSONWriter()
+            json.number(value)
+            if json.text != value.description { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "written otherwise than described: \(mismatches.prefix(5))")
     }
 }

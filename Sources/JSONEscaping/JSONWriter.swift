@@ -1,0 +1,186 @@
+/// JSON text written straight into one byte buffer, commas included: every
+/// value and key after the first in its object or array is preceded by one.
+/// One buffer, where joining a string per value would allocate and copy
+/// each value again for every level it is nested in.
+///
+///     var json = JSONWriter()
+///     json.beginObject()
+///     json.key("id"); json.string("a#1")
+///     json.key("titles"); json.strings(["一", "二"])
+///     json.endObject()          // {"id":"a#1","titles":["一","二"]}
+public struct JSONWriter: Sendable {
+    /// The JSON text so far, as UTF-8.
+    public private(set) var bytes: [UInt8] = []
+
+    /// Whether a value ended last (a string, a number, a closed object or
+    /// array), so that the next value or key takes a comma; not at the
+    /// start, after an opening bracket, a key or a line end.
+    private var valueEnded = false
+
+    /// An empty writer with room for about `capacity` bytes.
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The JSON text so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A comma if a value ended last (see ``valueEnded``).
+    private mutating func separate() {
+        if valueEnded { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        bytes.append(bracket)
+        valueEnded = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
+        valueEnded = true
+    }
+
+    /// An object member's key; its value comes next.
+    public mutating func key(_ name: String) {
+        separate()
+        JSONEscaping.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        valueEnded = false
+    }
+
+    /// An object member's key written ahead (``JSONKey``); its value comes next.
+    public mutating func key(_ name: JSONKey) {
+        // Read through a span: the key's array is shared by every worker,
+        // and a span borrows it where a copy of the array would retain it.
+        bytes.append(copying: name.member.span.extracting((valueEnded ? 0 : 1)...))
+        valueEnded = false
+    }
+
+    @inlinable
+    public mutating func string(_ text: some UTF8Readable) {
+        _ = text.withUTF8Span { quotedRun(utf8: $0) }
+    }
+
+    /// A string from its UTF-8 bytes, and where its text (between its
+    /// quotes) is in ``bytes``: what ``string(_:)`` writes, not generic, so
+    /// that the generic entry points can be inlined (and specialized for the
+    /// caller's text) around it.
+    @usableFromInline @discardableResult
+    mutating func quotedRun(utf8: Span<UInt8>) -> Range<Int> {
+        let firstSpecial = SpecialBytes.firstSpecial(in: utf8, from: 0)
+        let comma = valueEnded
+        valueEnded = true
+        guard firstSpecial == utf8.count else {
+            if comma { bytes.append(UInt8(ascii: ",")) }
+            let start = bytes.count + 1
+            JSONEscaping.appendQuoted(utf8: utf8, firstSpecial: firstSpecial, to: &bytes)
+            return start..<(bytes.count - 1)
+        }
+        // Nothing to escape, as in nearly every text: the comma, the
+        // quotes and the text in one append.
+        bytes.append(addingCapacity: utf8.count + 3) { room in
+            if comma { room.append(UInt8(ascii: ",")) }
+            room.append(SpecialBytes.quote)
+            room.append(copying: utf8)
+            room.append(SpecialBytes.quote)
+        }
+        return (bytes.count - 1 - utf8.count)..<(bytes.count - 1)
+    }
+
+    /// The strings `runs` of ``bytes`` (escaped text, as ``quotedRun(utf8:)``
+    /// gives) joined with line feeds, as one string: copied, not escaped again.
+    @usableFromInline
+    mutating func joinedLines(_ runs: [Range<Int>]) {
+        separate()
+        valueEnded = true
+        guard let first = runs.first?.lowerBound, let end = runs.last?.upperBound else {
+            bytes.append(SpecialBytes.quote)
+            bytes.append(SpecialBytes.quote)
+            return
+        }
+        // Copied out once: the buffer cannot be read while it is appended to.
+        let written = Array(bytes[first..<end])
+        let length = runs.reduce(2 * runs.count) { $0 + $1.count }
+        bytes.append(addingCapacity: length) { room in
+            room.append(SpecialBytes.quote)
+            for (index, run) in runs.enumerated() {
+                if index > 0 {
+                    room.append(SpecialBytes.backslash)
+                    room.append(UInt8(ascii: "n"))
+                }
+                room.append(copying: written.span.extracting((run.lowerBound - first)..<(run.upperBound - first)))
+            }
+            room.append(SpecialBytes.quote)
+        }
+    }
+
+    /// A string, or `null` for `nil`.
+    @inlinable
+    public mutating func optionalString(_ text: (some UTF8Readable)?) {
+        guard let text else { return null() }
+        string(text)
+    }
+
+    /// An array of strings.
+    @inlinable
+    public mutating func strings(_ items: some Sequence<some UTF8Readable>) {
+        beginArray()
+        for item in items { string(item) }
+        endArray()
+    }
+
+    /// A finite number, as the shortest text that reads back as it (what
+    /// `description` gives); a non-finite one (not JSON) is written as `null`.
+    public mutating func number(_ value: Double) {
+        guard value.isFinite else { return null() }
+        separate()
+        var text = NumberText()
+        swap(&text.bytes, &bytes)
+        value.write(to: &text)
+        swap(&text.bytes, &bytes)
+        valueEnded = true
+    }
+
+    public mutating func integer(_ value: some BinaryInteger) { raw(value.description) }
+
+    public mutating func null() { raw("null") }
+
+    /// A line feed, which ends a line of JSON Lines (the next value starts
+    /// a new document: no comma before it).
+    public mutating func endLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        valueEnded = false
+    }
+
+    /// `json`, which must be one JSON value, as it is.
+    public mutating func raw(_ json: String) {
+        separate()
+        bytes.append(copying: json.utf8.span)
+        valueEnded = true
+    }
+}
+
+/// Where a number's digits are written: the standard library formats a
+/// `Double` into a buffer of its own and hands the text over through
+/// `_writeASCII`, where `description` would make a `String` of it (on the
+/// heap for the 16 and more characters of most scores).
+private struct NumberText: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) {
+        bytes.append(copying: string.utf8.span)
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
+    }
+}
