@@ -63,28 +63,23 @@ final class ExportJSONL: NewsHostPlugin {
             paragraphs: a.paragraphs, captions: a.captions,
             subheadings: a.subheadings, notes: a.notes)
         annotations(Keys.labels, a.labels, into: &json) { label, json in
-            json.key(Keys.name)
-            json.string(label.text)
+            json.member(Keys.name, label.text)
             json.key(Keys.score)
             json.number(label.value)
         }
         json.key(Keys.summary)
         json.optionalString(a.summaries.last.flatMap { $0.text.isEmpty ? nil : $0.text })
         annotations(Keys.summaries, a.summaries, into: &json) { summary, json in
-            json.key(Keys.text)
-            json.string(summary.text)
+            json.member(Keys.text, summary.text)
         }
         annotations(Keys.keywords, a.keywords, into: &json) { keyword, json in
-            json.key(Keys.term)
-            json.string(keyword.text)
+            json.member(Keys.term, keyword.text)
             json.key(Keys.weight)
             json.number(keyword.value)
         }
         annotations(Keys.fields, a.fields, into: &json) { field, json in
-            json.key(Keys.key)
-            json.string(field.text)
-            json.key(Keys.value)
-            json.string(field.detail)
+            json.member(Keys.key, field.text)
+            json.member(Keys.value, field.detail)
         }
         json.endObject()
         json.endLine()
@@ -123,8 +118,7 @@ final class ExportJSONL: NewsHostPlugin {
         for annotation in list {
             json.beginObject()
             members(annotation, &json)
-            json.key(Keys.plugin)
-            json.string(annotation.plugin)
+            json.member(Keys.plugin, annotation.plugin)
             json.endObject()
         }
         json.endArray()

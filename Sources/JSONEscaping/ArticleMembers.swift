@@ -9,10 +9,8 @@ extension JSONWriter {
         bylines: Texts, dateline: Text?, paragraphs: Texts, captions: Texts,
         subheadings: Texts, notes: Texts
     ) {
-        key(ArticleKeys.id)
-        string(id)
-        key(ArticleKeys.source)
-        string(source)
+        member(ArticleKeys.id, id)
+        member(ArticleKeys.source, source)
         key(ArticleKeys.index)
         integer(index)
         key(ArticleKeys.headline)

@@ -59,8 +59,7 @@ public struct JSONWriter: Sendable {
 
     /// An object member's key written ahead (``JSONKey``); its value comes next.
     public mutating func key(_ name: JSONKey) {
-        // Read through a span: the key's array is shared by every worker,
-        // and a span borrows it where a copy of the array would retain it.
+        // Read through a span (see keyedRun(_:utf8:)).
         bytes.append(copying: name.member.span.extracting((valueEnded ? 0 : 1)...))
         valueEnded = false
     }
@@ -70,25 +69,49 @@ public struct JSONWriter: Sendable {
         _ = text.withUTF8Span { quotedRun(utf8: $0) }
     }
 
+    /// An object member: its key written ahead and a string, in one append
+    /// where the string has nothing to escape.
+    @inlinable
+    public mutating func member(_ key: JSONKey, _ text: some UTF8Readable) {
+        text.withUTF8Span { keyedRun(key, utf8: $0) }
+    }
+
     /// A string from its UTF-8 bytes, and where its text (between its
     /// quotes) is in ``bytes``: what ``string(_:)`` writes, not generic, so
     /// that the generic entry points can be inlined (and specialized for the
     /// caller's text) around it.
     @usableFromInline @discardableResult
     mutating func quotedRun(utf8: Span<UInt8>) -> Range<Int> {
+        quotedRun(utf8: utf8, after: Span())
+    }
+
+    /// What ``member(_:_:)`` writes (see ``quotedRun(utf8:)``).
+    @usableFromInline
+    mutating func keyedRun(_ key: JSONKey, utf8: Span<UInt8>) {
+        // Read through a span: the key's array is shared by every worker,
+        // and a span borrows it where a copy of the array would retain it.
+        quotedRun(utf8: utf8, after: key.member.span.extracting((valueEnded ? 0 : 1)...))
+    }
+
+    /// A string after `member` (a key, with its comma where one is due;
+    /// none when empty).
+    @discardableResult
+    private mutating func quotedRun(utf8: Span<UInt8>, after member: Span<UInt8>) -> Range<Int> {
         let firstSpecial = SpecialBytes.firstSpecial(in: utf8, from: 0)
-        let comma = valueEnded
+        let comma = member.isEmpty && valueEnded
         valueEnded = true
         guard firstSpecial == utf8.count else {
             if comma { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(copying: member)
             let start = bytes.count + 1
             JSONEscaping.appendQuoted(utf8: utf8, firstSpecial: firstSpecial, to: &bytes)
             return start..<(bytes.count - 1)
         }
-        // Nothing to escape, as in nearly every text: the comma, the
-        // quotes and the text in one append.
-        bytes.append(addingCapacity: utf8.count + 3) { room in
+        // Nothing to escape, as in nearly every text: the comma or the key,
+        // the quotes and the text in one append.
+        bytes.append(addingCapacity: member.count + utf8.count + 3) { room in
             if comma { room.append(UInt8(ascii: ",")) }
+            room.append(copying: member)
             room.append(SpecialBytes.quote)
             room.append(copying: utf8)
             room.append(SpecialBytes.quote)

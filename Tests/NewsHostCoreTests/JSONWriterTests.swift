@@ -83,9 +83,9 @@ import Testing
         #expect(object["captions"] as? [String] == ["图"])
     }
 
-    /// Strings with and without escapes in turn (written by two paths)
-    /// and numbers between them: every comma where it belongs, every
-    /// value read back as written.
+    /// Strings with and without escapes in turn (written by two paths),
+    /// alone and as members, and numbers between them: every comma where
+    /// it belongs, every value read back as written.
     @Test func valuesOfEveryKindInTurnTakeTheirCommas() throws {
         let texts = ["plain", "引号\"", "", "tab\t", "中文", "\u{1}"]
         var json = JSONWriter()
@@ -98,6 +98,7 @@ import Testing
             json.string(text)
             json.key("n")
             json.null()
+            json.member(JSONKey("m"), text)
             json.endObject()
         }
         json.endArray()
@@ -106,8 +107,25 @@ import Testing
         for (index, text) in texts.enumerated() {
             #expect(decoded[3 * index] as? String == text)
             #expect(decoded[3 * index + 1] as? Double == Double(index) + 0.5)
-            #expect((decoded[3 * index + 2] as? [String: Any])?["k"] as? String == text)
+            let object = decoded[3 * index + 2] as? [String: Any]
+            #expect(object?["k"] as? String == text)
+            #expect(object?["m"] as? String == text)
         }
+    }
+
+    /// A member written in one piece is a key and a string: no comma first
+    /// in its object, one after an earlier member.
+    @Test func membersAreKeysAndStrings() {
+        var json = JSONWriter()
+        json.beginObject()
+        json.member(JSONKey("a"), "x")
+        json.member(JSONKey("b"), "引\"号")
+        json.key("c")
+        json.beginObject()
+        json.member(JSONKey("d"), "")
+        json.endObject()
+        json.endObject()
+        #expect(json.text == #"{"a":"x","b":"引\"号","c":{"d":""}}"#)
     }
 
     /// A number's text is its `description`, the shortest that reads back
