@@ -173,10 +173,10 @@ public final class OutputFile {
     ///
     /// What stdio holds stays there, for its next whole-buffer write: a
     /// flush here would write part of a buffer, and every write after it
-    /// would start off the buffer's alignment, where the page cache takes
-    /// 256 KiB written at a 256 KiB boundary in large pieces and anything
-    /// else in 4 KiB pages (92 MB written off alignment cost 30-60 % more
-    /// system time than aligned, on ext4 and Linux 6.18).
+    /// would start off the buffer's alignment, which costs the kernel more:
+    /// 92 MB in 256 KiB writes took 30-60 % more system time off a 256 KiB
+    /// boundary than on it (ext4, Linux 6.18; presumably because an
+    /// aligned write fills whole large folios of the page cache).
     private func startWriteback(_ file: UnsafeMutablePointer<FILE>) {
         _ = posix_fadvise(fileno(file), 0, 0, POSIX_FADV_DONTNEED)
         unsynced = 0

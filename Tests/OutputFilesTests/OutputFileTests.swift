@@ -59,8 +59,9 @@ import Testing
     /// The temporary file grows by whole buffers only (256 KiB), also
     /// across the writeback started every 8 MB: a flush there would write
     /// part of a buffer, and every write after it would start off the
-    /// buffer's alignment, which the page cache handles a 4 KiB page at a
-    /// time. What is written arrives whole and in order on commit.
+    /// buffer's alignment, which costs the kernel more (see
+    /// `startWriteback`). What is written arrives whole and in order on
+    /// commit.
     @Test func theFileGrowsByWholeBuffersAcrossWriteback() throws {
         let directory = try TestPaths.temporaryDirectory()
         let target = directory.appendingPathComponent("large.jsonl").path
