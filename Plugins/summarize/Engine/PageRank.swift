@@ -70,9 +70,7 @@ public enum PageRank {
         // The weights are not needed after: their storage becomes the
         // flows, where a copy would cost an allocation.
         var flows = weights.takeRows()
-        flows.withUnsafeMutableBufferPointer { rows in
-            rows.withMemoryRebound(to: Double.self) { nh_pagerank_flows($0.baseAddress, n, groups, damping, 1) }
-        }
+        flows.withMutableDoubles { nh_pagerank_flows($0, n, groups, damping, 1) }
         return flows
     }
 
@@ -88,21 +86,22 @@ public enum PageRank {
     ) -> Double {
         let groups = scores.count
         precondition(next.count == groups && flows.count >= n &* groups, "a group of sums per group of scores")
-        // A SIMD4<Double> is four doubles in a row: the arrays are read as
-        // the doubles they hold.
-        return flows.withUnsafeBufferPointer { flows in
-            scores.withUnsafeBufferPointer { scores in
-                next.withUnsafeMutableBufferPointer { next in
-                    flows.withMemoryRebound(to: Double.self) { flows in
-                        scores.withMemoryRebound(to: Double.self) { scores in
-                            next.withMemoryRebound(to: Double.self) { next in
-                                nh_pagerank_step(
-                                    flows.baseAddress, scores.baseAddress, next.baseAddress, n, groups, 1 - damping, 1)
-                            }
-                        }
-                    }
-                }
+        return flows.withDoubles { flows in
+            scores.withDoubles { scores in
+                next.withMutableDoubles { nh_pagerank_step(flows, scores, $0, n, groups, 1 - damping, 1) }
             }
         }
+    }
+}
+
+/// A group of four weights or scores is four doubles in a row: the C
+/// kernels read and write the arrays as the doubles they hold.
+extension Array where Element == SIMD4<Double> {
+    fileprivate func withDoubles<Result>(_ body: (UnsafePointer<Double>?) -> Result) -> Result {
+        withUnsafeBufferPointer { $0.withMemoryRebound(to: Double.self) { body($0.baseAddress) } }
+    }
+
+    fileprivate mutating func withMutableDoubles<Result>(_ body: (UnsafeMutablePointer<Double>?) -> Result) -> Result {
+        withUnsafeMutableBufferPointer { $0.withMemoryRebound(to: Double.self) { body($0.baseAddress) } }
     }
 }
