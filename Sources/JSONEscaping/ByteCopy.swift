@@ -1,5 +1,5 @@
 /// Appending bytes from a span in one copy: the one place this module
-/// reaches the bytes' addresses, for as long as the copy lasts.
+/// writes through the bytes' addresses, for as long as the copy lasts.
 /// `Array.append(contentsOf:)` takes any sequence and costs a hundred
 /// instructions around each copy; a JSON line makes about sixty.
 extension Array where Element == UInt8 {

@@ -51,10 +51,7 @@ public struct JSONWriter: Sendable {
 
     /// An object member's key; its value comes next.
     public mutating func key(_ name: String) {
-        separate()
-        JSONEscaping.appendQuoted(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        valueEnded = false
+        key(JSONKey(name))
     }
 
     /// An object member's key written ahead (``JSONKey``); its value comes next.

@@ -19,8 +19,9 @@ struct WordBigrams {
     /// ``RepeatFilter`` of ``keys`` lets through), in order. Most occur
     /// once: they are shared with no other sentence and begin no repeated
     /// term, so neither reader looks them up.
-    /// sentence s has `mayRepeat[repeatStarts[s]..<repeatStarts[s + 1]]`.
     let mayRepeat: [Int32]
+    /// Where each sentence's entries of ``mayRepeat`` begin: sentence s
+    /// has `mayRepeat[repeatStarts[s]..<repeatStarts[s + 1]]`.
     let repeatStarts: [Int]
     /// By scalar position p: 1 when the bigram of p and p + 1 may repeat.
     let mayRepeatAt: [UInt8]
