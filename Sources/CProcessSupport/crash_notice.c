@@ -5,9 +5,13 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { PART_SIZE = 256, ADVICE_SIZE = 1024, MESSAGE_SIZE = 2 * PART_SIZE + 2 * ADVICE_SIZE };
+/* How long a thread that crashes while another writes its notice waits
+ * for that one to end the process: 200 steps of 10 ms, 2 s in all. */
+enum { CRASH_WAIT_STEPS = 200, CRASH_WAIT_STEP_NANOSECONDS = 10 * 1000 * 1000 };
 
 /* What the thread is calling. Initial-exec TLS: a signal handler reads it
  * with a plain load, never through __tls_get_addr (which may allocate). */
@@ -70,11 +74,24 @@ static void handle(int number) {
         raise(number);
         return;
     }
+    if (first_report()) {
+        report(cause_of(number), advice, advice_length);
+    } else {
+        /* Another thread crashed first and is writing its notice: the
+         * default action from here would end the process before the notice
+         * is out. That thread ends the process once it has written; should
+         * its write never return, this one does, after a while. */
+        for (int waited = 0; waited < CRASH_WAIT_STEPS; waited++) {
+            struct timespec step = {0, CRASH_WAIT_STEP_NANOSECONDS};
+            nanosleep(&step, NULL);
+        }
+    }
     /* With SA_NODEFER the signal is not blocked here, so raising it again
      * once the default action is back ends the process by that signal, also
-     * when the plugin raised it itself (returning would go on). */
+     * when the plugin raised it itself (returning would go on). The default
+     * comes back only now: set before the notice was written, a crash of
+     * another thread meanwhile ended the process without one. */
     signal(number, SIG_DFL);
-    if (first_report()) report(cause_of(number), advice, advice_length);
     raise(number);
 }
 
