@@ -197,7 +197,7 @@ public final class Chain: @unchecked Sendable {
 
     /// Hands an analyzed article to every exporter, in chain order. Call it
     /// from one thread, in input order.
-    public func export(_ processed: Processed) throws(PluginCallError) {
+    public func export(_ processed: borrowing Processed) throws(PluginCallError) {
         for stage in isExporter.indices where isExporter[stage] {
             let exporter = exporters[stage]!
             _ = try Self.during(exporter, processed.article) { () throws(PluginCallError) in

@@ -189,10 +189,15 @@ public struct Runner {
                     onProblem(problem.description + "; record skipped")
                     onError?(ErrorRecord(problem, skipped: true))
                 }
-                for result in outcome.articles {
+                for index in outcome.articles.indices {
                     report.articlesRead += 1
-                    do {
-                        try chain.export(try result.get())
+                    do throws(PluginCallError) {
+                        // Read where it lies: every copy of an article retains
+                        // and releases each of its texts, on this thread that
+                        // every article passes through, in memory the workers
+                        // wrote (a `for` over the results and `get()` made two
+                        // copies; this makes one).
+                        try Self.export(outcome.articles[index], through: chain)
                         report.articlesCompleted += 1
                     } catch {
                         report.pluginFailures.append(error)
@@ -238,6 +243,16 @@ public struct Runner {
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+
+    /// Exports an analyzed article, or throws the failure that ended it.
+    private static func export(
+        _ result: borrowing Result<Chain.Processed, PluginCallError>, through chain: Chain
+    ) throws(PluginCallError) {
+        switch result {
+        case .success(let processed): try chain.export(processed)
+        case .failure(let error): throw error
+        }
     }
 
     /// Hands `input` to the workers as `send` takes it: whole, or (a
