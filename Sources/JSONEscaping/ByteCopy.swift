@@ -11,10 +11,13 @@ extension Array where Element == UInt8 {
 
 extension OutputSpan where Element == UInt8 {
     /// Appends `bytes`, for which there must be room (a precondition).
+    @inline(__always)
     mutating func append(copying bytes: Span<UInt8>) {
         withUnsafeMutableBufferPointer { room, initialized in
+            precondition(room.count - initialized >= bytes.count, "no room for the bytes")
             bytes.withUnsafeBufferPointer { source in
-                _ = room[initialized...].initialize(fromContentsOf: source)
+                guard let start = source.baseAddress, let destination = room.baseAddress else { return }
+                (destination + initialized).initialize(from: start, count: source.count)
             }
             initialized += bytes.count
         }
