@@ -40,13 +40,31 @@ public final class LockedValue<Value>: @unchecked Sendable {
     public func withLock<Result>(
         when ready: (Value) -> Bool, _ body: (inout Value) throws -> Result
     ) rethrows -> Result {
+        try withLock(when: ready, wakingIf: { _ in true }, body)
+    }
+
+    /// Waits until `ready` holds for the value, runs `body` on it with the
+    /// lock held, and then wakes the waiters only if `wakes` holds for the
+    /// value `body` left (or `body` threw): where a caller knows which
+    /// changes a waiter can be waiting for, every other change leaves them
+    /// asleep, where each would wake only to find it must wait again (a
+    /// context switch apiece, and on a busy machine a worker preempted).
+    ///
+    /// A waiter is woken only by a change `wakes` admits, so every change
+    /// that can make a waiter's `ready` hold must be one.
+    public func withLock<Result>(
+        when ready: (Value) -> Bool, wakingIf wakes: (Value) -> Bool, _ body: (inout Value) throws -> Result
+    ) rethrows -> Result {
         pthread_mutex_lock(mutex)
+        var wake = true
         defer {
             pthread_mutex_unlock(mutex)
-            pthread_cond_broadcast(changed)
+            if wake { pthread_cond_broadcast(changed) }
         }
         while !ready(value) { pthread_cond_wait(changed, mutex) }
-        return try body(&value)
+        let result = try body(&value)
+        wake = wakes(value)
+        return result
     }
 
     deinit {
