@@ -43,10 +43,15 @@ let package = Package(
         // Decoding and page parsing (the model re-exported): safe Swift only.
         .target(
             name: "NewsHostCore",
-            dependencies: ["NewsHostModel", "CharsetConversion", "JSONEscaping", "UTF8Assembly", "PackedKeys"]),
+            dependencies: [
+                "NewsHostModel", "CharsetConversion", "JSONEscaping", "UTF8Assembly", "PackedKeys", "FilledArrays",
+            ]),
         // The open-addressing hash table on packed integer keys that the
         // parser's title matching and summarize's term counts share.
-        .target(name: "PackedKeys"),
+        .target(name: "PackedKeys", dependencies: ["FilledArrays"]),
+        // Arrays of one repeated value made without the standard library's
+        // unspecialized allocation path: what the per-article passes use.
+        .target(name: "FilledArrays"),
         // JSON string literals, shared by the host and the Swift plugin kit.
         .target(name: "JSONEscaping", dependencies: ["CByteScan"]),
         // The byte scans that need SIMD (SSE2, SSSE3, NEON), which Swift's
@@ -106,12 +111,13 @@ let package = Package(
         .target(name: "OutputFiles"),
         .target(name: "CPluginKitSupport"),
 
-        .target(name: "ClassifyEngine", path: "Plugins/classify/Engine", exclude: []),
+        .target(name: "ClassifyEngine", dependencies: ["FilledArrays"], path: "Plugins/classify/Engine", exclude: []),
         .target(
             name: "ClassifyPlugin", dependencies: ["ClassifyEngine", "NewsHostPluginKit"],
             path: "Plugins/classify/Plugin"),
         .target(
-            name: "SummarizeEngine", dependencies: ["PackedKeys", "CSummarizeKernels"], path: "Plugins/summarize/Engine"
+            name: "SummarizeEngine", dependencies: ["PackedKeys", "CSummarizeKernels", "FilledArrays"],
+            path: "Plugins/summarize/Engine"
         ),
         // PageRank's round with the processor's widest vectors (AVX), which
         // Swift does not compile to without making them a requirement.
@@ -135,6 +141,7 @@ let package = Package(
         .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly", "CByteScan"]),
         .testTarget(name: "NewsHostABITests", dependencies: ["NewsHostABI", "CNewsHostPlugin"]),
         .testTarget(name: "LockingTests", dependencies: ["Locking"]),
+        .testTarget(name: "FilledArraysTests", dependencies: ["FilledArrays"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),
         .testTarget(name: "ProcessPlumbingTests", dependencies: ["ProcessPlumbing", "NewsHostTestSupport"]),
         .testTarget(

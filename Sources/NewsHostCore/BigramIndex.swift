@@ -1,3 +1,4 @@
+import FilledArrays
 import PackedKeys
 
 /// Character bigrams of letters, digits and ideographs, as used to match
@@ -14,7 +15,7 @@ struct BigramIndex {
     /// A 4,096-bit filter of the characters in numbered bigrams, by the low
     /// 12 bits of their scalar value: most characters of a body are in no
     /// title, and one bit rules them out before the table is probed.
-    private var characters = [UInt64](repeating: 0, count: 64)
+    private var characters = [UInt64](filledWith: 0, count: 64)
     /// How many distinct bigrams are numbered (ids run from 0 to `count - 1`).
     private(set) var count = 0
 
@@ -55,7 +56,7 @@ struct BigramIndex {
     /// bit before anything else is done with it, and only a pair of
     /// characters that both pass is looked up.
     func bits(in texts: [String], limit: Int) -> [UInt64] {
-        var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+        var bits = [UInt64](filledWith: 0, count: (count + 63) / 64)
         guard count > 0 else { return bits }
         let filter = characters.span
         let ids = self.ids

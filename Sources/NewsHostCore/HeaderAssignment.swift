@@ -1,3 +1,5 @@
+import FilledArrays
+
 /// Matching titles and bylines to article bodies by what they share.
 ///
 /// Pages cluster headlines at the top, put titles after their body or a few
@@ -123,7 +125,7 @@ struct HeaderAssignment {
             }
         }
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.unit, $0.article) < ($1.unit, $1.article) }
-        var result = [Int?](repeating: nil, count: units.count)
+        var result = [Int?](filledWith: nil, count: units.count)
         var bylineTaken = Set<Int>()
         for candidate in candidates where result[candidate.unit] == nil {
             if !units[candidate.unit].bylines.isEmpty {
@@ -150,7 +152,7 @@ struct HeaderAssignment {
             units[u].bylines = []
             units[u].next = nil
             units.insert(Unit(titles: [], bylines: unit.bylines, next: next, previous: previous), at: u + 1)
-            overlaps.insert([Double](repeating: 0, count: overlaps[u].count), at: u + 1)
+            overlaps.insert([Double](filledWith: 0, count: overlaps[u].count), at: u + 1)
             u += 1
         }
     }

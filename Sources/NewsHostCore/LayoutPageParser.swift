@@ -1,3 +1,4 @@
+import FilledArrays
 import Foundation
 import UTF8Assembly
 
@@ -179,7 +180,7 @@ public struct LayoutPageParser: PageParser {
     ///   the column, less its two-character indent).
     func markTitles(_ page: PageLines) -> [Bool] {
         let lines = page.lines
-        var marks = [Bool](repeating: false, count: lines.count)
+        var marks = [Bool](filledWith: false, count: lines.count)
         func candidate(_ index: Int) -> Bool {
             let line = lines[index]
             return line.isText && !line.endsSentence && line.width <= maxTitleWidth

@@ -1,3 +1,5 @@
+import FilledArrays
+
 /// A hash table from packed keys (any `UInt64` but 0, which marks an empty
 /// slot) to values: open addressing with linear probing and a
 /// multiplicative hash (``PackedKey/hash(_:bits:)``). In the loops that
@@ -40,7 +42,7 @@ public struct PackedKeyTable<Value> {
     @inlinable
     init(bits: Int, empty: Value) {
         self.bits = bits
-        entries = [Entry](repeating: Entry(key: 0, value: empty), count: 1 << bits)
+        entries = [Entry](filledWith: Entry(key: 0, value: empty), count: 1 << bits)
         self.empty = empty
     }
 

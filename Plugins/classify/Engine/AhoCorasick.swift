@@ -1,3 +1,5 @@
+import FilledArrays
+
 /// A multi-pattern matcher (Aho–Corasick) over UTF-8 bytes: finds every
 /// occurrence of every pattern in one pass over the text, in time linear in
 /// the text plus the number of matches.
@@ -37,7 +39,7 @@ public struct AhoCorasick: Sendable {
     /// array a state cost an allocation, a copy on first write and a
     /// release for each of them.
     private static func trie(of patterns: [String]) -> (goto: [Int32], outputs: [[Int32]]) {
-        var goto = [Int32](repeating: -1, count: 256)
+        var goto = [Int32](filledWith: -1, count: 256)
         var outputs: [[Int32]] = [[]]
         for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
             var state = 0
@@ -52,7 +54,7 @@ public struct AhoCorasick: Sendable {
             }
             outputs[state].append(Int32(index))
         }
-        var failure = [Int](repeating: 0, count: outputs.count)
+        var failure = [Int](filledWith: 0, count: outputs.count)
         var queue: [Int] = []
         for byte in 0..<256 {
             let next = goto[byte]
@@ -98,7 +100,7 @@ public struct AhoCorasick: Sendable {
     /// bytes early, so that it sees whole the patterns that cross the middle,
     /// and counts only the matches that end in its half.
     public func counts(in bytes: Span<UInt8>) -> [Int] {
-        var counts = [Int](repeating: 0, count: patterns.count)
+        var counts = [Int](filledWith: 0, count: patterns.count)
         let table = transitions.span
         let starts = outputStarts.span
         let list = outputList.span

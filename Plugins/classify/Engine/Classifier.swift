@@ -1,3 +1,4 @@
+import FilledArrays
 import Foundation
 
 /// Scores text against a ``Taxonomy`` with one Aho–Corasick pass.
@@ -68,7 +69,7 @@ public struct Classifier: Sendable {
     /// order as equal share a place.
     private static func ranks(of strings: [String]) -> [Int] {
         let sorted = strings.indices.sorted { strings[$0] < strings[$1] }
-        var ranks = [Int](repeating: 0, count: strings.count)
+        var ranks = [Int](filledWith: 0, count: strings.count)
         for (place, index) in sorted.enumerated() where place > 0 {
             let previous = sorted[place - 1]
             ranks[index] = ranks[previous] + (strings[previous] < strings[index] ? 1 : 0)
@@ -84,7 +85,7 @@ public struct Classifier: Sendable {
     /// Every label's score for the UTF-8 text `utf8`, best first.
     public func scores(utf8 text: Span<UInt8>) -> [Score] {
         let counts = matcher.counts(in: text)
-        var evidence = [Double](repeating: 0, count: taxonomy.labels.count)
+        var evidence = [Double](filledWith: 0, count: taxonomy.labels.count)
         var matches = [[(pattern: Int, count: Int)]](repeating: [], count: taxonomy.labels.count)
         let (entries, starts) = (self.entries, entryStarts)
         for (pattern, count) in counts.enumerated() where count > 0 {

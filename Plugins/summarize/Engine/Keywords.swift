@@ -1,3 +1,4 @@
+import FilledArrays
 import PackedKeys
 
 /// Keyword extraction for Chinese news without a dictionary, in four
@@ -147,7 +148,7 @@ public struct KeywordExtractor: Sendable {
             // How many candidates have each mass, masses from `cap` up in one
             // bin: the lightest mass `count` candidates reach down to.
             let cap = 64
-            var atMass = [Int](repeating: 0, count: cap + 1)
+            var atMass = [Int](filledWith: 0, count: cap + 1)
             for candidate in pool { atMass[min(candidate.mass, cap)] += 1 }
             var threshold = cap
             var heavier = atMass[cap]
@@ -166,7 +167,7 @@ public struct KeywordExtractor: Sendable {
         var weights = WeightMatrix(size: candidates.count)
         // The sentence each candidate was last seen in, and the candidates
         // of the current sentence.
-        var lastSentence = [Int32](repeating: -1, count: candidates.count)
+        var lastSentence = [Int32](filledWith: -1, count: candidates.count)
         var present: [Int] = []
         present.reserveCapacity(candidates.count)
         var current: Int32 = -1
@@ -297,7 +298,7 @@ enum PackedTerm {
 /// A set of CJK ideographs as a bitmap over ``CharacterClass/ideographs``.
 struct IdeographSet: Sendable {
     private static let range = CharacterClass.ideographs
-    private var bits = [UInt64](repeating: 0, count: (Int(range.upperBound - range.lowerBound) + 64) / 64)
+    private var bits = [UInt64](filledWith: 0, count: (Int(range.upperBound - range.lowerBound) + 64) / 64)
 
     init(_ values: [UInt32]) {
         for value in values where CharacterClass.isIdeograph(value) {

@@ -1,4 +1,5 @@
 import CSummarizeKernels
+import FilledArrays
 
 /// Edge weights of a small graph: `weights[i, j]` is the weight of the edge
 /// from i to j. Each row is stored as groups of four weights (the last group
@@ -15,7 +16,7 @@ public struct WeightMatrix: Sendable {
     public init(size: Int) {
         self.size = size
         groups = (size + 3) / 4
-        rows = [SIMD4<Double>](repeating: .zero, count: size * groups)
+        rows = [SIMD4<Double>](filledWith: .zero, count: size * groups)
     }
 
     /// The rows, leaving the matrix empty: moved out, not copied.
@@ -48,7 +49,7 @@ public enum PageRank {
         let (n, groups) = (weights.size, weights.groups)
         guard n > 0 else { return [] }
         let flows = flows(weights, damping: damping)
-        var scores = [SIMD4<Double>](repeating: SIMD4(repeating: 1), count: groups)
+        var scores = [SIMD4<Double>](filledWith: SIMD4(repeating: 1), count: groups)
         for lane in n..<groups * 4 { scores[lane >> 2][lane & 3] = 1 - damping }
         var next = scores
         for _ in 0..<maximumIterations {

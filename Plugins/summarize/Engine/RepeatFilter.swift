@@ -1,3 +1,4 @@
+import FilledArrays
 import PackedKeys
 
 /// Which keys may occur more than once: two bitmaps indexed by a hash of
@@ -22,7 +23,7 @@ struct RepeatFilter {
     init(_ keys: Span<UInt64>) {
         var bits = 10
         while 1 << bits < keys.count * Self.bitsPerKey { bits += 1 }
-        var words = [UInt64](repeating: 0, count: 2 << (bits - 6))
+        var words = [UInt64](filledWith: 0, count: 2 << (bits - 6))
         var output = words.mutableSpan
         for index in keys.indices {
             let (word, mask) = Self.bit(keys[index], bits: bits)

@@ -2,6 +2,7 @@ import PackedKeys
 
 #if canImport(Glibc)
 import Glibc
+import FilledArrays
 #endif
 
 /// The character bigrams of a body's sentences, every sentence compared
@@ -34,9 +35,9 @@ struct SentenceBigrams {
         let repeatCount = bigrams.repeatStarts[n]
         var lists = PackedKeyTable(capacity: repeatCount, empty: (last: Int32(-1), newest: Int32(-1)))
         // Each entry: the sentence, and the entry before it in its list.
-        var listEntries = [(sentence: Int32, next: Int32)](repeating: (0, 0), count: repeatCount)
-        var distinctCounts = [Int](repeating: 0, count: n)
-        var sharedCounts = [Int32](repeating: 0, count: n * n)
+        var listEntries = [(sentence: Int32, next: Int32)](filledWith: (0, 0), count: repeatCount)
+        var distinctCounts = [Int](filledWith: 0, count: n)
+        var sharedCounts = [Int32](filledWith: 0, count: n * n)
 
         let keys = bigrams.keys.span
         let mayRepeat = bigrams.mayRepeat.span

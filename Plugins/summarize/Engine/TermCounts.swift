@@ -1,3 +1,4 @@
+import FilledArrays
 import PackedKeys
 
 /// Pass 1 of keyword extraction: the 2–4 ideograph n-grams of a text that
@@ -115,7 +116,7 @@ struct TermCounts {
     private static func reach(
         of pieces: ArraySlice<Piece>, _ scalars: Span<UInt32>, _ bigrams: WordBigrams, length: Int
     ) -> (reach: [UInt8], ngrams: Int) {
-        var reach = [UInt8](repeating: 0, count: length)
+        var reach = [UInt8](filledWith: 0, count: length)
         var output = reach.mutableSpan
         var ngrams = 0
         let mayRepeat = bigrams.mayRepeatAt.span

@@ -1,3 +1,5 @@
+import FilledArrays
+
 /// The bigrams of a text's sentences, found once for both of its readers:
 /// the summary compares sentences by them (``SentenceBigrams``), and the
 /// keywords count only the terms whose adjacent ideographs may repeat
@@ -41,9 +43,9 @@ struct WordBigrams {
 
     /// The bigrams of `sentences`, ranges of `scalars`.
     init(_ scalars: Span<UInt32>, sentences: [Range<Int>]) {
-        var keys = [UInt64](repeating: 0, count: scalars.count)
-        var positions = [Int32](repeating: 0, count: scalars.count)
-        var starts = [Int](repeating: 0, count: sentences.count + 1)
+        var keys = [UInt64](filledWith: 0, count: scalars.count)
+        var positions = [Int32](filledWith: 0, count: scalars.count)
+        var starts = [Int](filledWith: 0, count: sentences.count + 1)
         var pieces: [Piece] = []
         // A piece ends at punctuation, a space or a sentence end: one in
         // eight characters is about what news has.
@@ -118,9 +120,9 @@ struct WordBigrams {
     private static func flags(
         _ keys: Span<UInt64>, at positions: Span<Int32>, starts: [Int], _ repeats: RepeatFilter, length: Int
     ) -> (list: [Int32], listStarts: [Int], byPosition: [UInt8]) {
-        var list = [Int32](repeating: 0, count: keys.count)
-        var listStarts = [Int](repeating: 0, count: starts.count)
-        var byPosition = [UInt8](repeating: 0, count: length)
+        var list = [Int32](filledWith: 0, count: keys.count)
+        var listStarts = [Int](filledWith: 0, count: starts.count)
+        var byPosition = [UInt8](filledWith: 0, count: length)
         var listed = list.mutableSpan
         var flags = byPosition.mutableSpan
         var count = 0
