@@ -80,6 +80,7 @@ let package = Package(
             name: "NewsHostRuntime",
             dependencies: [
                 "NewsHostCore", "PluginHost", "OutputFiles", "CProcessSupport", "ProcessPlumbing", "Locking",
+                "FilledArrays",
             ]),
         // The plugin conformance suite: checks, the child-process runner, reports.
         .target(

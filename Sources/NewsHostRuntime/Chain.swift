@@ -1,3 +1,4 @@
+import FilledArrays
 import Foundation
 import NewsHostCore
 import PluginHost
@@ -164,7 +165,7 @@ public final class Chain: @unchecked Sendable {
     /// - Throws: the first plugin's failure; later plugins do not see the article.
     public func analyze(_ article: Article, worker: Int = 0) throws(PluginCallError) -> Processed {
         var processed = Processed(
-            article: article, perPlugin: [Annotations](repeating: Annotations(), count: isExporter.count),
+            article: article, perPlugin: [Annotations](filledWith: Annotations(), count: isExporter.count),
             layout: ArticleLayout(article))
         var sofar = Self.carried(article)
         for (stage, instance) in workers[worker].enumerated() {

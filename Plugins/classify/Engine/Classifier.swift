@@ -86,7 +86,7 @@ public struct Classifier: Sendable {
     public func scores(utf8 text: Span<UInt8>) -> [Score] {
         let counts = matcher.counts(in: text)
         var evidence = [Double](filledWith: 0, count: taxonomy.labels.count)
-        var matches = [[(pattern: Int, count: Int)]](repeating: [], count: taxonomy.labels.count)
+        var matches = [[(pattern: Int, count: Int)]](filledWith: [], count: taxonomy.labels.count)
         let (entries, starts) = (self.entries, entryStarts)
         for (pattern, count) in counts.enumerated() where count > 0 {
             for index in starts[pattern]..<starts[pattern + 1] {
