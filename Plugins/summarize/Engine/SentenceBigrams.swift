@@ -1,8 +1,8 @@
+import FilledArrays
 import PackedKeys
 
 #if canImport(Glibc)
 import Glibc
-import FilledArrays
 #endif
 
 /// The character bigrams of a body's sentences, every sentence compared
