@@ -109,7 +109,10 @@ let package = Package(
             ]),
         // Output files that never damage what is there: atomic replace of
         // regular files, devices written through. Used by exporters and reports.
-        .target(name: "OutputFiles"),
+        .target(name: "OutputFiles", dependencies: ["COutputFileSupport"]),
+        // The write-behind writer of temporary files, in C: a thread of its
+        // own and direct I/O, which Swift reaches only through unsafe pointers.
+        .target(name: "COutputFileSupport"),
         .target(name: "CPluginKitSupport"),
 
         .target(name: "ClassifyEngine", dependencies: ["FilledArrays"], path: "Plugins/classify/Engine", exclude: []),
@@ -143,7 +146,8 @@ let package = Package(
         .testTarget(name: "NewsHostABITests", dependencies: ["NewsHostABI", "CNewsHostPlugin"]),
         .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         .testTarget(name: "FilledArraysTests", dependencies: ["FilledArrays"]),
-        .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "NewsHostTestSupport"]),
+        .testTarget(
+            name: "OutputFilesTests", dependencies: ["OutputFiles", "COutputFileSupport", "NewsHostTestSupport"]),
         .testTarget(name: "ProcessPlumbingTests", dependencies: ["ProcessPlumbing", "NewsHostTestSupport"]),
         .testTarget(
             name: "PluginHostTests",

@@ -1,3 +1,4 @@
+import COutputFileSupport
 import Glibc
 
 /// Why an output could not be opened or written: a message for the person
@@ -28,39 +29,34 @@ public struct OutputFileError: Error, CustomStringConvertible, Sendable {
 /// its directory are synced before the rename, so a crash after the run
 /// leaves either the old file or the new one. Every descriptor is opened
 /// close-on-exec.
+///
+/// A temporary file is written from behind (`nh_write_behind`): writes
+/// are copied into 4 MiB blocks that a thread of the writer's own hands to
+/// the kernel, with direct I/O where the file system allows it. So the
+/// thread that writes (for an exporter, the one every article passes
+/// through) only copies, and the kernel neither copies the export again
+/// nor keeps it in the page cache. A write that fails there is reported by
+/// a later ``write(bytes:)`` or by ``prepare()``.
 public final class OutputFile {
-    /// Where the bytes go.
-    private enum Destination {
-        /// Standard output or a device/FIFO: written in place, nothing to rename.
-        case direct
-        /// A temporary file renamed over `target` on commit.
-        case replacing(temporary: String)
-    }
-
     /// The path as the user gave it, for messages.
     private let target: String
     /// The file that ``commit()`` replaces: `target` with symbolic links followed.
     private let resolved: String
-    private let destination: Destination
-    private var file: UnsafeMutablePointer<FILE>?
+    private var sink: Sink?
     /// Why a write failed: the file may end in half a record, so it is never committed.
     private var broken: String?
     /// The temporary file that ``prepare()`` synced and closed, waiting for ``commit()``.
     private var prepared: String?
-    /// The stdio buffer of a file that is replaced (see ``fileBufferBytes``);
-    /// freed once the file is closed.
-    private var buffer: UnsafeMutableRawPointer?
-    /// Bytes written to a temporary file since the kernel was last asked to
-    /// write it out (``writebackBytes``).
-    private var unsynced = 0
 
-    /// The stdio buffer of a temporary file: nobody reads it before the
-    /// rename, so it is written in large pieces, one `write` per 256 KiB
-    /// instead of per 4 KiB (stdio's default, the file system's block),
-    /// which cost an exporter a system call every few articles. Standard
-    /// output and devices keep the default, so that a reader downstream
-    /// sees output as it comes.
-    static let fileBufferBytes = 256 << 10
+    /// Where writes go until the output is closed.
+    private enum Sink {
+        /// Standard output or a device/FIFO, written in place through
+        /// stdio's buffer: nothing to rename.
+        case stream(UnsafeMutablePointer<FILE>)
+        /// A temporary file, written from behind (see above) and renamed
+        /// over `target` on commit.
+        case file(descriptor: Int32, writer: OpaquePointer, temporary: String)
+    }
 
     /// Temporary files of earlier newshost runs next to the target whose
     /// process is gone: a killed run's leftovers, for the plugin to report.
@@ -76,12 +72,11 @@ public final class OutputFile {
         target = path
         if Self.isStandardOutput(path) {
             resolved = path
-            destination = .direct
             leftovers = []
             guard let handle = fdopen(fcntl(standardOutput, F_DUPFD_CLOEXEC, 0), "w") else {
                 throw OutputFileError("cannot write to stdout: \(Self.reason())")
             }
-            file = handle
+            sink = .stream(handle)
             return
         }
         let real = try Self.followLinks(path)
@@ -95,17 +90,13 @@ public final class OutputFile {
         let kind = exists ? status.st_mode & S_IFMT : S_IFREG
         switch kind {
         case S_IFREG:
-            let (name, handle) = try Self.createTemporary(for: real, shown: path, replacing: exists ? status : nil)
-            destination = .replacing(temporary: name)
-            file = handle
-            let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.fileBufferBytes, alignment: 64)
-            // glibc uses a buffer it is given for the stream's whole life; one
-            // it allocates itself has the default size, whatever is asked.
-            if setvbuf(handle, buffer.assumingMemoryBound(to: CChar.self), _IOFBF, Self.fileBufferBytes) == 0 {
-                self.buffer = buffer
-            } else {
-                buffer.deallocate()
+            let (name, descriptor) = try Self.createTemporary(for: real, shown: path, replacing: exists ? status : nil)
+            guard let writer = nh_write_behind_open(descriptor) else {
+                close(descriptor)
+                unlink(name)
+                throw OutputFileError("cannot write \(path): out of memory")
             }
+            sink = .file(descriptor: descriptor, writer: writer, temporary: name)
             leftovers = Self.findLeftovers(for: real)
         case S_IFCHR, S_IFIFO:
             // A device or a pipe is written through, never replaced: renaming
@@ -114,8 +105,7 @@ public final class OutputFile {
             guard descriptor >= 0, let handle = fdopen(descriptor, "w") else {
                 throw OutputFileError("cannot open \(path) for writing: \(Self.reason())")
             }
-            destination = .direct
-            file = handle
+            sink = .stream(handle)
             leftovers = []
         case S_IFDIR:
             throw OutputFileError("\(path) is a directory; give a file name inside it, e.g. \(path)/articles.out")
@@ -146,46 +136,22 @@ public final class OutputFile {
 
     /// Appends `bytes`.
     public func write(bytes: UnsafeRawBufferPointer) throws(OutputFileError) {
-        guard let file else { throw OutputFileError("write after the output was closed") }
+        guard let sink else { throw OutputFileError("write after the output was closed") }
         if let broken { throw OutputFileError("cannot write \(target): \(broken) (an earlier write failed)") }
         guard !bytes.isEmpty else { return }
-        let written = fwrite(bytes.baseAddress, 1, bytes.count, file)
-        guard written == bytes.count else { throw failedWrite() }
-        if case .replacing = destination {
-            unsynced += bytes.count
-            if unsynced >= Self.writebackBytes { startWriteback(file) }
+        switch sink {
+        case .stream(let handle):
+            guard fwrite(bytes.baseAddress, 1, bytes.count, handle) == bytes.count else { throw failedWrite() }
+        case .file(_, let writer, _):
+            let error = nh_write_behind_append(writer, bytes.baseAddress, bytes.count)
+            guard error == 0 else { throw failedWrite(errno: error) }
         }
-    }
-
-    /// How much of a temporary file may wait in memory before the kernel
-    /// is asked to start writing it to disk. Without that, all of it waited
-    /// for the `fsync` of ``prepare()``: 61 ms for the 92 MB that 30 MB of
-    /// pages exports, at the end of the run, with nothing else to do; asked
-    /// every 8 MB, the disk writes while the run goes on and the last
-    /// `fsync` took 6 ms.
-    static let writebackBytes = 8 << 20
-
-    /// Asks the kernel to write the file's pages so far to disk, without
-    /// waiting: `POSIX_FADV_DONTNEED`, which on Linux starts the writeback
-    /// of dirty pages, and lets the page cache drop the clean ones: nobody
-    /// reads an export back during the run, and a large one no longer
-    /// crowds everything else out of memory.
-    ///
-    /// What stdio holds stays there, for its next whole-buffer write: a
-    /// flush here would write part of a buffer, and every write after it
-    /// would start off the buffer's alignment, which costs the kernel more:
-    /// 92 MB in 256 KiB writes took 30-60 % more system time off a 256 KiB
-    /// boundary than on it (ext4, Linux 6.18; presumably because an
-    /// aligned write fills whole large folios of the page cache).
-    private func startWriteback(_ file: UnsafeMutablePointer<FILE>) {
-        _ = posix_fadvise(fileno(file), 0, 0, POSIX_FADV_DONTNEED)
-        unsynced = 0
     }
 
     /// Records why the last write or flush failed (`errno`): the file may
     /// now end in half a record, so it is never committed.
-    private func failedWrite() -> OutputFileError {
-        let reason = Self.reason()
+    private func failedWrite(errno number: Int32 = errno) -> OutputFileError {
+        let reason = Self.reason(number)
         broken = reason
         return OutputFileError("cannot write \(target): \(reason)")
     }
@@ -195,15 +161,15 @@ public final class OutputFile {
     /// failed write, deletes the temporary file instead and throws, so the
     /// target is never half a file. Does nothing once prepared.
     public func prepare() throws(OutputFileError) {
-        if let broken, file != nil {
+        if let broken, sink != nil {
             discard()
             throw OutputFileError(
                 "\(target) not written: a write failed earlier (\(broken)), so the output would be incomplete")
         }
-        guard let handle = file else { return }
-        file = nil
-        switch destination {
-        case .direct:
+        guard let sink else { return }
+        self.sink = nil
+        switch sink {
+        case .stream(let handle):
             let flushed = fflush(handle) == 0
             let reason = Self.reason()
             let closed = fclose(handle) == 0
@@ -211,13 +177,13 @@ public final class OutputFile {
                 throw OutputFileError(
                     "cannot write \(target == "-" ? "stdout" : target): \(flushed ? Self.reason() : reason)")
             }
-        case .replacing(let temporary):
-            let synced = fflush(handle) == 0 && fsync(fileno(handle)) == 0
-            let closed = fclose(handle) == 0
-            guard synced, closed else {
-                let reason = Self.reason()
+        case .file(let descriptor, let writer, let temporary):
+            var error = nh_write_behind_close(writer)
+            if error == 0 && fsync(descriptor) != 0 { error = errno }
+            if close(descriptor) != 0 && error == 0 { error = errno }
+            guard error == 0 else {
                 unlink(temporary)
-                throw OutputFileError("cannot write \(target): \(reason)")
+                throw OutputFileError("cannot write \(target): \(Self.reason(error))")
             }
             prepared = temporary
         }
@@ -241,11 +207,15 @@ public final class OutputFile {
     /// Closes the output and deletes the temporary file (prepared or not),
     /// leaving the target untouched.
     public func discard() {
-        if let handle = file {
-            file = nil
-            fclose(handle)
-            if case .replacing(let temporary) = destination { unlink(temporary) }
+        switch sink {
+        case .stream(let handle): fclose(handle)
+        case .file(let descriptor, let writer, let temporary):
+            nh_write_behind_abandon(writer)
+            close(descriptor)
+            unlink(temporary)
+        case nil: break
         }
+        sink = nil
         if let temporary = prepared {
             prepared = nil
             unlink(temporary)
@@ -254,9 +224,6 @@ public final class OutputFile {
 
     deinit {
         discard()
-        // Every path that closes the stream has run: prepare, commit and
-        // discard close it before they return.
-        buffer?.deallocate()
     }
 }
 
@@ -273,8 +240,8 @@ extension OutputFile {
     /// How many symbolic links are followed before giving up (the kernel's own limit).
     static let maximumLinks = 40
 
-    private static func reason() -> String {
-        String(cString: strerror(errno))
+    private static func reason(_ number: Int32 = errno) -> String {
+        String(cString: strerror(number))
     }
 
     /// `path` with every symbolic link followed, also a dangling one (its
@@ -310,7 +277,7 @@ extension OutputFile {
     private static func createTemporary(
         for path: String, shown: String, replacing existing: stat?
     )
-        throws(OutputFileError) -> (String, UnsafeMutablePointer<FILE>)
+        throws(OutputFileError) -> (String, Int32)
     {
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let name = directory(of: path) + "/." + fileName(of: path) + marker + "\(getpid())-\(random).tmp"
@@ -323,12 +290,7 @@ extension OutputFile {
             _ = fchown(descriptor, existing.st_uid, existing.st_gid)
             _ = fchmod(descriptor, existing.st_mode & 0o7777)
         }
-        guard let handle = fdopen(descriptor, "w") else {
-            close(descriptor)
-            unlink(name)
-            throw OutputFileError("cannot write \(shown): \(reason())")
-        }
-        return (name, handle)
+        return (name, descriptor)
     }
 
     /// Temporary files for `path` left by newshost processes that no longer run.

@@ -31,6 +31,39 @@ import Testing
         #expect(result.stderr.contains("\(plugin) did not finish, so its output was not written"), "\(result.stderr)")
     }
 
+    /// An export larger than the writer's block (4 MiB) is written by a
+    /// thread of its own: a write that fails there (past 3,000 KiB) still
+    /// fails the run with the reason, and leaves no file.
+    @Test func aWriteThatFailsBehindTheRunLeavesNoFileAtAll() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let parsed = try Command.newshost(["parse", TestPaths.seeds.path])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        var input = ""
+        for copy in 0..<100 {
+            for line in parsed.stdout.split(separator: "\n") {
+                var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                object["source"] = "copy-\(copy)-\(object["source"] as? String ?? "")"
+                object.removeValue(forKey: "id")
+                input += String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) + "\n"
+            }
+        }
+        let articles = directory.appendingPathComponent("articles.jsonl")
+        try Data(input.utf8).write(to: articles)
+        let out = directory.appendingPathComponent("out.jsonl")
+        let result = try Command.run(
+            "/bin/bash",
+            [
+                "-c", "trap '' XFSZ; ulimit -f 3000; exec \"$@\"", "bash", TestPaths.newshost, "run", "--plugins",
+                "export-jsonl", "--option", "export-jsonl.path=\(out.path)", articles.path,
+            ])
+        #expect(input.utf8.count > 8 << 20, "more than two blocks")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("File too large"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("export-jsonl did not finish, so its output was not written"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["articles.jsonl"])
+    }
+
     /// Without the `trap` above: newshost ignores SIGXFSZ itself, so a
     /// size limit is an error message, never a silent death.
     @Test func aFileSizeLimitIsAnErrorMessageNotASilentDeath() throws {

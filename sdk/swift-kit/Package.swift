@@ -17,7 +17,8 @@ let package = Package(
         .target(name: "CCPUFeatures"),
         .target(name: "CByteScan", dependencies: ["CCPUFeatures"]),
         .target(name: "JSONEscaping", dependencies: ["CByteScan"]),
-        .target(name: "OutputFiles"),
+        .target(name: "COutputFileSupport"),
+        .target(name: "OutputFiles", dependencies: ["COutputFileSupport"]),
         .target(name: "Locking"),
         .target(name: "UTF8Assembly", dependencies: ["CByteScan"]),
         .target(

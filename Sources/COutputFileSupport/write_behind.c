@@ -1,0 +1,244 @@
+/* The write-behind writer (write_behind.h).
+ *
+ * The caller fills one block at a time; a full block joins a queue that
+ * the writer's thread empties in file order, one write() a block. With
+ * three blocks, the caller waits only while two full blocks wait for the
+ * disk. The thread writes with O_DIRECT where the file system allows it:
+ * the block goes from this memory to the disk, with no copy into the page
+ * cache and none of the page cache's bookkeeping, which cost more than
+ * the copy (see NH_WRITE_BEHIND_BLOCK_BYTES). Where direct I/O is refused,
+ * it writes through the page cache and asks the kernel after each block to
+ * write the file out and drop what it has written (POSIX_FADV_DONTNEED),
+ * so the final fsync has little left to do and the export does not crowd
+ * other files out of memory.
+ *
+ * In C, with a pthread mutex of its own rather than the Swift `Locking`
+ * module: the blocks are raw aligned memory shared with a thread, which
+ * Swift could only pass around as unchecked-Sendable pointers. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "write_behind.h"
+
+/* One being filled, two waiting for the disk or being written. */
+enum { BLOCKS = 3 };
+
+/* Direct I/O needs the memory aligned to the device's logical block (512
+ * bytes here); a page is enough for every device. */
+enum { ALIGNMENT = 4096 };
+
+struct nh_write_behind {
+    int fd;
+
+    /* The caller's. */
+    char *blocks[BLOCKS];  /* allocated when first needed */
+    int filling;           /* the block being filled, or -1 */
+    size_t filled;         /* bytes in it */
+    int started;           /* the thread runs */
+    pthread_t thread;
+
+    /* Shared, under `lock`; `changed` is signalled on every change. */
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    int queue[BLOCKS];     /* full blocks, in file order; the first is being written */
+    int queued;
+    int busy[BLOCKS];      /* queued or being written */
+    int error;             /* errno of the first failed write, or 0 */
+    int closing;           /* nothing more will be queued */
+    int abandoned;         /* write nothing more */
+
+    /* The thread's until it is joined. */
+    int direct;            /* O_DIRECT is on */
+};
+
+static int set_direct(int fd, int on) {
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0) return -1;
+    return fcntl(fd, F_SETFL, on ? (flags | O_DIRECT) : (flags & ~O_DIRECT));
+}
+
+/* Writes all of `bytes`, going on without direct I/O where it is refused
+ * (EINVAL: a file system that takes O_DIRECT but not for this write, or a
+ * short write that left the offset unaligned). Returns 0 or an errno. */
+static int write_all(int fd, const char *bytes, size_t count, int *direct) {
+    while (count > 0) {
+        ssize_t written = write(fd, bytes, count);
+        if (written > 0) {
+            bytes += written;
+            count -= (size_t)written;
+            continue;
+        }
+        if (written < 0 && errno == EINTR) continue;
+        if (written < 0 && errno == EINVAL && *direct && set_direct(fd, 0) == 0) {
+            *direct = 0;
+            continue;
+        }
+        return written < 0 ? errno : EIO;
+    }
+    return 0;
+}
+
+static void *write_blocks(void *argument) {
+    nh_write_behind *writer = argument;
+    pthread_mutex_lock(&writer->lock);
+    for (;;) {
+        while (writer->queued == 0 && !writer->closing) pthread_cond_wait(&writer->changed, &writer->lock);
+        if (writer->queued == 0) break;
+        int index = writer->queue[0];
+        int skip = writer->error != 0 || writer->abandoned;
+        pthread_mutex_unlock(&writer->lock);
+
+        int error = skip ? 0 : write_all(writer->fd, writer->blocks[index], NH_WRITE_BEHIND_BLOCK_BYTES, &writer->direct);
+        if (!skip && !error && !writer->direct) (void)posix_fadvise(writer->fd, 0, 0, POSIX_FADV_DONTNEED);
+
+        pthread_mutex_lock(&writer->lock);
+        if (error && writer->error == 0) writer->error = error;
+        writer->queued -= 1;
+        memmove(writer->queue, writer->queue + 1, (size_t)writer->queued * sizeof writer->queue[0]);
+        writer->busy[index] = 0;
+        pthread_cond_broadcast(&writer->changed);
+    }
+    pthread_mutex_unlock(&writer->lock);
+    return NULL;
+}
+
+nh_write_behind *nh_write_behind_open(int fd) {
+    nh_write_behind *writer = calloc(1, sizeof *writer);
+    if (writer == NULL) return NULL;
+    writer->fd = fd;
+    writer->filling = -1;
+    if (pthread_mutex_init(&writer->lock, NULL) != 0) {
+        free(writer);
+        return NULL;
+    }
+    if (pthread_cond_init(&writer->changed, NULL) != 0) {
+        pthread_mutex_destroy(&writer->lock);
+        free(writer);
+        return NULL;
+    }
+    return writer;
+}
+
+/* Starts the thread, with direct I/O on where the file system allows it and
+ * every signal blocked: signals go to the threads that expect them. */
+static int start(nh_write_behind *writer) {
+    writer->direct = set_direct(writer->fd, 1) == 0;
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    int error = pthread_create(&writer->thread, NULL, write_blocks, writer);
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    if (error != 0) {
+        if (writer->direct) (void)set_direct(writer->fd, 0);
+        return error;
+    }
+    writer->started = 1;
+    return 0;
+}
+
+/* Queues the full block being filled. Returns the first failure so far. */
+static int hand_over(nh_write_behind *writer) {
+    if (!writer->started) {
+        int error = start(writer);
+        if (error != 0) return error;
+    }
+    pthread_mutex_lock(&writer->lock);
+    writer->busy[writer->filling] = 1;
+    writer->queue[writer->queued++] = writer->filling;
+    pthread_cond_broadcast(&writer->changed);
+    int error = writer->error;
+    pthread_mutex_unlock(&writer->lock);
+    writer->filling = -1;
+    writer->filled = 0;
+    return error;
+}
+
+/* Makes a free block the one being filled, waiting for one if need be. */
+static int take_block(nh_write_behind *writer) {
+    int index = -1, error = 0;
+    pthread_mutex_lock(&writer->lock);
+    for (;;) {
+        error = writer->error;
+        if (error != 0) break;
+        for (int candidate = 0; candidate < BLOCKS && index < 0; candidate++) {
+            if (!writer->busy[candidate]) index = candidate;
+        }
+        if (index >= 0) break;
+        pthread_cond_wait(&writer->changed, &writer->lock);
+    }
+    pthread_mutex_unlock(&writer->lock);
+    if (error != 0) return error;
+    if (writer->blocks[index] == NULL) {
+        void *memory = NULL;
+        if (posix_memalign(&memory, ALIGNMENT, NH_WRITE_BEHIND_BLOCK_BYTES) != 0) return ENOMEM;
+        writer->blocks[index] = memory;
+    }
+    writer->filling = index;
+    writer->filled = 0;
+    return 0;
+}
+
+int nh_write_behind_append(nh_write_behind *writer, const void *bytes, size_t count) {
+    const char *from = bytes;
+    while (count > 0) {
+        if (writer->filling < 0) {
+            int error = take_block(writer);
+            if (error != 0) return error;
+        }
+        size_t room = NH_WRITE_BEHIND_BLOCK_BYTES - writer->filled;
+        size_t part = count < room ? count : room;
+        memcpy(writer->blocks[writer->filling] + writer->filled, from, part);
+        writer->filled += part;
+        from += part;
+        count -= part;
+        if (writer->filled == NH_WRITE_BEHIND_BLOCK_BYTES) {
+            int error = hand_over(writer);
+            if (error != 0) return error;
+        }
+    }
+    return 0;
+}
+
+/* Joins the thread (if it runs) once it has done what `abandon` says, and
+ * returns the first failure. */
+static int stop(nh_write_behind *writer, int abandon) {
+    if (!writer->started) return 0;
+    pthread_mutex_lock(&writer->lock);
+    writer->closing = 1;
+    writer->abandoned = abandon;
+    pthread_cond_broadcast(&writer->changed);
+    pthread_mutex_unlock(&writer->lock);
+    pthread_join(writer->thread, NULL);
+    writer->started = 0;
+    return writer->error;
+}
+
+static void release(nh_write_behind *writer) {
+    for (int index = 0; index < BLOCKS; index++) free(writer->blocks[index]);
+    pthread_cond_destroy(&writer->changed);
+    pthread_mutex_destroy(&writer->lock);
+    free(writer);
+}
+
+int nh_write_behind_close(nh_write_behind *writer) {
+    int error = stop(writer, 0);
+    if (error == 0 && writer->filling >= 0 && writer->filled > 0) {
+        /* The last block is not whole: through the page cache, which takes any length. */
+        if (writer->direct && set_direct(writer->fd, 0) != 0) error = errno;
+        writer->direct = 0;
+        if (error == 0) error = write_all(writer->fd, writer->blocks[writer->filling], writer->filled, &writer->direct);
+    }
+    release(writer);
+    return error;
+}
+
+void nh_write_behind_abandon(nh_write_behind *writer) {
+    (void)stop(writer, 1);
+    release(writer);
+}
