@@ -125,15 +125,24 @@ nh_write_behind *nh_write_behind_open(int fd) {
     return writer;
 }
 
+/* The thread's stack: it only calls write() and waits, and the default
+ * (8 MiB of address space) would count against a worker's memory limit. */
+enum { STACK_BYTES = 256 << 10 };
+
 /* Starts the thread, with direct I/O on where the file system allows it and
  * every signal blocked: signals go to the threads that expect them. */
 static int start(nh_write_behind *writer) {
+    pthread_attr_t attributes;
+    int error = pthread_attr_init(&attributes);
+    if (error != 0) return error;
     writer->direct = set_direct(writer->fd, 1) == 0;
+    (void)pthread_attr_setstacksize(&attributes, STACK_BYTES);
     sigset_t all, previous;
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &previous);
-    int error = pthread_create(&writer->thread, NULL, write_blocks, writer);
+    error = pthread_create(&writer->thread, &attributes, write_blocks, writer);
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    pthread_attr_destroy(&attributes);
     if (error != 0) {
         if (writer->direct) (void)set_direct(writer->fd, 0);
         return error;
