@@ -20,8 +20,10 @@ public final class Chain: @unchecked Sendable {
         /// Annotations, one entry per plugin of the chain.
         public var perPlugin: [Annotations]
         /// The records exporters with a `prepare` hook made, by chain
-        /// position, each with the view it was made from.
-        var records: [Int: PreparedRecord] = [:]
+        /// position (empty until the first), each with the view it was made
+        /// from. An array, not a dictionary: one small allocation an article
+        /// instead of a hash table's, and no hashing on the ordered thread.
+        var records: [PreparedRecord?] = []
         /// The article laid out for the ABI once, for every in-process
         /// stage it goes through, the exporters' included.
         let layout: ArticleLayout
@@ -36,8 +38,8 @@ public final class Chain: @unchecked Sendable {
     private let isExporter: [Bool]
     /// For each worker, the instance of each non-exporter plugin (nil for exporters).
     private let workers: [[(any ChainStage)?]]
-    /// The instance of each exporter, by position in the chain.
-    private let exporters: [Int: any ChainStage]
+    /// The instance of each exporter, by position in the chain (nil for the other plugins).
+    private let exporters: [(any ChainStage)?]
 
     /// Every distinct instance, in chain order.
     public let instances: [any ChainStage]
@@ -56,7 +58,7 @@ public final class Chain: @unchecked Sendable {
     /// The number of plugins in the chain.
     public var pluginCount: Int { isExporter.count }
 
-    private init(isExporter: [Bool], workers: [[(any ChainStage)?]], exporters: [Int: any ChainStage]) {
+    private init(isExporter: [Bool], workers: [[(any ChainStage)?]], exporters: [(any ChainStage)?]) {
         self.isExporter = isExporter
         self.workers = workers
         self.exporters = exporters
@@ -140,7 +142,7 @@ public final class Chain: @unchecked Sendable {
         do {
             var perWorker = [[(any ChainStage)?]](
                 repeating: [(any ChainStage)?](repeating: nil, count: libraries.count), count: workerCount)
-            var exporters: [Int: any ChainStage] = [:]
+            var exporters = [(any ChainStage)?](repeating: nil, count: libraries.count)
             for (stage, library) in libraries.enumerated() {
                 if library.descriptor.kind == .exporter {
                     exporters[stage] = try make(stage)
@@ -173,10 +175,13 @@ public final class Chain: @unchecked Sendable {
                 // An exporter that formats its records ahead does so here, on
                 // this worker, so that the ordered stage only writes.
                 if let exporter = exporters[stage], exporter.preparesRecords {
-                    processed.records[stage] = try Self.during(exporter, article) {
-                        () throws(PluginCallError) in
+                    let record = try Self.during(exporter, article) { () throws(PluginCallError) in
                         try exporter.prepareExport(for: article, layout: processed.layout, annotations: sofar)
                     }
+                    if processed.records.isEmpty {
+                        processed.records = [PreparedRecord?](filledWith: nil, count: isExporter.count)
+                    }
+                    processed.records[stage] = record
                 }
                 continue
             }
@@ -203,7 +208,7 @@ public final class Chain: @unchecked Sendable {
             let exporter = exporters[stage]!
             _ = try Self.during(exporter, processed.article) { () throws(PluginCallError) in
                 // The view `prepare` saw has the same annotations: reused, with the record.
-                if let prepared = processed.records[stage] {
+                if stage < processed.records.count, let prepared = processed.records[stage] {
                     return try exporter.process(processed.article, prepared: prepared)
                 }
                 return try exporter.process(
@@ -242,7 +247,7 @@ public final class Chain: @unchecked Sendable {
     /// commits.
     public func finish() -> [PluginCallError] {
         var failures: [PluginCallError] = []
-        let exporterInstances = Set(exporters.values.map(ObjectIdentifier.init))
+        let exporterInstances = Set(exporters.compactMap { $0.map(ObjectIdentifier.init) })
         let (exporting, others) = instances.split(by: { exporterInstances.contains(ObjectIdentifier($0)) })
         let (twoPhase, onePhase) = exporting.split(by: \.commitsSeparately)
         var prepared: [any ChainStage] = []
