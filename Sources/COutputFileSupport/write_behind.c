@@ -86,6 +86,9 @@ static int write_all(int fd, const char *bytes, size_t count, int *direct) {
 
 static void *write_blocks(void *argument) {
     nh_write_behind *writer = argument;
+    /* Named like the host's threads ("nh reader", "nh job 1"), for whoever
+     * looks at a running process (top -H, gdb, perf). */
+    (void)pthread_setname_np(pthread_self(), "nh writer");
     pthread_mutex_lock(&writer->lock);
     for (;;) {
         while (writer->queued == 0 && !writer->closing) pthread_cond_wait(&writer->changed, &writer->lock);
