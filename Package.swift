@@ -141,11 +141,11 @@ let package = Package(
 
         // Paths, process running and fixture compilation shared by the tests.
         .target(name: "NewsHostTestSupport", path: "Tests/Support"),
-        .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "NewsHostTestSupport"]),
+        .testTarget(name: "NewsHostCoreTests", dependencies: ["NewsHostCore", "Locking", "NewsHostTestSupport"]),
         .testTarget(name: "UTF8AssemblyTests", dependencies: ["UTF8Assembly", "CByteScan"]),
         .testTarget(name: "NewsHostABITests", dependencies: ["NewsHostABI", "CNewsHostPlugin"]),
         .testTarget(name: "LockingTests", dependencies: ["Locking"]),
-        .testTarget(name: "FilledArraysTests", dependencies: ["FilledArrays"]),
+        .testTarget(name: "FilledArraysTests", dependencies: ["FilledArrays", "Locking"]),
         .testTarget(
             name: "OutputFilesTests", dependencies: ["OutputFiles", "COutputFileSupport", "NewsHostTestSupport"]),
         .testTarget(name: "ProcessPlumbingTests", dependencies: ["ProcessPlumbing", "NewsHostTestSupport"]),

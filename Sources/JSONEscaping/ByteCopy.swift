@@ -3,8 +3,11 @@
 /// `Array.append(contentsOf:)` takes any sequence and costs a hundred
 /// instructions around each copy; a JSON line makes about sixty.
 extension Array where Element == UInt8 {
-    /// Appends `bytes`.
+    /// Appends `bytes`. Nothing is appended for none: appending nothing to
+    /// an empty array writes to the storage every empty array shares, a
+    /// race between threads (see `Array(filledWith:count:)`).
     mutating func append(copying bytes: Span<UInt8>) {
+        guard !bytes.isEmpty else { return }
         append(addingCapacity: bytes.count) { $0.append(copying: bytes) }
     }
 }

@@ -1,4 +1,6 @@
+import Dispatch
 import FilledArrays
+import Locking
 import Testing
 
 /// `Array(filledWith:count:)` makes what `Array(repeating:count:)` makes.
@@ -14,6 +16,19 @@ import Testing
         #expect([String](filledWith: "新闻", count: count) == [String](repeating: "新闻", count: count))
     }
 
+    /// Empty arrays made on many threads at once: nothing is written to the
+    /// storage all empty arrays share, which ThreadSanitizer reports as a
+    /// race (CI's TSan pass).
+    @Test func emptyArraysOnManyThreadsShareNothing() {
+        let counts = (0..<8).map { _ in Counter() }
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for _ in 0..<500 where [UInt64](filledWith: 7, count: 0).isEmpty {
+                counts[thread].add()
+            }
+        }
+        #expect(counts.map(\.value) == [Int](repeating: 500, count: 8))
+    }
+
     @Test func theArrayCanGrowAndIsItsOwn() {
         var filled = [Int](filledWith: 3, count: 5)
         let copy = filled
@@ -22,4 +37,13 @@ import Testing
         #expect(filled == [0, 3, 3, 3, 3, 4])
         #expect(copy == [3, 3, 3, 3, 3])
     }
+}
+
+/// A count that threads add to.
+private final class Counter: Sendable {
+    private let count = LockedValue(0)
+
+    func add() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
 }

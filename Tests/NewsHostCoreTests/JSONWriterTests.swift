@@ -1,5 +1,6 @@
 import Foundation
 import JSONEscaping
+import Locking
 import NewsHostTestSupport
 import Testing
 
@@ -24,6 +25,24 @@ import Testing
         json.integer(-3)
         json.endObject()
         #expect(json.text == #"{"a":["x","y"],"b":[{"n":1.5},{}],"c":null,"d":-3}"#)
+    }
+
+    /// Writers made on many threads at once, each starting with an escaped
+    /// string (which appends an empty key to an empty buffer): nothing is
+    /// written to the storage all empty arrays share, which ThreadSanitizer
+    /// reports as a race (CI's TSan pass).
+    @Test func writersOnManyThreadsShareNothing() {
+        let texts = LockedTexts()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            var last = ""
+            for _ in 0..<500 {
+                var json = JSONWriter()
+                json.string("\"")
+                last = json.text
+            }
+            texts.append(last)
+        }
+        #expect(texts.all == [String](repeating: #""\"""#, count: 8))
     }
 
     /// Whatever the text, the literal reads back as the same string.
@@ -145,4 +164,13 @@ import Testing
         }
         #expect(mismatches.isEmpty, "written otherwise than described: \(mismatches.prefix(5))")
     }
+}
+
+/// What the threads of a test made, gathered under a lock.
+private final class LockedTexts: Sendable {
+    private let texts = LockedValue<[String]>([])
+
+    func append(_ text: String) { texts.withLock { $0.append(text) } }
+
+    var all: [String] { texts.withLock { $0 } }
 }
