@@ -11,8 +11,9 @@ public enum SpecialBytes {
     ///
     /// The text between two escapes is nearly all of any JSON, and this is
     /// the loop every byte of it passes through, so sixteen bytes are
-    /// tested at once, in C (`nh_scan_json_special`: SSE2 or NEON compares,
-    /// which Swift's `SIMD16` compares do not compile to).
+    /// tested at once (64 a step on x86), in C (`nh_scan_json_special`:
+    /// SSE2 or NEON compares, which Swift's `SIMD16` compares do not
+    /// compile to).
     @inlinable
     public static func firstSpecial(in bytes: Span<UInt8>, from start: Int) -> Int {
         precondition(start >= 0, "a scan starts at an offset of the bytes")
