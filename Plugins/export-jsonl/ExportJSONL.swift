@@ -92,19 +92,28 @@ final class ExportJSONL: NewsHostPlugin {
     /// estimate that fell short made most lines grow (and copy) their
     /// buffer.
     private static func capacity(for a: borrowing ArticleView) -> Int {
-        let perText = 48
         var bytes = 512 + 2 * a.body.utf8Count + a.paragraphs.count * perText
         bytes += a.id.utf8Count + a.source.utf8Count + a.headline.utf8Count + a.dateline.utf8Count
-        for list in [a.titles, a.bylines, a.captions, a.subheadings, a.notes] {
-            for text in list { bytes += text.utf8Count + perText }
-        }
-        for list in [a.labels, a.summaries, a.keywords, a.fields] {
-            for annotation in list {
-                bytes += annotation.plugin.utf8Count + annotation.text.utf8Count + annotation.detail.utf8Count
-                bytes += 2 * perText
-            }
-        }
+        bytes += room(for: a.titles) + room(for: a.bylines) + room(for: a.captions)
+        bytes += room(for: a.subheadings) + room(for: a.notes)
+        bytes += room(for: a.labels) + room(for: a.summaries) + room(for: a.keywords) + room(for: a.fields)
         return bytes
+    }
+
+    /// Room per text for its key, quotes, a number and a few escapes.
+    private static let perText = 48
+
+    /// Room for a list of texts (in a list, so each on its own, not in an
+    /// array of lists, which cost an allocation per line).
+    private static func room(for texts: BorrowedTexts) -> Int {
+        texts.reduce(0) { $0 + $1.utf8Count + perText }
+    }
+
+    /// Room for a list of annotations: its texts and two keys each.
+    private static func room(for annotations: BorrowedAnnotations) -> Int {
+        annotations.reduce(0) {
+            $0 + $1.plugin.utf8Count + $1.text.utf8Count + $1.detail.utf8Count + 2 * perText
+        }
     }
 
     /// `key` and an array with one object per annotation: the members

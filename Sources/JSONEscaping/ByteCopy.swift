@@ -6,9 +6,25 @@ extension Array where Element == UInt8 {
     /// Appends `bytes`. Nothing is appended for none: appending nothing to
     /// an empty array writes to the storage every empty array shares, a
     /// race between threads (see `Array(filledWith:count:)`).
+    @usableFromInline
     mutating func append(copying bytes: Span<UInt8>) {
         guard !bytes.isEmpty else { return }
         append(addingCapacity: bytes.count) { $0.append(copying: bytes) }
+    }
+
+    /// Appends a copy of the array's own bytes in `range`, which must be
+    /// within it: where copying them out first cost an array of its own.
+    mutating func append(copyingOwn range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range of the array's own bytes")
+        guard !range.isEmpty else { return }
+        let end = count
+        // Room first (zeros), then the copy within one buffer: the array
+        // cannot be read while `append(addingCapacity:)` writes to it.
+        append(addingCapacity: range.count) { $0.append(repeating: 0, count: range.count) }
+        withUnsafeMutableBufferPointer { all in
+            let base = all.baseAddress!
+            (base + end).update(from: base + range.lowerBound, count: range.count)
+        }
     }
 }
 

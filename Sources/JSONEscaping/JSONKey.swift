@@ -5,7 +5,7 @@
 public struct JSONKey: Sendable {
     /// `,"name":` as UTF-8: the key after another member, and without its
     /// comma the first of an object.
-    let member: [UInt8]
+    @usableFromInline let member: [UInt8]
 
     /// The key `name`.
     public init(_ name: String) {

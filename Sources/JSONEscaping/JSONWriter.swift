@@ -10,42 +10,54 @@
 ///     json.endObject()          // {"id":"a#1","titles":["一","二"]}
 public struct JSONWriter: Sendable {
     /// The JSON text so far, as UTF-8.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { output }
+
+    /// ``bytes``, written by the inlinable members: the brackets and keys
+    /// of a line, each a call of its own where the writer is in another
+    /// module than its caller, are inlined into the caller.
+    @usableFromInline var output: [UInt8] = []
 
     /// Whether a value ended last (a string, a number, a closed object or
     /// array), so that the next value or key takes a comma; not at the
     /// start, after an opening bracket, a key or a line end.
-    private var valueEnded = false
+    @usableFromInline var valueEnded = false
 
     /// An empty writer with room for about `capacity` bytes.
     public init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        output.reserveCapacity(capacity)
     }
 
     /// The JSON text so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// A comma if a value ended last (see ``valueEnded``).
-    private mutating func separate() {
-        if valueEnded { bytes.append(UInt8(ascii: ",")) }
+    @inlinable
+    mutating func separate() {
+        if valueEnded { output.append(UInt8(ascii: ",")) }
     }
 
+    @inlinable
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
 
+    @inlinable
     public mutating func endObject() { close(UInt8(ascii: "}")) }
 
+    @inlinable
     public mutating func beginArray() { open(UInt8(ascii: "[")) }
 
+    @inlinable
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    private mutating func open(_ bracket: UInt8) {
+    @inlinable
+    mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(bracket)
+        output.append(bracket)
         valueEnded = false
     }
 
-    private mutating func close(_ bracket: UInt8) {
-        bytes.append(bracket)
+    @inlinable
+    mutating func close(_ bracket: UInt8) {
+        output.append(bracket)
         valueEnded = true
     }
 
@@ -55,9 +67,10 @@ public struct JSONWriter: Sendable {
     }
 
     /// An object member's key written ahead (``JSONKey``); its value comes next.
+    @inlinable
     public mutating func key(_ name: JSONKey) {
         // Read through a span (see keyedRun(_:utf8:)).
-        bytes.append(copying: name.member.span.extracting((valueEnded ? 0 : 1)...))
+        output.append(copying: name.member.span.extracting((valueEnded ? 0 : 1)...))
         valueEnded = false
     }
 
@@ -98,22 +111,22 @@ public struct JSONWriter: Sendable {
         let comma = member.isEmpty && valueEnded
         valueEnded = true
         guard firstSpecial == utf8.count else {
-            if comma { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(copying: member)
-            let start = bytes.count + 1
-            JSONEscaping.appendQuoted(utf8: utf8, firstSpecial: firstSpecial, to: &bytes)
-            return start..<(bytes.count - 1)
+            if comma { output.append(UInt8(ascii: ",")) }
+            output.append(copying: member)
+            let start = output.count + 1
+            JSONEscaping.appendQuoted(utf8: utf8, firstSpecial: firstSpecial, to: &output)
+            return start..<(output.count - 1)
         }
         // Nothing to escape, as in nearly every text: the comma or the key,
         // the quotes and the text in one append.
-        bytes.append(addingCapacity: member.count + utf8.count + 3) { room in
+        output.append(addingCapacity: member.count + utf8.count + 3) { room in
             if comma { room.append(UInt8(ascii: ",")) }
             room.append(copying: member)
             room.append(SpecialBytes.quote)
             room.append(copying: utf8)
             room.append(SpecialBytes.quote)
         }
-        return (bytes.count - 1 - utf8.count)..<(bytes.count - 1)
+        return (output.count - 1 - utf8.count)..<(output.count - 1)
     }
 
     /// The strings `runs` of ``bytes`` (escaped text, as ``quotedRun(utf8:)``
@@ -122,25 +135,15 @@ public struct JSONWriter: Sendable {
     mutating func joinedLines(_ runs: [Range<Int>]) {
         separate()
         valueEnded = true
-        guard let first = runs.first?.lowerBound, let end = runs.last?.upperBound else {
-            bytes.append(SpecialBytes.quote)
-            bytes.append(SpecialBytes.quote)
-            return
-        }
-        // Copied out once: the buffer cannot be read while it is appended to.
-        let written = Array(bytes[first..<end])
-        let length = runs.reduce(2 * runs.count) { $0 + $1.count }
-        bytes.append(addingCapacity: length) { room in
-            room.append(SpecialBytes.quote)
-            for (index, run) in runs.enumerated() {
-                if index > 0 {
-                    room.append(SpecialBytes.backslash)
-                    room.append(UInt8(ascii: "n"))
-                }
-                room.append(copying: written.span.extracting((run.lowerBound - first)..<(run.upperBound - first)))
+        output.append(SpecialBytes.quote)
+        for (index, run) in runs.enumerated() {
+            if index > 0 {
+                output.append(SpecialBytes.backslash)
+                output.append(UInt8(ascii: "n"))
             }
-            room.append(SpecialBytes.quote)
+            output.append(copyingOwn: run)
         }
+        output.append(SpecialBytes.quote)
     }
 
     /// A string, or `null` for `nil`.
@@ -164,9 +167,9 @@ public struct JSONWriter: Sendable {
         guard value.isFinite else { return null() }
         separate()
         var text = NumberText()
-        swap(&text.bytes, &bytes)
+        swap(&text.bytes, &output)
         value.write(to: &text)
-        swap(&text.bytes, &bytes)
+        swap(&text.bytes, &output)
         valueEnded = true
     }
 
@@ -177,14 +180,14 @@ public struct JSONWriter: Sendable {
     /// A line feed, which ends a line of JSON Lines (the next value starts
     /// a new document: no comma before it).
     public mutating func endLine() {
-        bytes.append(UInt8(ascii: "\n"))
+        output.append(UInt8(ascii: "\n"))
         valueEnded = false
     }
 
     /// `json`, which must be one JSON value, as it is.
     public mutating func raw(_ json: String) {
         separate()
-        bytes.append(copying: json.utf8.span)
+        output.append(copying: json.utf8.span)
         valueEnded = true
     }
 }
@@ -201,6 +204,8 @@ private struct NumberText: TextOutputStream {
     }
 
     mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: buffer)
+        // A span over the formatter's buffer, for the copy without
+        // `append(contentsOf:)`'s generic sequence handling.
+        bytes.append(copying: unsafe buffer.span)
     }
 }

@@ -17,11 +17,17 @@ final class ArticleView {
         let record = record ?? []
         // Room for every plugin id each time, though runs of one plugin's
         // annotations share one copy (``ViewWriter/storePlugin(_:)``).
+        // By index, reading each text in place: a `for` over the array
+        // copied each annotation, retaining and releasing its strings.
         var textBytes = record.count
-        for label in a.labels { textBytes += label.plugin.utf8.count + label.name.utf8.count }
-        for summary in a.summaries { textBytes += summary.plugin.utf8.count + summary.text.utf8.count }
-        for keyword in a.keywords { textBytes += keyword.plugin.utf8.count + keyword.term.utf8.count }
-        for field in a.fields { textBytes += field.plugin.utf8.count + field.key.utf8.count + field.value.utf8.count }
+        for i in a.labels.indices { textBytes += a.labels[i].plugin.utf8.count + a.labels[i].name.utf8.count }
+        for i in a.summaries.indices {
+            textBytes += a.summaries[i].plugin.utf8.count + a.summaries[i].text.utf8.count
+        }
+        for i in a.keywords.indices { textBytes += a.keywords[i].plugin.utf8.count + a.keywords[i].term.utf8.count }
+        for i in a.fields.indices {
+            textBytes += a.fields[i].plugin.utf8.count + a.fields[i].key.utf8.count + a.fields[i].value.utf8.count
+        }
         let pointerSize = MemoryLayout<UnsafeRawPointer>.stride
         var structured = MemoryLayout<nh_article>.stride
         structured += a.labels.count * (MemoryLayout<nh_label>.stride + pointerSize)

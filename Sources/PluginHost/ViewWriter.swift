@@ -16,8 +16,7 @@ extension String: ViewText {
     var byteCount: Int { utf8.count }
 
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        var text = self
-        return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        utf8.span.withUnsafeBytes(body)
     }
 }
 
@@ -113,8 +112,8 @@ struct ViewWriter {
         cursor += values.count * MemoryLayout<Record>.stride
         let pointers = cursor.bindMemory(to: UnsafePointer<Record>?.self, capacity: values.count)
         cursor += values.count * MemoryLayout<UnsafeRawPointer>.stride
-        for (index, value) in values.enumerated() {
-            (storage + index).initialize(to: make(value, &self))
+        for index in values.indices {
+            (storage + index).initialize(to: make(values[index], &self))
             (pointers + index).initialize(to: UnsafePointer(storage + index))
         }
         return UnsafePointer(pointers)
