@@ -100,7 +100,7 @@ public final class PluginInstance: @unchecked Sendable {
 
     /// Whether the plugin is an exporter that formats its records in
     /// `prepare` (ABI 1.1), so that its ordered `process` only writes them.
-    public var preparesRecords: Bool { library.provides(.prepare) }
+    public var preparesRecords: Bool { library.providesPrepare }
 
     /// Calls `prepare` for one article: the record the exporter made (nil
     /// when it set none). May be called from several threads at once and
@@ -147,19 +147,18 @@ public final class PluginInstance: @unchecked Sendable {
     private func prepareRecord(view: ArticleView, articleID: String) throws(PluginCallError) -> [UInt8]? {
         precondition(!destroyed, "prepare called on a destroyed plugin instance")
         let collector = ResultCollector(pluginID: pluginID)
-        let status = withExtendedLifetime(view) { call(.prepare, view.pointer, into: collector) }
+        let status = withExtendedLifetime(view) { callPrepare(view.pointer, into: collector) }
         _ = try outcome(status, collector, articleID: articleID)
         return collector.record
     }
 
-    /// One call of `hook` (`prepare`) on an article view, inside the call's
-    /// scope, collecting into `collector`.
-    private func call(_ hook: HookName, _ article: UnsafePointer<nh_article>, into collector: ResultCollector) -> Int32
-    {
+    /// One call of `prepare` on an article view, inside the call's scope,
+    /// collecting into `collector`.
+    private func callPrepare(_ article: UnsafePointer<nh_article>, into collector: ResultCollector) -> Int32 {
         let target = Unmanaged.passUnretained(collector).toOpaque()
         return withExtendedLifetime(collector) {
             CallScope.during(context: api.pointee.host, collector: target) { result in
-                library.call(hook, UnsafeRawPointer(handle), UnsafeRawPointer(article), UnsafeRawPointer(result)) ?? 0
+                library.callPrepare(handle, article, UnsafeMutableRawPointer(result)) ?? 0
             }
         }
     }
@@ -196,7 +195,7 @@ public final class PluginInstance: @unchecked Sendable {
         let collector = ResultCollector(pluginID: pluginID)
         // An exporter's formatting happens in `prepare`: it gets the guarded view too.
         let status = withExtendedLifetime(view) {
-            let prepared = preparesRecords ? call(.prepare, view.pointer, into: ResultCollector(pluginID: pluginID)) : 0
+            let prepared = preparesRecords ? callPrepare(view.pointer, into: ResultCollector(pluginID: pluginID)) : 0
             return prepared != 0 ? prepared : call(view.pointer, into: collector)
         }
         view.revoke()

@@ -28,6 +28,9 @@ public final class PluginLibrary: @unchecked Sendable {
     private let library: DynamicLibrary
     private let hooks: [HookName: (function: UnsafeRawPointer, call: FFICall)]
     private let processFunction: nh_process_fn?
+    /// The exporter's `prepare` (ABI 1.1), called like `process` for every
+    /// article: typed, and looked up once, not in ``hooks`` per call.
+    private let prepareFunction: nh_prepare_fn?
 
     /// Loads and validates the plugin at `path`.
     ///
@@ -65,6 +68,7 @@ public final class PluginLibrary: @unchecked Sendable {
         self.dispatch = dispatch
         // The reader refused any other declared signature, so the prototype is the ABI's.
         processFunction = hooks[.process].map { unsafeBitCast($0.0, to: nh_process_fn.self) }
+        prepareFunction = hooks[.prepare].map { unsafeBitCast($0.0, to: nh_prepare_fn.self) }
     }
 
     /// Calls `process`: through the typed pointer, or libffi (``dispatch``).
@@ -79,8 +83,23 @@ public final class PluginLibrary: @unchecked Sendable {
             ?? PluginStatus.internalError.rawValue
     }
 
+    /// Calls `prepare` like ``callProcess(_:_:_:)``; `nil` when the plugin
+    /// has no such hook.
+    func callPrepare(
+        _ instance: UnsafeMutableRawPointer?, _ article: UnsafePointer<nh_article>,
+        _ result: UnsafeMutableRawPointer
+    ) -> Int32? {
+        guard let prepareFunction else { return nil }
+        if dispatch == .typed { return prepareFunction(instance, article, OpaquePointer(result)) }
+        return call(.prepare, UnsafeRawPointer(instance), UnsafeRawPointer(article), UnsafeRawPointer(result))
+    }
+
     /// Whether the plugin provides `hook`.
     public func provides(_ hook: HookName) -> Bool { hooks[hook] != nil }
+
+    /// Whether the plugin is an exporter with a `prepare` hook: asked for
+    /// every article, so without a look-up.
+    var providesPrepare: Bool { prepareFunction != nil }
 
     /// Calls `hook` through its prepared interface; `nil` when the plugin
     /// does not provide this optional hook.

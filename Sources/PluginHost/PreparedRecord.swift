@@ -7,7 +7,7 @@
 /// Made on a worker, then handed through the run's queue to the ordered
 /// stage: one thread at a time, never two. That hand-over is why it is
 /// `@unchecked Sendable` (the view is a block of raw memory).
-public final class PreparedRecord: @unchecked Sendable {
+public struct PreparedRecord: @unchecked Sendable {
     /// The record `prepare` set, or nil when it set none.
     public let bytes: [UInt8]?
     /// The view `prepare` saw: the article, the annotations before the
