@@ -12,16 +12,17 @@ public final class PluginLibrary: @unchecked Sendable {
     /// What its descriptor says.
     public let descriptor: PluginDescriptor
 
-    /// How `process` is called.
+    /// How `process` and `prepare` (the hooks called for every article) are called.
     @_spi(Benchmarks) public let dispatch: Dispatch
 
-    /// The two ways the host can call `process`: a choice for the dispatch
-    /// benchmark, which times both; the host always uses `typed`.
+    /// The two ways the host can call the per-article hooks: a choice for
+    /// the dispatch benchmark, which times both; the host always uses `typed`.
     @_spi(Benchmarks) public enum Dispatch: Sendable {
-        /// A typed C function pointer of the v1 `process` prototype: the
-        /// loader has checked that the declared signature is exactly that.
+        /// A typed C function pointer of the hook's prototype: the loader
+        /// has checked that the declared signature is exactly that.
         case typed
-        /// libffi with the prepared call interface, as every other hook.
+        /// libffi with the prepared call interface, as the hooks called
+        /// once a run (`create`, `finish`, …).
         case ffi
     }
 
