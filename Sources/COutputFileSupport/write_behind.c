@@ -48,7 +48,6 @@ struct nh_write_behind {
     pthread_cond_t changed;
     int queue[BLOCKS];     /* full blocks, in file order; the first is being written */
     int queued;
-    int busy[BLOCKS];      /* queued or being written */
     int error;             /* errno of the first failed write, or 0 */
     int closing;           /* nothing more will be queued */
     int abandoned;         /* write nothing more */
@@ -104,7 +103,6 @@ static void *write_blocks(void *argument) {
         if (error && writer->error == 0) writer->error = error;
         writer->queued -= 1;
         memmove(writer->queue, writer->queue + 1, (size_t)writer->queued * sizeof writer->queue[0]);
-        writer->busy[index] = 0;
         pthread_cond_broadcast(&writer->changed);
     }
     pthread_mutex_unlock(&writer->lock);
@@ -161,7 +159,6 @@ static int hand_over(nh_write_behind *writer) {
         if (error != 0) return error;
     }
     pthread_mutex_lock(&writer->lock);
-    writer->busy[writer->filling] = 1;
     writer->queue[writer->queued++] = writer->filling;
     pthread_cond_broadcast(&writer->changed);
     int error = writer->error;
@@ -171,7 +168,16 @@ static int hand_over(nh_write_behind *writer) {
     return error;
 }
 
-/* Makes a free block the one being filled, waiting for one if need be. */
+/* Whether block `index` waits in the queue or is being written; under `lock`. */
+static int is_queued(const nh_write_behind *writer, int index) {
+    for (int position = 0; position < writer->queued; position++) {
+        if (writer->queue[position] == index) return 1;
+    }
+    return 0;
+}
+
+/* Makes a free block (not queued: the caller fills one at a time) the one
+ * being filled, waiting for one if need be. */
 static int take_block(nh_write_behind *writer) {
     int index = -1, error = 0;
     pthread_mutex_lock(&writer->lock);
@@ -179,7 +185,7 @@ static int take_block(nh_write_behind *writer) {
         error = writer->error;
         if (error != 0) break;
         for (int candidate = 0; candidate < BLOCKS && index < 0; candidate++) {
-            if (!writer->busy[candidate]) index = candidate;
+            if (!is_queued(writer, candidate)) index = candidate;
         }
         if (index >= 0) break;
         pthread_cond_wait(&writer->changed, &writer->lock);
