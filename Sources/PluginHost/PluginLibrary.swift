@@ -77,11 +77,7 @@ public final class PluginLibrary: @unchecked Sendable {
         _ instance: UnsafeMutableRawPointer?, _ article: UnsafePointer<nh_article>,
         _ result: UnsafeMutableRawPointer
     ) -> Int32 {
-        if dispatch == .typed, let processFunction {
-            return processFunction(instance, article, OpaquePointer(result))
-        }
-        return call(.process, UnsafeRawPointer(instance), UnsafeRawPointer(article), UnsafeRawPointer(result))
-            ?? PluginStatus.internalError.rawValue
+        callPerArticle(.process, processFunction, instance, article, result) ?? PluginStatus.internalError.rawValue
     }
 
     /// Calls `prepare` like ``callProcess(_:_:_:)``; `nil` when the plugin
@@ -90,9 +86,19 @@ public final class PluginLibrary: @unchecked Sendable {
         _ instance: UnsafeMutableRawPointer?, _ article: UnsafePointer<nh_article>,
         _ result: UnsafeMutableRawPointer
     ) -> Int32? {
-        guard let prepareFunction else { return nil }
-        if dispatch == .typed { return prepareFunction(instance, article, OpaquePointer(result)) }
-        return call(.prepare, UnsafeRawPointer(instance), UnsafeRawPointer(article), UnsafeRawPointer(result))
+        callPerArticle(.prepare, prepareFunction, instance, article, result)
+    }
+
+    /// Calls `hook`, one of the per-article hooks (one prototype), as
+    /// ``dispatch`` says: through `function`, its typed pointer, or libffi;
+    /// `nil` when the plugin does not provide it.
+    private func callPerArticle(
+        _ hook: HookName, _ function: nh_process_fn?, _ instance: UnsafeMutableRawPointer?,
+        _ article: UnsafePointer<nh_article>, _ result: UnsafeMutableRawPointer
+    ) -> Int32? {
+        guard let function else { return nil }
+        if dispatch == .typed { return function(instance, article, OpaquePointer(result)) }
+        return call(hook, UnsafeRawPointer(instance), UnsafeRawPointer(article), UnsafeRawPointer(result))
     }
 
     /// Whether the plugin provides `hook`.
