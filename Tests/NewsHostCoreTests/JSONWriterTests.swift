@@ -32,7 +32,7 @@ import Testing
     /// written to the storage all empty arrays share, which ThreadSanitizer
     /// reports as a race (CI's TSan pass).
     @Test func writersOnManyThreadsShareNothing() {
-        let texts = LockedTexts()
+        let texts = LockedValue<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
             var last = ""
             for _ in 0..<500 {
@@ -40,9 +40,9 @@ import Testing
                 json.string("\"")
                 last = json.text
             }
-            texts.append(last)
+            texts.withLock { $0.append(last) }
         }
-        #expect(texts.all == [String](repeating: #""\"""#, count: 8))
+        #expect(texts.withLock { $0 } == [String](repeating: #""\"""#, count: 8))
     }
 
     /// Whatever the text, the literal reads back as the same string.
@@ -164,13 +164,4 @@ import Testing
         }
         #expect(mismatches.isEmpty, "written otherwise than described: \(mismatches.prefix(5))")
     }
-}
-
-/// What the threads of a test made, gathered under a lock.
-private final class LockedTexts: Sendable {
-    private let texts = LockedValue<[String]>([])
-
-    func append(_ text: String) { texts.withLock { $0.append(text) } }
-
-    var all: [String] { texts.withLock { $0 } }
 }
