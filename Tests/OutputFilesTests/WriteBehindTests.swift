@@ -76,4 +76,32 @@ import Testing
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes), "\(count) bytes")
         }
     }
+
+    /// Appends of every small size land at every alignment in a block (the
+    /// copy into a block takes 16-byte steps between a head and a tail),
+    /// and across the end of one: each byte arrives where it was sent.
+    @Test func appendsOfEverySizeArriveWholeAtEveryAlignment() throws {
+        let (path, descriptor) = try open(O_WRONLY)
+        defer { close(descriptor) }
+        let writer = try #require(nh_write_behind_open(descriptor))
+        // Every size up to 200 bytes, over and over, until past one block.
+        let total = block + 70_001
+        let bytes = (0..<total).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) }
+        var start = 0
+        var size = 1
+        while start < total {
+            let end = min(total, start + size)
+            let appended = bytes[start..<end].withUnsafeBytes {
+                nh_write_behind_append(writer, $0.baseAddress, $0.count)
+            }
+            #expect(appended == 0)
+            start = end
+            size = size % 200 + 1
+        }
+        #expect(nh_write_behind_close(writer) == 0)
+        let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written.count == total)
+        let first = written.indices.first { written[$0] != bytes[$0] }
+        #expect(first == nil, "first wrong byte at \(first ?? -1)")
+    }
 }
