@@ -147,13 +147,15 @@ final class LogRecorder: Sendable {
     }
 
     /// A run of one plugin's annotations shares one copy of its id; a
-    /// different id gets its own.
+    /// different id gets its own, even one of the same length.
     @Test func annotationsOfOnePluginShareItsId() {
         var annotations = Annotations()
         annotations.labels = [
             Label(plugin: "classify", name: "a", score: 0.5), Label(plugin: "classify", name: "b", score: 0.4),
         ]
         annotations.keywords = [Keyword(plugin: "summarize", term: "词", weight: 1)]
+        // As long as "summarize", differing in its last byte only.
+        annotations.fields = [Field(plugin: "summarizf", key: "k", value: "v")]
         let owner = ArticleView(layout: ArticleLayout(article), annotations: annotations)
         defer { withExtendedLifetime(owner) {} }
         let view = owner.pointer.pointee
@@ -164,6 +166,8 @@ final class LogRecorder: Sendable {
         let keyword = view.keywords![0]!.pointee.plugin
         #expect(first.data == second.data && text(first) == "classify" && text(second) == "classify")
         #expect(keyword.data != first.data && text(keyword) == "summarize")
+        let field = view.fields![0]!.pointee.plugin
+        #expect(field.data != keyword.data && text(field) == "summarizf")
         #expect(text(view.labels![1]!.pointee.name) == "b" && text(view.keywords![0]!.pointee.term) == "词")
     }
 
