@@ -1,5 +1,4 @@
 import CNewsHostPlugin
-import Glibc
 
 /// Text the view can copy: a `String` (the host's articles) or raw bytes
 /// (the conformance suite's hostile articles, which may not be UTF-8).
@@ -35,11 +34,9 @@ extension Array: ViewText where Element == UInt8 {
 struct ViewWriter {
     var cursor: UnsafeMutableRawPointer
     var bytes: UnsafeMutableRawPointer
-    /// Where the plugin id stored last is: the annotations of one plugin
-    /// come together, so one copy serves the run of them. Compared by its
-    /// bytes, so the writer holds no `String` (retained and released per
-    /// annotation).
-    private var lastPlugin = nh_str(data: nil, len: 0)
+    /// The plugin id stored last, and where: the annotations of one plugin
+    /// come together, so one copy serves the run of them.
+    private var lastPlugin: (id: String, text: nh_str)?
 
     init(cursor: UnsafeMutableRawPointer, bytes: UnsafeMutableRawPointer) {
         self.cursor = cursor
@@ -49,13 +46,10 @@ struct ViewWriter {
     /// An annotation's plugin id: the copy made for the annotation before
     /// when it has the same id, else a new one.
     mutating func storePlugin(_ id: String) -> nh_str {
-        let last = lastPlugin
-        let same =
-            last.len > 0
-            && id.withBytes { $0.count == last.len && memcmp($0.baseAddress!, last.data!, last.len) == 0 }
-        if same { return last }
-        lastPlugin = store(id)
-        return lastPlugin
+        if let last = lastPlugin, last.id == id { return last.text }
+        let text = store(id)
+        lastPlugin = (id, text)
+        return text
     }
 
     /// Copies `text` into the string area; an empty text is `{NULL, 0}`.
@@ -109,7 +103,7 @@ struct ViewWriter {
     }
 
     mutating func records<Value, Record>(
-        _ values: [Value], _ make: (borrowing Value, inout ViewWriter) -> Record
+        _ values: [Value], _ make: (Value, inout ViewWriter) -> Record
     )
         -> UnsafePointer<UnsafePointer<Record>?>?
     {
