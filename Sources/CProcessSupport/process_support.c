@@ -59,3 +59,19 @@ size_t nh_heap_bytes_in_use(void) {
     struct mallinfo2 info = mallinfo2();
     return info.uordblks + info.hblkhd;
 }
+
+int nh_schedule_as_batch(void) {
+    int policy;
+    struct sched_param parameters;
+    /* Only from the normal policy: a real-time thread stays as it is. */
+    if (pthread_getschedparam(pthread_self(), &policy, &parameters) != 0 || policy != SCHED_OTHER) return -1;
+    const struct sched_param batch = {0};
+    if (pthread_setschedparam(pthread_self(), SCHED_BATCH, &batch) != 0) return -1;
+    return policy;
+}
+
+void nh_schedule_restore(int policy) {
+    if (policy < 0) return;
+    const struct sched_param parameters = {0};
+    (void)pthread_setschedparam(pthread_self(), policy, &parameters);
+}

@@ -56,6 +56,31 @@ import Testing
         #expect(ids.last?.hasPrefix("007-004_1e9f79c5fe325ef9.txt#") == true)
     }
 
+    /// The ordered stage runs on the calling thread as batch work
+    /// (SCHED_BATCH, so its wake-ups do not preempt a worker), and the
+    /// thread has its own policy back once the run returns.
+    @Test func theOrderedStageRunsAsBatchWorkAndGivesThePolicyBack() throws {
+        let chain = try Chain.load(
+            plugins: ["classify"], searchPath: searchPath, options: [], logHandler: { _ in }, workers: 2)
+        defer { chain.destroy() }
+        func policy() -> Int32 {
+            var policy: Int32 = -1
+            var parameters = sched_param()
+            _ = pthread_getschedparam(pthread_self(), &policy, &parameters)
+            return policy
+        }
+        let before = policy()
+        var during: [Int32] = []
+        var runner = Runner(onProblem: { _ in })
+        runner.onProgress = { _ in during.append(policy()) }
+        let report = runner.run(try InputSource.expand([TestPaths.seeds.path]), through: chain)
+        #expect(report.articlesCompleted == TestPaths.seedArticleCount)
+        #expect(before == SCHED_OTHER)
+        // 3 is SCHED_BATCH (linux/sched.h), which Glibc's module does not export.
+        #expect(!during.isEmpty && during.allSatisfy { $0 == 3 }, "\(during)")
+        #expect(policy() == before)
+    }
+
     @Test(arguments: [1, 4])
     func stoppingOnAFailureExportsOnlyWhatCameBeforeIt(jobs: Int) throws {
         let directory = try TestPaths.temporaryDirectory()
