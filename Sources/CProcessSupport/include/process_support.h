@@ -36,10 +36,9 @@ int nh_built_with_sanitizer(void);
 /** Schedules the calling thread as batch work (SCHED_BATCH): it keeps its
  *  share of the CPUs, but waking up no longer preempts the thread running
  *  on a core; it runs when a core comes free or at the next scheduling
- *  tick. For a run's helper threads, which wake for every piece of work
- *  (the feeder, the ordered stage): on a machine whose cores the workers
- *  keep busy, each wake-up otherwise interrupted a worker and took its
- *  caches. Only a thread of the normal policy (SCHED_OTHER) changes.
+ *  tick. For a run's ordered stage, which wakes for every piece of work
+ *  the workers finish: on a machine whose cores the workers keep busy,
+ *  each wake-up otherwise interrupted a worker and took its caches. Only a thread of the normal policy (SCHED_OTHER) changes.
  *  Returns the policy it had, for `nh_schedule_restore`, or -1 when it did
  *  not change. */
 int nh_schedule_as_batch(void);
