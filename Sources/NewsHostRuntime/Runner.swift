@@ -112,6 +112,10 @@ public struct Runner {
     /// size and output starts before the input ends. A bad line (without
     /// `--bad-input skip`) ends its input there: the records before it go
     /// through, the rest is not read.
+    ///
+    /// The ordered stage runs on the calling thread, as batch work
+    /// (`SCHED_BATCH`) until the run returns, when the thread has its own
+    /// policy back.
     public func run(_ inputs: [InputSource], through chain: Chain) -> RunReport {
         let start = Date()
         var report = RunReport()

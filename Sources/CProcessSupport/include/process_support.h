@@ -38,9 +38,9 @@ int nh_built_with_sanitizer(void);
  *  on a core; it runs when a core comes free or at the next scheduling
  *  tick. For a run's ordered stage, which wakes for every piece of work
  *  the workers finish: on a machine whose cores the workers keep busy,
- *  each wake-up otherwise interrupted a worker and took its caches. Only a thread of the normal policy (SCHED_OTHER) changes.
- *  Returns the policy it had, for `nh_schedule_restore`, or -1 when it did
- *  not change. */
+ *  each wake-up otherwise interrupted a worker and took its caches. Only
+ *  a thread of the normal policy (SCHED_OTHER) changes. Returns the policy
+ *  it had, for `nh_schedule_restore`, or -1 when it did not change. */
 int nh_schedule_as_batch(void);
 
 /** Gives the calling thread back `policy`, as `nh_schedule_as_batch`
