@@ -153,14 +153,9 @@ public final class PluginInstance: @unchecked Sendable {
     }
 
     /// One call of `prepare` on an article view, inside the call's scope,
-    /// collecting into `collector`.
+    /// collecting into `collector` (0 for a plugin without the hook).
     private func callPrepare(_ article: UnsafePointer<nh_article>, into collector: ResultCollector) -> Int32 {
-        let target = Unmanaged.passUnretained(collector).toOpaque()
-        return withExtendedLifetime(collector) {
-            CallScope.during(context: api.pointee.host, collector: target) { result in
-                library.callPrepare(handle, article, UnsafeMutableRawPointer(result)) ?? 0
-            }
-        }
+        inCallScope(collecting: collector) { library.callPrepare(handle, article, $0) ?? 0 }
     }
 
     /// Calls `process` for an article given as raw bytes (which may be
@@ -263,14 +258,21 @@ public final class PluginInstance: @unchecked Sendable {
         withExtendedLifetime(view) { call(view.pointer, into: collector) }
     }
 
-    /// One `process` call on `article`, inside the call's scope (the only
-    /// place the plugin's results handle is valid), collecting into `collector`.
+    /// One `process` call on `article`, inside the call's scope, collecting
+    /// into `collector`.
     private func call(_ article: UnsafePointer<nh_article>, into collector: ResultCollector) -> Int32 {
+        inCallScope(collecting: collector) { library.callProcess(handle, article, $0) }
+    }
+
+    /// Runs `hookCall`, one per-article hook call, inside the call's scope
+    /// (the only place the plugin's results handle is valid), with that
+    /// handle; what the plugin adds goes to `collector`.
+    private func inCallScope(
+        collecting collector: ResultCollector, _ hookCall: (UnsafeMutableRawPointer) -> Int32
+    ) -> Int32 {
         let target = Unmanaged.passUnretained(collector).toOpaque()
         return withExtendedLifetime(collector) {
-            CallScope.during(context: api.pointee.host, collector: target) { result in
-                library.callProcess(handle, article, UnsafeMutableRawPointer(result))
-            }
+            CallScope.during(context: api.pointee.host, collector: target) { hookCall(UnsafeMutableRawPointer($0)) }
         }
     }
 
