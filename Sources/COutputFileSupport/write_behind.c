@@ -41,6 +41,11 @@ enum { BLOCKS = 3 };
  * 4 KiB, and 2 pages to pin for each direct write instead of 1,024. */
 enum { ALIGNMENT = 2 << 20 };
 
+/* The length every direct write is a multiple of, and where it may start
+ * in the file: the page, which covers devices of 512-byte and of 4 KiB
+ * logical blocks. */
+enum { DIRECT_UNIT = 4096 };
+
 struct nh_write_behind {
     int fd;
 
@@ -310,10 +315,19 @@ int nh_write_behind_close(nh_write_behind *writer) {
     int error = stop(writer, 0);
     fence();
     if (error == 0 && writer->filling >= 0 && writer->filled > 0) {
-        /* The last block is not whole: through the page cache, which takes any length. */
-        if (writer->direct && set_direct(writer->fd, 0) != 0) error = errno;
+        /* The last block is not whole: its whole pages go directly, like
+         * the blocks before it, and only the rest through the page cache,
+         * which takes any length. Through the page cache, the last block
+         * was a copy of up to 4 MiB after every worker had finished, while
+         * the rest of the machine waited. */
+        const char *last = writer->blocks[writer->filling];
+        size_t direct_part = writer->direct ? writer->filled & ~(size_t)(DIRECT_UNIT - 1) : 0;
+        if (direct_part > 0) error = write_all(writer->fd, last, direct_part, &writer->direct);
+        if (error == 0 && writer->direct && set_direct(writer->fd, 0) != 0) error = errno;
         writer->direct = 0;
-        if (error == 0) error = write_all(writer->fd, writer->blocks[writer->filling], writer->filled, &writer->direct);
+        if (error == 0 && writer->filled > direct_part) {
+            error = write_all(writer->fd, last + direct_part, writer->filled - direct_part, &writer->direct);
+        }
     }
     release(writer);
     return error;

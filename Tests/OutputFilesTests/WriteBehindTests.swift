@@ -61,11 +61,12 @@ import Testing
     }
 
     /// Less than a block never starts the thread and is written by close;
-    /// more arrives in order, the last part through the page cache.
+    /// more arrives in order, the last part's whole pages directly and the
+    /// rest through the page cache (none, some or only pages).
     @Test func whatIsLeftIsWrittenByClose() throws {
         let (path, descriptor) = try open(O_WRONLY)
         defer { close(descriptor) }
-        for count in [0, 1, 511, 4097, block + 513] {
+        for count in [0, 1, 511, 4097, block + 513, block + 3 * 4096 + 5, 2 * block + 8192] {
             #expect(ftruncate(descriptor, 0) == 0)
             #expect(lseek(descriptor, 0, SEEK_SET) == 0)
             let writer = try #require(nh_write_behind_open(descriptor))
