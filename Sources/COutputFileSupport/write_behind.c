@@ -322,12 +322,11 @@ int nh_write_behind_close(nh_write_behind *writer) {
          * the rest of the machine waited. */
         const char *last = writer->blocks[writer->filling];
         size_t direct_part = writer->direct ? writer->filled & ~(size_t)(DIRECT_UNIT - 1) : 0;
-        if (direct_part > 0) error = write_all(writer->fd, last, direct_part, &writer->direct);
+        /* (write_all of nothing writes nothing.) */
+        error = write_all(writer->fd, last, direct_part, &writer->direct);
         if (error == 0 && writer->direct && set_direct(writer->fd, 0) != 0) error = errno;
         writer->direct = 0;
-        if (error == 0 && writer->filled > direct_part) {
-            error = write_all(writer->fd, last + direct_part, writer->filled - direct_part, &writer->direct);
-        }
+        if (error == 0) error = write_all(writer->fd, last + direct_part, writer->filled - direct_part, &writer->direct);
     }
     release(writer);
     return error;
