@@ -53,7 +53,10 @@ let package = Package(
         // unspecialized allocation path: what the per-article passes use.
         .target(name: "FilledArrays"),
         // JSON string literals, shared by the host and the Swift plugin kit.
-        .target(name: "JSONEscaping", dependencies: ["CByteScan"]),
+        .target(name: "JSONEscaping", dependencies: ["CByteScan", "CShortestDecimal"]),
+        // A double's shortest decimal text in exact integer arithmetic:
+        // behind JSONEscaping's numbers.
+        .target(name: "CShortestDecimal"),
         // The byte scans that need SIMD (SSE2, SSSE3, NEON), which Swift's
         // portable vector types do not compile to: behind JSONEscaping's
         // SpecialBytes and UTF8Assembly's UTF8Validation.

@@ -12,6 +12,23 @@ extension Array where Element == UInt8 {
         append(addingCapacity: bytes.count) { $0.append(copying: bytes) }
     }
 
+    /// Appends the bytes `write` writes to the address it is given, where
+    /// there is room for `limit`; it returns how many it wrote, at most
+    /// `limit`, and so does this.
+    @discardableResult
+    mutating func append(atMost limit: Int, writtenBy write: (UnsafeMutablePointer<UInt8>) -> Int) -> Int {
+        var written = 0
+        append(addingCapacity: limit) { room in
+            room.withUnsafeMutableBufferPointer { buffer, initialized in
+                precondition(buffer.count - initialized >= limit, "no room for the bytes")
+                written = write(buffer.baseAddress! + initialized)
+                precondition(written >= 0 && written <= limit, "more bytes written than there was room for")
+                initialized += written
+            }
+        }
+        return written
+    }
+
     /// Appends a copy of the array's own bytes in `range`, which must be
     /// within it: where copying them out first cost an array of its own.
     mutating func append(copyingOwn range: Range<Int>) {

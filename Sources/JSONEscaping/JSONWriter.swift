@@ -166,10 +166,7 @@ public struct JSONWriter: Sendable {
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return null() }
         separate()
-        var text = NumberText()
-        swap(&text.bytes, &output)
-        value.write(to: &text)
-        swap(&text.bytes, &output)
+        output.append(numberText: value)
         valueEnded = true
     }
 
@@ -189,23 +186,5 @@ public struct JSONWriter: Sendable {
         separate()
         output.append(copying: json.utf8.span)
         valueEnded = true
-    }
-}
-
-/// Where a number's digits are written: the standard library formats a
-/// `Double` into a buffer of its own and hands the text over through
-/// `_writeASCII`, where `description` would make a `String` of it (on the
-/// heap for the 16 and more characters of most scores).
-private struct NumberText: TextOutputStream {
-    var bytes: [UInt8] = []
-
-    mutating func write(_ string: String) {
-        bytes.append(copying: string.utf8.span)
-    }
-
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-        // A span over the formatter's buffer, for the copy without
-        // `append(contentsOf:)`'s generic sequence handling.
-        bytes.append(copying: unsafe buffer.span)
     }
 }

@@ -162,6 +162,43 @@ import Testing
             json.number(value)
             if json.text != value.description { mismatches.append(value) }
         }
-        #expect(mismatches.isEmpty, "written otherwise than described: \(mismatches.prefix(5))")
+        let count = mismatches.count
+        #expect(count == 0, "written otherwise than described: \(mismatches.prefix(5))")
+    }
+
+    /// The doubles written by `nh_shortest_decimal` (magnitudes from 2^-13
+    /// to below 2^53), where a digit can go wrong: every binary exponent
+    /// with random significands, the powers of two (where the double below
+    /// is nearer than the one above) and their neighbours, short decimals
+    /// and the doubles next to them, whole numbers up to 2^53, negatives,
+    /// and the edges of the range on both sides.
+    @Test func numbersOfTheExactPathAreWrittenAsTheirDescription() {
+        var random = SplitMix64(seed: 23)
+        var values: [Double] = []
+        for exponent in -14...53 {
+            let power = Double(sign: .plus, exponent: exponent, significand: 1)
+            values += [power, power.nextUp, power.nextDown, power.nextUp.nextUp, power.nextDown.nextDown]
+            for _ in 0..<500 {
+                values.append(Double(sign: .plus, exponent: exponent, significand: .random(in: 1..<2, using: &random)))
+            }
+        }
+        for _ in 0..<20_000 {
+            var digits: UInt64 = 0
+            for _ in 0..<Int.random(in: 1...17, using: &random) {
+                digits = digits * 10 + .random(in: 0...9, using: &random)
+            }
+            let decimal = Double("\(digits)e\(Int.random(in: -20...16, using: &random))")!
+            values += [decimal, decimal.nextUp, decimal.nextDown]
+            values.append(Double(UInt64.random(in: 1...(1 << 53), using: &random)))
+        }
+        values += [0.0001, 0.0001.nextUp, 0.0001.nextDown, 1e15, 1e16, 9_007_199_254_740_992, 0]
+        var mismatches: [Double] = []
+        for value in values + values.map(-) {
+            var json = JSONWriter()
+            json.number(value)
+            if json.text != value.description { mismatches.append(value) }
+        }
+        let count = mismatches.count
+        #expect(count == 0, "written otherwise than described: \(mismatches.prefix(5))")
     }
 }
