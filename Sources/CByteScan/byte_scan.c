@@ -95,6 +95,42 @@ size_t nh_scan_json_special(const uint8_t *bytes, size_t count, size_t start) {
     return index;
 }
 
+/* `count` bytes (`width` to 2 * `width`) as two words of `width` bytes (a
+ * constant where it is inlined, so the copies are plain loads and stores),
+ * which overlap unless `count` is 2 * `width`. */
+static inline void copy_two_words(uint8_t *to, const uint8_t *from, size_t count, size_t width) {
+    uint64_t head = 0, tail = 0;
+    memcpy(&head, from, width);
+    memcpy(&tail, from + count - width, width);
+    memcpy(to, &head, width);
+    memcpy(to + count - width, &tail, width);
+}
+
+void nh_copy_bytes(uint8_t *to, const uint8_t *from, size_t count) {
+    if (count >= 16) {
+        memcpy(to, from, count);
+    } else if (count >= 8) {
+        copy_two_words(to, from, count, 8);
+    } else if (count >= 4) {
+        copy_two_words(to, from, count, 4);
+    } else {
+        for (size_t index = 0; index < count; index++) to[index] = from[index];
+    }
+}
+
+size_t nh_json_plain_string(uint8_t *out, const uint8_t *prefix, size_t prefix_count, const uint8_t *text,
+                            size_t count) {
+    if (nh_scan_json_special(text, count, 0) != count) return 0;
+    uint8_t *cursor = out;
+    nh_copy_bytes(cursor, prefix, prefix_count);
+    cursor += prefix_count;
+    *cursor++ = '"';
+    nh_copy_bytes(cursor, text, count);
+    cursor += count;
+    *cursor++ = '"';
+    return (size_t)(cursor - out);
+}
+
 size_t nh_scan_byte(const uint8_t *bytes, size_t count, size_t start, uint8_t byte) {
     if (start >= count) return count;
     const uint8_t *found = memchr(bytes + start, byte, count - start);

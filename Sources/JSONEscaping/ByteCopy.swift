@@ -1,7 +1,10 @@
-/// Appending bytes from a span in one copy: the one place this module
-/// writes through the bytes' addresses, for as long as the copy lasts.
-/// `Array.append(contentsOf:)` takes any sequence and costs a hundred
-/// instructions around each copy; a JSON line makes about sixty.
+import CByteScan
+
+/// Appending bytes in one write: the one place this module hands out the
+/// address of an array's room, to a copy or to C (`nh_copy_bytes`,
+/// `nh_json_plain_string`, `nh_shortest_decimal`), for as long as the
+/// write lasts. `Array.append(contentsOf:)` takes any sequence and costs a
+/// hundred instructions around each copy; a JSON line makes about sixty.
 extension Array where Element == UInt8 {
     /// Appends `bytes`. Nothing is appended for none: appending nothing to
     /// an empty array writes to the storage every empty array shares, a
@@ -9,7 +12,10 @@ extension Array where Element == UInt8 {
     @usableFromInline
     mutating func append(copying bytes: Span<UInt8>) {
         guard !bytes.isEmpty else { return }
-        append(addingCapacity: bytes.count) { $0.append(copying: bytes) }
+        append(atMost: bytes.count) { out in
+            bytes.withUnsafeBufferPointer { nh_copy_bytes(out, $0.baseAddress, $0.count) }
+            return bytes.count
+        }
     }
 
     /// Appends the bytes `write` writes to the address it is given, where
@@ -41,21 +47,6 @@ extension Array where Element == UInt8 {
         withUnsafeMutableBufferPointer { all in
             let base = all.baseAddress!
             (base + end).update(from: base + range.lowerBound, count: range.count)
-        }
-    }
-}
-
-extension OutputSpan where Element == UInt8 {
-    /// Appends `bytes`, for which there must be room (a precondition).
-    @inline(__always)
-    mutating func append(copying bytes: Span<UInt8>) {
-        withUnsafeMutableBufferPointer { room, initialized in
-            precondition(room.count - initialized >= bytes.count, "no room for the bytes")
-            bytes.withUnsafeBufferPointer { source in
-                guard let start = source.baseAddress, let destination = room.baseAddress else { return }
-                (destination + initialized).initialize(from: start, count: source.count)
-            }
-            initialized += bytes.count
         }
     }
 }

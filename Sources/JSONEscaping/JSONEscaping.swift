@@ -1,3 +1,5 @@
+import CByteScan
+
 /// JSON string literals, shared by the host (`newshost parse`) and the Swift
 /// plugin kit (export-jsonl), which write JSON Lines by hand.
 public enum JSONEscaping {
@@ -19,15 +21,9 @@ public enum JSONEscaping {
     /// found sixteen bytes at a time (``SpecialBytes/firstSpecial(in:from:)``)
     /// and copied in one piece each.
     public static func appendQuoted(utf8: Span<UInt8>, to output: inout [UInt8]) {
-        appendQuoted(utf8: utf8, firstSpecial: SpecialBytes.firstSpecial(in: utf8, from: 0), to: &output)
-    }
-
-    /// ``appendQuoted(utf8:to:)`` where the first special byte is known
-    /// to be at `firstSpecial` (`utf8.count` for none).
-    static func appendQuoted(utf8: Span<UInt8>, firstSpecial: Int, to output: inout [UInt8]) {
         output.append(SpecialBytes.quote)
         var runStart = 0
-        var special = firstSpecial
+        var special = SpecialBytes.firstSpecial(in: utf8, from: 0)
         while special < utf8.count {
             output.append(copying: utf8.extracting(runStart..<special))
             appendEscape(utf8[special], to: &output)
@@ -64,4 +60,20 @@ extension JSONEscaping {
 
     /// ``JSONKey``, by a name the plugin kit can reach (see ``Writer``).
     public typealias Key = JSONKey
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `prefix`, then `utf8` as a JSON string literal, in one write
+    /// (`nh_json_plain_string`) when `utf8` has nothing to escape, and says
+    /// whether it did; when it has, nothing is appended.
+    mutating func append(plainString utf8: Span<UInt8>, after prefix: Span<UInt8>) -> Bool {
+        let written = append(atMost: prefix.count + utf8.count + 2) { out in
+            prefix.withUnsafeBufferPointer { prefix in
+                utf8.withUnsafeBufferPointer { text in
+                    nh_json_plain_string(out, prefix.baseAddress, prefix.count, text.baseAddress, text.count)
+                }
+            }
+        }
+        return written > 0
+    }
 }

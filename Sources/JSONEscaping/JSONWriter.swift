@@ -107,27 +107,21 @@ public struct JSONWriter: Sendable {
     /// none when empty).
     @discardableResult
     private mutating func quotedRun(utf8: Span<UInt8>, after member: Span<UInt8>) -> Range<Int> {
-        let firstSpecial = SpecialBytes.firstSpecial(in: utf8, from: 0)
-        let comma = member.isEmpty && valueEnded
+        // Without a key, the string takes the comma a value before it leaves due.
+        let prefix = member.isEmpty && valueEnded ? Self.comma.span : member
         valueEnded = true
-        guard firstSpecial == utf8.count else {
-            if comma { output.append(UInt8(ascii: ",")) }
-            output.append(copying: member)
-            let start = output.count + 1
-            JSONEscaping.appendQuoted(utf8: utf8, firstSpecial: firstSpecial, to: &output)
-            return start..<(output.count - 1)
-        }
         // Nothing to escape, as in nearly every text: the comma or the key,
-        // the quotes and the text in one append.
-        output.append(addingCapacity: member.count + utf8.count + 3) { room in
-            if comma { room.append(UInt8(ascii: ",")) }
-            room.append(copying: member)
-            room.append(SpecialBytes.quote)
-            room.append(copying: utf8)
-            room.append(SpecialBytes.quote)
+        // the quotes and the text in one write.
+        if output.append(plainString: utf8, after: prefix) {
+            return (output.count - 1 - utf8.count)..<(output.count - 1)
         }
-        return (output.count - 1 - utf8.count)..<(output.count - 1)
+        output.append(copying: prefix)
+        let start = output.count + 1
+        JSONEscaping.appendQuoted(utf8: utf8, to: &output)
+        return start..<(output.count - 1)
     }
+
+    private static let comma = [UInt8(ascii: ",")]
 
     /// The strings `runs` of ``bytes`` (escaped text, as ``quotedRun(utf8:)``
     /// gives) joined with line feeds, as one string: copied, not escaped again.

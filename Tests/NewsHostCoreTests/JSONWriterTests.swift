@@ -57,6 +57,35 @@ import Testing
         #expect(JSONEscaping.quoted(text) == String(json.text.dropFirst().dropLast()))
     }
 
+    /// Strings of every length up to 40 bytes, written with one copy (up to
+    /// 15 bytes as two words that overlap) or escaped, as members after
+    /// keys of every length and as array elements: each reads back as
+    /// itself, under its own key.
+    @Test func stringsOfEveryShortLengthReadBackUnchanged() throws {
+        let pool = Array("abcdefgh中文\"\\\n\t".unicodeScalars)
+        var random = SplitMix64(seed: 5)
+        var json = JSONWriter()
+        var expected: [String: String] = [:]
+        var elements: [String] = []
+        json.beginObject()
+        for length in 0...40 {
+            for _ in 0..<3 {
+                var text = ""
+                while text.utf8.count < length { text.unicodeScalars.append(pool.randomElement(using: &random)!) }
+                let key = String(repeating: "k", count: length % 17) + "\(expected.count)"
+                expected[key] = text
+                elements.append(text)
+                json.member(JSONKey(key), text)
+            }
+        }
+        json.key("elements")
+        json.strings(elements)
+        json.endObject()
+        var decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+        #expect(decoded.removeValue(forKey: "elements") as? [String] == elements)
+        #expect(decoded as? [String: String] == expected)
+    }
+
     @Test func nonFiniteNumbersAreNull() {
         var json = JSONWriter()
         json.beginArray()

@@ -1,7 +1,8 @@
 /* Byte scans a vector at a time, which Swift's portable SIMD types do not
  * compile to: the loops every byte of the input and of a JSON text passes
  * through. Where a processor has no such path, each scan says what it
- * does instead. */
+ * does instead. With them, the writes of JSON text that follow a scan:
+ * short copies and plain strings without a call of memcpy each. */
 #ifndef NEWSHOST_BYTE_SCAN_H
 #define NEWSHOST_BYTE_SCAN_H
 
@@ -14,6 +15,21 @@
  * there is none (and when `start` >= `count`). `bytes` may be NULL only
  * when `count` is 0. */
 size_t nh_scan_json_special(const uint8_t *bytes, size_t count, size_t start);
+
+/* Copies the `count` bytes at `from` to `to` (which do not overlap): the
+ * short ones of JSON (keys, names, terms) with two loads and two stores
+ * that may overlap, where a call of memcpy costs more than the copy. */
+void nh_copy_bytes(uint8_t *to, const uint8_t *from, size_t count);
+
+/* A JSON string with nothing to escape, after what comes before it:
+ * writes the `prefix_count` bytes at `prefix` (a key with its colon, a
+ * comma, or nothing), then the `count` bytes at `text` between quotes, to
+ * `out`, which has room for `prefix_count + count + 2` bytes, and returns
+ * how many it wrote (that many). When `text` holds a byte to escape (see
+ * nh_scan_json_special) it writes nothing and returns 0. `prefix` and
+ * `text` may be NULL only when their counts are 0. */
+size_t nh_json_plain_string(uint8_t *out, const uint8_t *prefix, size_t prefix_count, const uint8_t *text,
+                            size_t count);
 
 /* The offset of the first `byte` at or after `start` of the `count` bytes
  * at `bytes`, or `count` when there is none (the C library's `memchr`,
