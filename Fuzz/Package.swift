@@ -20,6 +20,9 @@ let package = Package(
         // Any bytes as JSON Lines input.
         .executableTarget(
             name: "fuzz-jsonlines", dependencies: [.product(name: "NewsHostCore", package: hostIdentity)]),
+        // Any bytes as doubles, written as JSON numbers.
+        .executableTarget(
+            name: "fuzz-numbers", dependencies: [.product(name: "NewsHostPluginKit", package: hostIdentity)]),
         // Any bytes as one frame of the isolation protocol.
         .executableTarget(
             name: "fuzz-wire", dependencies: [.product(name: "NewsHostRuntime", package: hostIdentity)]),
