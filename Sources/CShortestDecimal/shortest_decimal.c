@@ -40,8 +40,10 @@ static u128 power_of_ten(int exponent) {
     return exponent < 20 ? (u128)POWERS_OF_TEN[exponent] : (u128)POWERS_OF_TEN[19] * 10;
 }
 
-/* floor(log10(2^q)) and floor(log10(3/4 * 2^q)), exact for |q| <= 1,000
- * and more: 315653 / 2^20 is log10(2) to seven digits (Giulietti). */
+/* floor(log10(2^q)) and floor(log10(3/4 * 2^q)), exact for |q| <= 1,100
+ * (checked with exact fractions): 315653 / 2^20 is log10(2) to seven
+ * digits (Giulietti). `>>` of a negative int rounds down on the compilers
+ * Swift builds with (an arithmetic shift). */
 static int floor_log10_pow2(int q) { return (q * 315653) >> 20; }
 static int floor_log10_three_quarters_pow2(int q) { return (q * 315653 - 131237) >> 20; }
 
