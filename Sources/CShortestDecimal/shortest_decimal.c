@@ -68,8 +68,9 @@ static void write_eight_digits(uint32_t chunk, char *end) {
     memcpy(end - 2, DIGIT_PAIRS + 2 * (low % 100), 2);
 }
 
-/* The decimal digits of `n` (> 0) ending at `end`; returns how many. The
- * digits of a double are 16 or 17: two chunks of eight, then one. */
+/* The decimal digits of `n` (> 0) ending at `end`; returns how many: eight
+ * at a time while more than eight are left (a double's are up to 17), then
+ * two at a time. */
 static int write_digits(uint64_t n, char *end) {
     char *cursor = end;
     while (n >= 100000000) {
