@@ -181,18 +181,10 @@ import Testing
     /// exponent) and random scores in [0, 1).
     @Test func numbersAreWrittenAsTheirDescription() {
         var random = SplitMix64(seed: 17)
-        var mismatches: [Double] = []
-        for index in 0..<20_000 {
-            let value =
-                index.isMultiple(of: 2)
-                ? Double(bitPattern: random.next()) : Double.random(in: 0..<1, using: &random)
-            guard value.isFinite else { continue }
-            var json = JSONWriter()
-            json.number(value)
-            if json.text != value.description { mismatches.append(value) }
+        let values = (0..<20_000).map { index in
+            index.isMultiple(of: 2) ? Double(bitPattern: random.next()) : Double.random(in: 0..<1, using: &random)
         }
-        let count = mismatches.count
-        #expect(count == 0, "written otherwise than described: \(mismatches.prefix(5))")
+        expectWrittenAsDescribed(values.filter(\.isFinite))
     }
 
     /// The doubles written by `nh_shortest_decimal` (magnitudes from 2^-13
@@ -221,11 +213,15 @@ import Testing
             values.append(Double(UInt64.random(in: 1...(1 << 53), using: &random)))
         }
         values += [0.0001, 0.0001.nextUp, 0.0001.nextDown, 1e15, 1e16, 9_007_199_254_740_992, 0]
-        var mismatches: [Double] = []
-        for value in values + values.map(-) {
+        expectWrittenAsDescribed(values + values.map(-))
+    }
+
+    /// Each of `values` (finite) written as a number is its `description`.
+    private func expectWrittenAsDescribed(_ values: [Double]) {
+        let mismatches = values.filter { value in
             var json = JSONWriter()
             json.number(value)
-            if json.text != value.description { mismatches.append(value) }
+            return json.text != value.description
         }
         let count = mismatches.count
         #expect(count == 0, "written otherwise than described: \(mismatches.prefix(5))")
